@@ -1,0 +1,69 @@
+"""Multilingual text and the small value types shared by the domain models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "Identifier",
+    "LanguageCode",
+    "LocalizedText",
+    "LongText",
+    "ShortText",
+    "StrictModel",
+    "localize",
+]
+
+#: Languages that shipped content and user interfaces are complete in.
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "sv", "nl")
+
+MAX_NAME = 300
+MAX_LONG_TEXT = 20_000
+
+Identifier = Annotated[
+    str,
+    StringConstraints(
+        min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f,](?:[^\x00-\x1f,]*[^\s\x00-\x1f,])?$"
+    ),
+]
+"""Stable id of a node, role, goal: no control characters, commas (CSV lists) or outer spaces."""
+
+LanguageCode = Annotated[
+    str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)
+]
+ShortText = Annotated[str, StringConstraints(max_length=MAX_NAME)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT)]
+
+
+def _drop_empty(value: dict[str, str]) -> dict[str, str]:
+    return {lang: text for lang, text in value.items() if text.strip()}
+
+
+LocalizedText = Annotated[dict[LanguageCode, LongText], AfterValidator(_drop_empty)]
+"""Text per language code (``{"en": "...", "sv": "..."}``); empty translations are dropped."""
+
+
+class StrictModel(BaseModel):
+    """Base of the domain models: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+
+def localize(
+    text: Mapping[str, str], language: str | None, fallbacks: Iterable[str] = ("en",)
+) -> str:
+    """Best text for ``language``: exact code, then its base language, then fallbacks, then any."""
+    if not text:
+        return ""
+    candidates: list[str] = []
+    if language:
+        candidates += [language, language.split("-")[0].lower()]
+    candidates += list(fallbacks)
+    for code in candidates:
+        if code in text:
+            return text[code]
+    return next(iter(text.values()))
