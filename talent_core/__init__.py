@@ -15,6 +15,7 @@ from ._assessment import (
     levels_from,
     role_fit,
 )
+from ._demo import demo_framework, demo_roles
 from ._errors import FormatError, Problem, StaleVersionError, TalentError, ValidationError
 from ._framework import (
     CoachingQuestion,
@@ -78,6 +79,8 @@ __all__ = [
     "check_plan",
     "check_ratings",
     "check_role",
+    "demo_framework",
+    "demo_roles",
     "gap_analysis",
     "latest_ratings",
     "learning_mix",
