@@ -1,0 +1,405 @@
+"""One learner's self-assessment: the draft being edited and the dated history of submissions.
+
+The competency_assessment block stores a :class:`SelfAssessmentRecord` as compact JSON in
+``Scope.user_state`` (:meth:`SelfAssessmentRecord.to_state`, :func:`load_self_assessment`).
+Loading checks shapes only, so HR's report over many learners stays fast; the framework rules
+(known competencies, levels on their scale, allowed roles) are checked when a learner saves
+or submits, against the author's :class:`AssessmentSetup`.
+
+History policy: attempts are kept oldest first and only the newest :data:`MAX_ATTEMPTS` are
+kept; submitting one more drops the oldest. Fifty retakes cover years of quarterly check-ins,
+and the cap bounds the size of a learner's stored state. Retaking never changes an earlier
+attempt, and submitting keeps the draft so the learner can start the next retake from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Final, Literal, Self
+
+from pydantic import AwareDatetime, Field, field_validator, model_validator
+
+from ._assessment import Gap, Rating, RatingSource, gap_analysis
+from ._errors import Problem, ValidationError
+from ._framework import CompetencyFramework, LearningMode, NodeType
+from ._roles import RoleProfile, check_role
+from ._text import Identifier, StrictModel, localize
+from ._validation import load
+
+__all__ = [
+    "MAX_ATTEMPTS",
+    "SELF_ASSESSMENT_SCHEMA",
+    "AssessmentAttempt",
+    "AssessmentDraft",
+    "AssessmentSetup",
+    "GapAdvice",
+    "LevelChange",
+    "QuestionText",
+    "RatingChange",
+    "SelfAssessmentRecord",
+    "SuggestedActivity",
+    "check_draft",
+    "coaching_questions",
+    "latest_gaps",
+    "load_self_assessment",
+    "rating_changes",
+    "save_draft",
+    "submit",
+    "suggested_activities",
+    "top_gaps",
+]
+
+#: Version of the stored JSON shape; bump it (and migrate in ``load_self_assessment``) on change.
+SELF_ASSESSMENT_SCHEMA: Final = 1
+#: Submitted attempts kept per learner; older ones are dropped first.
+MAX_ATTEMPTS = 50
+
+NoteText = Annotated[str, Field(max_length=2000)]
+
+
+class AssessmentDraft(StrictModel):
+    """What the learner is editing: the target role, a level and a note per competency."""
+
+    role_id: Identifier | None = None
+    levels: dict[Identifier, int] = {}
+    notes: dict[Identifier, NoteText] = {}
+
+
+class AssessmentAttempt(StrictModel):
+    """One submitted self-assessment, frozen in time."""
+
+    submitted_at: AwareDatetime
+    role_id: Identifier
+    ratings: Annotated[list[Rating], Field(min_length=1, max_length=2000)]
+
+    @field_validator("submitted_at")
+    @classmethod
+    def _in_utc(cls, value: dt.datetime) -> dt.datetime:
+        return value.astimezone(dt.UTC)
+
+    @model_validator(mode="after")
+    def _self_rated_once(self) -> Self:
+        problems: list[Problem] = []
+        seen: set[str] = set()
+        for i, rating in enumerate(self.ratings):
+            if rating.source is not RatingSource.SELF:
+                problems.append(Problem(f"ratings[{i}].source", "a self-assessment rates self"))
+            if rating.competency_id in seen:
+                problems.append(
+                    Problem(f"ratings[{i}]", f"{rating.competency_id!r} is rated twice")
+                )
+            seen.add(rating.competency_id)
+        if problems:
+            raise ValidationError(problems)
+        return self
+
+    def levels(self) -> dict[str, int]:
+        return {rating.competency_id: rating.level for rating in self.ratings}
+
+
+class SelfAssessmentRecord(StrictModel):
+    """Everything one learner's assessment block keeps: the draft and the attempts, oldest first."""
+
+    schema_version: Literal[1] = SELF_ASSESSMENT_SCHEMA
+    draft: AssessmentDraft = AssessmentDraft()
+    attempts: list[AssessmentAttempt] = []
+
+    @field_validator("attempts")
+    @classmethod
+    def _newest_only(cls, value: list[AssessmentAttempt]) -> list[AssessmentAttempt]:
+        return value[-MAX_ATTEMPTS:]
+
+    @property
+    def latest(self) -> AssessmentAttempt | None:
+        return self.attempts[-1] if self.attempts else None
+
+    @property
+    def previous(self) -> AssessmentAttempt | None:
+        return self.attempts[-2] if len(self.attempts) > 1 else None
+
+    def all_ratings(self) -> list[Rating]:
+        """Every submitted rating, oldest first (the order ``latest_ratings`` expects)."""
+        return [rating for attempt in self.attempts for rating in attempt.ratings]
+
+    def to_state(self) -> dict[str, Any]:
+        """JSON for ``Scope.user_state``: defaults left out, the schema version always in."""
+        state = self.model_dump(mode="json", exclude_defaults=True)
+        return {"schema_version": SELF_ASSESSMENT_SCHEMA, **state}
+
+
+def load_self_assessment(state: Any) -> SelfAssessmentRecord:
+    """The record in a stored state; an empty state (a learner who never saved) is a new one."""
+    if not state:
+        return SelfAssessmentRecord()
+    if isinstance(state, Mapping) and state.get("schema_version", 1) != SELF_ASSESSMENT_SCHEMA:
+        raise ValidationError(
+            [
+                Problem(
+                    "schema_version",
+                    f"{state.get('schema_version')!r} is not a self-assessment schema this "
+                    f"version reads ({SELF_ASSESSMENT_SCHEMA})",
+                )
+            ]
+        )
+    return load(SelfAssessmentRecord, state)
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentSetup:
+    """What the author configured: the framework, the competencies to rate, the target roles."""
+
+    framework: CompetencyFramework
+    #: Rateable competencies in the order the learner sees them.
+    competency_ids: tuple[str, ...]
+    roles: tuple[RoleProfile, ...]
+
+    @classmethod
+    def create(
+        cls,
+        framework: CompetencyFramework,
+        node_ids: Sequence[str],
+        roles: Sequence[RoleProfile],
+    ) -> AssessmentSetup:
+        """Expand the selected clusters into their competencies and check the roles.
+
+        Raises ValidationError naming ``competencies[i]`` or the role's field, so a block's
+        ``validate()`` can show the author what is wrong.
+        """
+        problems: list[Problem] = []
+        chosen: dict[str, None] = {}
+        for i, node_id in enumerate(node_ids):
+            if not framework.has_node(node_id):
+                problems.append(Problem(f"competencies[{i}]", f"unknown competency {node_id!r}"))
+                continue
+            node = framework.node(node_id)
+            if node.type is NodeType.COMPETENCY:
+                chosen[node_id] = None
+            elif node.type is NodeType.INDICATOR:
+                problems.append(
+                    Problem(f"competencies[{i}]", f"{node_id!r} is an indicator, not rateable")
+                )
+            else:
+                chosen.update(dict.fromkeys(c.id for c in framework.competencies(node_id)))
+        if not chosen and not problems:
+            problems.append(Problem("competencies", "choose at least one competency to rate"))
+        if not roles:
+            problems.append(Problem("roles", "choose at least one target role"))
+        role_ids: set[str] = set()
+        for role in roles:
+            if role.id in role_ids:
+                problems.append(Problem(f"roles.{role.id}", "listed twice"))
+            role_ids.add(role.id)
+            try:
+                check_role(role, framework)
+            except ValidationError as error:
+                problems += error.problems
+        if problems:
+            raise ValidationError(problems)
+        return cls(framework, tuple(chosen), tuple(roles))
+
+    def role(self, role_id: str) -> RoleProfile | None:
+        return next((role for role in self.roles if role.id == role_id), None)
+
+
+def check_draft(payload: Any, setup: AssessmentSetup) -> AssessmentDraft:
+    """The draft in a learner's JSON payload, or ValidationError naming each bad field."""
+    draft = load(AssessmentDraft, payload)
+    problems: list[Problem] = []
+    if draft.role_id is not None and setup.role(draft.role_id) is None:
+        problems.append(Problem("role_id", f"unknown role {draft.role_id!r}"))
+    allowed = set(setup.competency_ids)
+    for competency_id, level in draft.levels.items():
+        if competency_id not in allowed:
+            problems.append(
+                Problem(f"levels.{competency_id}", f"{competency_id!r} is not rated here")
+            )
+            continue
+        scale = setup.framework.scale_for(competency_id)
+        if not scale.contains(level):
+            problems.append(
+                Problem(f"levels.{competency_id}", f"{level} is not on scale {scale.values}")
+            )
+    for competency_id in draft.notes:
+        if competency_id not in allowed:
+            problems.append(
+                Problem(f"notes.{competency_id}", f"{competency_id!r} is not rated here")
+            )
+    if problems:
+        raise ValidationError(problems)
+    notes = {cid: note for cid, note in draft.notes.items() if note.strip()}
+    return draft.model_copy(update={"notes": notes})
+
+
+def save_draft(
+    record: SelfAssessmentRecord, payload: Any, setup: AssessmentSetup
+) -> SelfAssessmentRecord:
+    """A copy of ``record`` with the payload as its draft; ``record`` is left as it was."""
+    return record.model_copy(update={"draft": check_draft(payload, setup)})
+
+
+def submit(
+    record: SelfAssessmentRecord, payload: Any, setup: AssessmentSetup, *, now: dt.datetime
+) -> SelfAssessmentRecord:
+    """A copy with the payload kept as draft and appended as a dated attempt.
+
+    Every competency of the setup must be rated and a role chosen; ``now`` must carry a time
+    zone (it is stored in UTC).
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("submit needs an aware datetime for 'now'")
+    draft = check_draft(payload, setup)
+    problems = [
+        Problem(f"levels.{cid}", "rate this competency before submitting")
+        for cid in setup.competency_ids
+        if cid not in draft.levels
+    ]
+    role_id = draft.role_id
+    if role_id is None:
+        problems.insert(0, Problem("role_id", "choose a target role before submitting"))
+    if problems or role_id is None:
+        raise ValidationError(problems)
+    submitted_at = now.astimezone(dt.UTC)
+    ratings = [
+        Rating(
+            competency_id=cid,
+            level=draft.levels[cid],
+            rated_on=submitted_at.date(),
+            note=draft.notes.get(cid, ""),
+        )
+        for cid in setup.competency_ids
+    ]
+    attempt = AssessmentAttempt(submitted_at=submitted_at, role_id=role_id, ratings=ratings)
+    attempts = [*record.attempts, attempt][-MAX_ATTEMPTS:]
+    return record.model_copy(update={"draft": draft, "attempts": attempts})
+
+
+class LevelChange(StrEnum):
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    #: Not rated in the previous attempt (or there is none).
+    NEW = "new"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingChange:
+    competency_id: str
+    previous: int | None
+    current: int
+    change: LevelChange
+
+
+def rating_changes(record: SelfAssessmentRecord) -> list[RatingChange]:
+    """How each rating of the latest attempt moved since the attempt before, in rating order."""
+    latest = record.latest
+    if latest is None:
+        return []
+    before = record.previous.levels() if record.previous is not None else {}
+    changes: list[RatingChange] = []
+    for rating in latest.ratings:
+        old = before.get(rating.competency_id)
+        if old is None:
+            change = LevelChange.NEW
+        elif rating.level > old:
+            change = LevelChange.UP
+        elif rating.level < old:
+            change = LevelChange.DOWN
+        else:
+            change = LevelChange.SAME
+        changes.append(RatingChange(rating.competency_id, old, rating.level, change))
+    return changes
+
+
+def latest_gaps(record: SelfAssessmentRecord, setup: AssessmentSetup) -> list[Gap]:
+    """Gaps of the latest attempt against the role it was made for, largest first.
+
+    Only the requirements the learner rated in that attempt count: ranking an unrated
+    requirement as the bottom of its scale would put unknowns above real gaps. Empty when
+    nothing was submitted or the author has since removed the role.
+    """
+    latest = record.latest
+    role = setup.role(latest.role_id) if latest is not None else None
+    if latest is None or role is None:
+        return []
+    gaps = gap_analysis(setup.framework, role, latest.levels())
+    return [gap for gap in gaps if gap.current is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionText:
+    """A coaching question in the learner's language."""
+
+    id: str
+    text: str
+    purpose: str
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedActivity:
+    """A framework activity in the learner's language."""
+
+    id: str
+    title: str
+    description: str
+    mode: LearningMode
+    hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class GapAdvice:
+    """A gap with what helps close it: the competency's coaching questions and activities."""
+
+    gap: Gap
+    competency_name: str
+    questions: tuple[QuestionText, ...]
+    activities: tuple[SuggestedActivity, ...]
+
+
+def coaching_questions(
+    framework: CompetencyFramework, competency_id: str, language: str | None
+) -> tuple[QuestionText, ...]:
+    return tuple(
+        QuestionText(q.id, localize(q.text, language, (framework.default_language,)), q.purpose)
+        for q in framework.node(competency_id).coaching_questions
+    )
+
+
+def suggested_activities(
+    framework: CompetencyFramework, competency_id: str, language: str | None
+) -> tuple[SuggestedActivity, ...]:
+    fallbacks = (framework.default_language,)
+    return tuple(
+        SuggestedActivity(
+            a.id,
+            localize(a.title, language, fallbacks),
+            localize(a.description, language, fallbacks),
+            a.mode,
+            a.hours,
+        )
+        for a in framework.node(competency_id).activities
+    )
+
+
+def top_gaps(
+    gaps: Iterable[Gap], framework: CompetencyFramework, language: str | None, *, limit: int = 3
+) -> list[GapAdvice]:
+    """The ``limit`` largest open gaps (in the given order) with their advice in ``language``."""
+    advice: list[GapAdvice] = []
+    for gap in gaps:
+        if len(advice) >= limit:
+            break
+        if gap.size <= 0:
+            continue
+        node = framework.node(gap.competency_id)
+        advice.append(
+            GapAdvice(
+                gap=gap,
+                competency_name=localize(node.name, language, (framework.default_language,)),
+                questions=coaching_questions(framework, gap.competency_id, language),
+                activities=suggested_activities(framework, gap.competency_id, language),
+            )
+        )
+    return advice
