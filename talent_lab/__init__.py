@@ -1,0 +1,24 @@
+"""talent_lab: the widgets and view models behind the HR notebooks.
+
+Each notebook pairs a pure session (state, tables, import and export; usable from code) with a
+thin ipywidgets view that renders it into HTML widgets.
+"""
+
+from ._export import ExportedFile
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES
+from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES, FrameworkSession
+from ._tables import COMPETENCY_COLUMNS, competency_table, required_levels
+from ._view import FrameworkExplorerView
+
+__all__ = [
+    "COMPETENCY_COLUMNS",
+    "DEFAULT_OUT_DIR",
+    "LANGUAGE_NAMES",
+    "MAX_UPLOAD_BYTES",
+    "UI_LANGUAGES",
+    "ExportedFile",
+    "FrameworkExplorerView",
+    "FrameworkSession",
+    "competency_table",
+    "required_levels",
+]

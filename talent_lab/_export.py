@@ -1,0 +1,63 @@
+"""Exported framework files: safe names, whole-or-nothing writes and download links."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["DOWNLOAD_LINK_LIMIT", "ExportedFile", "export_filename", "write_atomically"]
+
+#: Beyond this size a data-URI link would bloat the notebook; the file is on disk anyway.
+DOWNLOAD_LINK_LIMIT = 5_000_000
+
+#: Per format: the end of the file name and the media type of a download.
+_FILE_KINDS: dict[str, tuple[str, str]] = {
+    "json": (".json", "application/json"),
+    "moodle-csv": ("-moodle.csv", "text/csv"),
+    "case": ("-case.json", "application/json"),
+    "openedx-taxonomy-csv": ("-openedx-taxonomy.csv", "text/csv"),
+    "openedx-taxonomy-json": ("-openedx-taxonomy.json", "application/json"),
+}
+
+
+def export_filename(framework_id: str, fmt: str) -> str:
+    """A file name from the framework id that cannot leave the folder (ids may hold ``/``)."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", framework_id).strip(".-") or "framework"
+    return stem + _FILE_KINDS.get(fmt, (f".{fmt}", ""))[0]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedFile:
+    """A framework written to disk, with what a download link needs."""
+
+    path: Path
+    data: bytes
+    fmt: str
+
+    @property
+    def media_type(self) -> str:
+        return _FILE_KINDS.get(self.fmt, ("", "application/octet-stream"))[1]
+
+    def data_uri(self) -> str | None:
+        """A ``data:`` URI of the content, or None when the file is too large for one."""
+        if len(self.data) > DOWNLOAD_LINK_LIMIT:
+            return None
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a failed export never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            os.fchmod(out.fileno(), 0o644)  # mkstemp's 0600 would hide it from the team
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,230 @@
+"""FrameworkSession: tables, role profiles, whole-or-nothing import and export to files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import talent_core as tc
+from talent_core.formats import FORMATS, IMPORT_FORMATS, read_framework, write_framework
+from talent_lab import COMPETENCY_COLUMNS, FrameworkSession
+from talent_lab import _session as session_module
+from talent_lab._export import export_filename
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def test_competency_table_of_the_small_framework(session: FrameworkSession) -> None:
+    table = session.competency_table()
+    assert list(table.columns) == list(COMPETENCY_COLUMNS)
+    assert table.to_dict("records") == [
+        {
+            "cluster": "Teams",
+            "competency_id": "feedback",
+            "name": "Giving feedback",
+            "indicators": 2,
+            "questions": 1,
+            "activities": 2,
+            "modes": "on_the_job, classroom",
+        },
+        {
+            "cluster": "People",
+            "competency_id": "listening",
+            "name": "Listening",
+            "indicators": 0,
+            "questions": 0,
+            "activities": 0,
+            "modes": "",
+        },
+        {
+            "cluster": "",
+            "competency_id": "safety",
+            "name": "Working safely",
+            "indicators": 0,
+            "questions": 0,
+            "activities": 0,
+            "modes": "",
+        },
+    ]
+
+
+def test_table_names_follow_the_language_with_fallback(session: FrameworkSession) -> None:
+    session.language = "sv"
+    table = session.competency_table().set_index("competency_id")
+    assert table.loc["feedback", "name"] == "Ge feedback"
+    assert table.loc["feedback", "cluster"] == "Teams"  # no Swedish name: falls back to English
+    assert table.loc["listening", "cluster"] == "Människor"
+
+
+def test_demo_session_table_matches_the_framework() -> None:
+    session = FrameworkSession.demo(language="nl")
+    table = session.competency_table()
+    framework = session.framework
+    assert len(table) == len(framework.competencies()) >= 24
+    assert table["cluster"].nunique() >= 5
+    for row in table.itertuples():
+        node = framework.node(row.competency_id)
+        assert row.name == node.name["nl"]
+        assert row.indicators == len(framework.indicators(node.id)) > 0
+        assert row.questions == len(node.coaching_questions) >= 3
+        assert set(row.modes.split(", ")) == {a.mode.value for a in node.activities}
+
+
+def test_unknown_language_is_refused(session: FrameworkSession) -> None:
+    with pytest.raises(ValueError, match="'xx'"):
+        session.language = "xx"
+    assert session.language == "en"
+
+
+def test_required_levels_leave_out_roles_that_do_not_fit(session: FrameworkSession) -> None:
+    assert [r.id for r in session.fitting_roles()] == ["lead"]
+    problems = session.role_problems()
+    assert list(problems) == ["ghost"]
+    assert "unknown competency 'not-here'" in problems["ghost"][0]
+    levels = session.required_levels().set_index("competency_id")
+    assert list(levels.columns) == ["cluster", "name", "lead"]
+    assert levels["lead"].dtype == "Int64"
+    assert levels.loc["feedback", "lead"] == 3
+    assert levels.loc["safety", "lead"] == 1
+    assert pd.isna(levels.loc["listening", "lead"])
+
+
+def test_demo_roles_all_fit_the_demo_framework() -> None:
+    session = FrameworkSession.demo()
+    assert session.role_problems() == {}
+    levels = session.required_levels()
+    assert len(levels.columns) - 3 == len(session.roles) >= 4
+    assert levels.iloc[:, 3:].notna().sum().min() > 0
+
+
+def test_import_replaces_the_framework(session: FrameworkSession) -> None:
+    data = write_framework(tc.demo_framework(), "case")
+    assert session.import_file(data, "demo-case.json")
+    assert session.framework.name["en"] == tc.demo_framework().name["en"]
+    assert session.source == "demo-case.json"
+    assert session.last_error is None
+    assert len(session.competency_table()) == len(tc.demo_framework().competencies())
+
+
+@pytest.mark.parametrize(
+    ("data", "filename", "expected"),
+    [
+        (b'{"id": "x", "name": ', "broken.json", "broken.json"),
+        (b"", "empty.csv", "empty"),
+        (b"Parent id number,Id number\n,a\n", "short.csv", "missing columns"),
+        (b"\x00\xff\xfe binary", "photo.png", "photo.png"),
+    ],
+)
+def test_a_bad_file_keeps_the_loaded_framework(
+    session: FrameworkSession, data: bytes, filename: str, expected: str
+) -> None:
+    before = session.framework
+    assert not session.import_file(data, filename)
+    assert session.framework is before
+    assert session.source is None
+    assert session.last_error is not None and expected in session.last_error
+
+
+def test_a_bad_row_is_named_and_nothing_is_imported(session: FrameworkSession) -> None:
+    rows = write_framework(tc.demo_framework(), "moodle-csv").decode("utf-8").splitlines()
+    fields = rows[3].split(",")
+    fields[0] = "no-such-parent"
+    rows[3] = ",".join(fields)
+    assert not session.import_file("\n".join(rows).encode(), "edited.csv")
+    assert session.framework.id == "small"
+    assert session.last_error is not None
+    assert session.last_error.startswith("edited.csv, row")
+    assert "no-such-parent" in session.last_error
+
+
+def test_an_oversized_upload_is_refused(
+    session: FrameworkSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = write_framework(tc.demo_framework(), "json")
+    monkeypatch.setattr(session_module, "MAX_UPLOAD_BYTES", len(data) - 1)
+    assert not session.import_file(data, "big.json")
+    assert session.framework.id == "small"
+    assert f"{len(data):,} bytes" in (session.last_error or "")
+
+
+def test_moodle_csv_texts_are_read_in_the_display_language(session: FrameworkSession) -> None:
+    data = write_framework(tc.demo_framework(), "moodle-csv", language="sv")
+    session.language = "sv"
+    assert session.import_file(data, "moodle.csv", "moodle-csv")
+    assert session.framework.node("giving-feedback").name == {"sv": "Ge feedback"}
+
+
+def test_the_real_moodle_export_imports() -> None:
+    session = FrameworkSession.demo()
+    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    assert session.import_file(csv.read_bytes(), csv.name), session.last_error
+    assert len(session.competency_table()) == 15
+    # the demo roles name competencies this framework lacks: none fits, each says why
+    assert session.fitting_roles() == []
+    assert set(session.role_problems()) == {role.id for role in session.roles}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_writes_each_format(session: FrameworkSession, fmt: str) -> None:
+    exported = session.export(fmt)
+    assert exported is not None, session.last_error
+    assert exported.path.parent == session.out_dir
+    assert exported.path.name == export_filename("small", fmt)
+    assert exported.path.read_bytes() == exported.data
+    assert [p.name for p in session.out_dir.iterdir()] == [exported.path.name]  # no temp file
+    if fmt in IMPORT_FORMATS:
+        again = read_framework(exported.data, exported.path.name, fmt)
+        assert [n.id for n in again.competencies()] == ["feedback", "listening", "safety"]
+    else:
+        assert b"Giving feedback" in exported.data
+
+
+def test_native_export_round_trips_exactly(session: FrameworkSession, tmp_path: Path) -> None:
+    exported = session.export("json", tmp_path / "elsewhere")
+    assert exported is not None and exported.path.parent == tmp_path / "elsewhere"
+    assert read_framework(exported.path.read_bytes(), "x.json") == session.framework
+    assert json.loads(exported.data)["id"] == "small"
+
+
+def test_one_language_exports_use_the_display_language(session: FrameworkSession) -> None:
+    session.language = "nl"
+    exported = session.export("openedx-taxonomy-csv")
+    assert exported is not None
+    assert b"Feedback geven" in exported.data
+    assert b"Giving feedback" not in exported.data
+
+
+def test_failed_exports_say_why_and_write_nothing(
+    session: FrameworkSession, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert session.export("json", blocker) is None
+    assert session.last_error is not None and "a-file" in session.last_error
+    assert session.export("pdf") is None
+    assert "unknown format 'pdf'" in (session.last_error or "")
+    assert not session.out_dir.exists()
+
+
+def test_replacing_an_export_replaces_the_whole_file(session: FrameworkSession) -> None:
+    first = session.export("json")
+    assert first is not None
+    first.path.write_bytes(b"x" * 10 * len(first.data))  # longer than the new content
+    second = session.export("json")
+    assert second is not None and second.path.read_bytes() == second.data
+
+
+@pytest.mark.parametrize(
+    ("framework_id", "expected"),
+    [
+        ("talent-demo", "talent-demo-case.json"),
+        ("../../etc/passwd", "etc-passwd-case.json"),
+        ("Ramverk för ledare", "Ramverk-f-r-ledare-case.json"),
+        ("...", "framework-case.json"),
+    ],
+)
+def test_export_file_names_stay_in_the_folder(framework_id: str, expected: str) -> None:
+    assert export_filename(framework_id, "case") == expected
