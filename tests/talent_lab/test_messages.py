@@ -1,0 +1,36 @@
+"""The widgets' own text is complete in every interface language."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from talent_core import LearningMode
+from talent_core.formats import FORMATS, IMPORT_FORMATS
+from talent_lab._messages import LANGUAGE_NAMES, MESSAGES, UI_LANGUAGES, message
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_is_translated_with_the_same_fields(key: str) -> None:
+    texts = MESSAGES[key]
+    assert set(texts) == set(UI_LANGUAGES)
+    assert all(texts[lang].strip() for lang in UI_LANGUAGES)
+    assert len({frozenset(fields(texts[lang])) for lang in UI_LANGUAGES}) == 1
+
+
+def test_every_mode_and_format_has_a_label() -> None:
+    keys = {f"mode.{mode.value}" for mode in LearningMode}
+    keys |= {f"format.{fmt}" for fmt in (*FORMATS, *IMPORT_FORMATS, "auto")}
+    assert keys <= set(MESSAGES)
+    assert set(UI_LANGUAGES) <= set(LANGUAGE_NAMES)
+
+
+def test_other_languages_fall_back_to_english() -> None:
+    assert message("language", "sv-FI") == "Språk"
+    assert message("language", "de") == "Language"
+    assert message("export.download", "nl", file="a.csv") == "Download a.csv"

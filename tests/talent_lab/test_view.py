@@ -1,0 +1,185 @@
+"""FrameworkExplorerView driven like a user would: widget values, uploads and clicks.
+
+ipywidgets run without a kernel here; everything the view shows is in ``HTML.value``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import talent_core as tc
+from talent_core.formats import write_framework
+from talent_lab import FrameworkExplorerView, FrameworkSession
+from talent_lab._messages import message
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def upload(name: str, content: bytes) -> tuple[dict[str, Any], ...]:
+    """A FileUpload value as ipywidgets 8 builds it from the browser."""
+    return (
+        {
+            "name": name,
+            "type": "",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime.now(dt.UTC),
+        },
+    )
+
+
+def body_rows(html: str) -> int:
+    tbody = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return tbody.count("<tr>")
+
+
+def test_first_render_shows_the_framework(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    assert "<h3>Small framework</h3>" in view.overview.value
+    assert "2 clusters, 3 competencies, 2 behaviour indicators" in view.overview.value
+    assert body_rows(view.table.value) == 3
+    assert '<th scope="col"' in view.table.value and "<caption" in view.table.value
+    assert view.competency.value == "feedback"
+    assert "Says what works." in view.detail.value
+    assert view.tabs.titles[0] == "Overview"
+    assert view.export_format.value == "json"
+    assert view.import_format.value == "auto"
+
+
+def test_switching_language_translates_labels_and_content(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    view.competency.value = "safety"
+    view.language.value = "nl"
+    assert session.language == "nl"
+    assert view.tabs.titles == tuple(
+        message(f"tab.{t}", "nl")
+        for t in ("overview", "table", "competency", "roles", "import", "export")
+    )
+    assert view.export_button.description == "Exporteren"
+    assert view.table.value.startswith('<div lang="nl">')
+    assert "Feedback geven" in view.table.value
+    # falls back to English for a name without Dutch, and says so to screen readers
+    assert '<span lang="en">Working safely</span>' in view.detail.value
+    assert view.competency.value == "safety"  # the choice survives the switch
+    assert ("Feedback geven", "feedback") in view.competency.options
+
+
+def test_inspecting_a_competency(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    view.competency.value = "listening"
+    assert "<h3>Listening</h3>" in view.detail.value
+    assert "None yet." in view.detail.value
+    view.competency.value = "feedback"
+    detail = view.detail.value
+    assert "Part of: People › Teams" in detail
+    level_1 = detail.index("1 Level 1")
+    assert level_1 < detail.index("Names one concrete behaviour") < detail.index("3 Level 3")
+    assert "2 Level 2" not in detail  # no indicator on that level
+    assert "What did you hold back? <small>(for self-reflection)</small>" in detail
+    assert re.search(r"Weekly feedback.*Classroom.*>2<", detail)
+    assert re.search(r"Ask a peer.*On the job.*>1\.5<", detail)
+
+
+def test_role_profiles_table(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    roles = view.roles.value
+    assert '<th scope="col" style="' in roles and ">Team lead</th>" in roles
+    assert "3 Level 3" in roles and "1 Level 1" in roles
+    assert roles.count("not required") == 1  # listening
+    assert 'role="alert"' in roles and "Ghost role" in roles and "not-here" in roles
+
+
+def test_uploading_a_framework_replaces_it(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    view.upload.value = upload("demo.json", write_framework(tc.demo_framework(), "json"))
+    assert 'role="status"' in view.import_status.value
+    assert "from demo.json: 25 competencies" in view.import_status.value
+    assert session.framework.id == "talent-demo"
+    assert body_rows(view.table.value) == 25
+    assert "Growing people" in view.overview.value
+    assert view.competency.value == "giving-feedback"
+    assert view.upload.value == ()  # ready for the next file
+
+
+def test_a_bad_upload_shows_an_error_and_keeps_the_framework(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    shown = view.table.value
+    broken = b"Parent id number,Id number,Shortname\n,a,A\n"
+    view.upload.value = upload("broken.csv", broken)
+    status = view.import_status.value
+    assert 'role="alert"' in status
+    assert "broken.csv was not imported; Small framework is still loaded." in status
+    assert "broken.csv, row 1: missing columns" in status
+    assert "Traceback" not in status
+    assert session.framework.id == "small"
+    assert view.table.value == shown
+
+
+def test_import_files_with_a_chosen_format(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    moodle = write_framework(tc.demo_framework(), "moodle-csv")
+    view.import_format.value = "case"
+    assert not view.import_files(upload("framework.csv", moodle))
+    assert 'role="alert"' in view.import_status.value
+    view.import_format.value = "moodle-csv"
+    assert view.import_files(upload("framework.csv", moodle))
+    assert session.source == "framework.csv"
+    assert not view.import_files(())
+
+
+def test_the_real_moodle_export_shows_its_html_as_text() -> None:
+    session = FrameworkSession.demo()
+    view = FrameworkExplorerView(session)
+    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    view.upload.value = upload(csv.name, csv.read_bytes())
+    assert "15 competencies" in view.import_status.value
+    assert "OECD" in view.overview.value
+    assert "&lt;p&gt;" not in view.overview.value and "<br>•" not in view.overview.value
+    assert "No role profiles fit this framework." in view.roles.value
+
+
+def test_framework_text_is_escaped(small_framework: tc.CompetencyFramework) -> None:
+    hostile = small_framework.model_copy(
+        update={"name": {"en": '<img src=x onerror="alert(1)">'}}, deep=True
+    )
+    view = FrameworkExplorerView(FrameworkSession(hostile))
+    assert "<img" not in view.overview.value + view.table.value
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in view.overview.value
+
+
+def test_export_button_writes_the_file_and_offers_a_download(
+    session: FrameworkSession, tmp_path: Path
+) -> None:
+    view = FrameworkExplorerView(session)
+    view.export_format.value = "moodle-csv"
+    view.folder.value = str(tmp_path / "chosen")
+    view.export_button.click()
+    written = tmp_path / "chosen" / "small-moodle.csv"
+    assert written.is_file()
+    status = view.export_status.value
+    assert 'role="status"' in status and str(written) in status
+    link = re.search(r'<a download="small-moodle.csv" href="data:text/csv;base64,([^"]+)"', status)
+    assert link is not None
+    assert base64.b64decode(link.group(1)) == written.read_bytes()
+    assert "Download small-moodle.csv" in status
+
+
+def test_export_to_an_unusable_folder_says_why(session: FrameworkSession, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file, not a folder")
+    view = FrameworkExplorerView(session)
+    view.language.value = "sv"
+    view.folder.value = str(tmp_path / "taken")
+    view.export_button.click()
+    assert 'role="alert"' in view.export_status.value
+    assert "Ramverket exporterades inte." in view.export_status.value
+    assert "taken" in view.export_status.value
+
+
+def test_the_view_displays_as_its_widget(session: FrameworkSession) -> None:
+    view = FrameworkExplorerView(session)
+    bundle = view._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == view.widget.model_id
