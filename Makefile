@@ -42,7 +42,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 typecheck: install-test
-	$(BIN)/mypy --strict talent_core
+	$(BIN)/mypy --strict talent_core talent_lab
 
 notebooks-clean: install-test
 	$(BIN)/nbstripout --verify notebooks/*.ipynb

@@ -129,6 +129,8 @@ class FrameworkSession:
             self.last_error = str(error)
             return False
         self._framework, self.source, self.last_error = framework, filename, None
+        if self._language not in self.languages():  # a language only the old framework had
+            self._language = UI_LANGUAGES[0]
         return True
 
     def export(self, fmt: str, folder: str | os.PathLike[str] | None = None) -> ExportedFile | None:

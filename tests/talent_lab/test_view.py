@@ -119,6 +119,19 @@ def test_a_bad_upload_shows_an_error_and_keeps_the_framework(session: FrameworkS
     assert view.table.value == shown
 
 
+def test_a_language_only_the_old_framework_had_falls_back_to_english(
+    small_framework: tc.CompetencyFramework,
+) -> None:
+    german = small_framework.model_copy(update={"name": {"de": "Kleines Rahmenwerk"}})
+    view = FrameworkExplorerView(FrameworkSession(german))
+    assert ("de", "de") in view.language.options
+    view.language.value = "de"
+    assert "<h3>Kleines Rahmenwerk</h3>" in view.overview.value
+    view.upload.value = upload("demo.json", write_framework(tc.demo_framework(), "json"))
+    assert view.session.language == view.language.value == "en"
+    assert [value for _, value in view.language.options] == ["en", "sv", "nl"]
+
+
 def test_import_files_with_a_chosen_format(session: FrameworkSession) -> None:
     view = FrameworkExplorerView(session)
     moodle = write_framework(tc.demo_framework(), "moodle-csv")
