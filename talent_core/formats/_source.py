@@ -30,7 +30,7 @@ __all__ = [
 #: Maps a field path of the domain model to a place in the file.
 Locator = Callable[[str], str]
 
-_INDEX = re.compile(r"\[(\d+)\]")
+_NODE_INDEX = re.compile(r"nodes\[(\d+)\]")
 
 
 def json_path(field: str, root: str = "$") -> str:
@@ -161,6 +161,12 @@ def _acyclic(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**node, "parent_id": parent[node["id"]]} for node in nodes]
 
 
+def _file_order(problem: Problem) -> int:
+    """Framework problems first, then node problems in the order of the nodes."""
+    match = _NODE_INDEX.match(problem.field)
+    return int(match.group(1)) + 1 if match else 0
+
+
 def _model_problems(data: dict[str, Any]) -> list[Problem]:
     try:
         load(CompetencyFramework, data)
@@ -179,9 +185,10 @@ def assemble(
     """
     head = {key: value for key, value in raw.items() if key != "nodes"}
     records = raw.get("nodes", [])
-    head_problems = _model_problems({**head, "nodes": []})
-    problems.add_problems(head_problems, locate)
+    found = _model_problems({**head, "nodes": []})
+    head_is_sound = not found
     if not isinstance(records, list):
+        problems.add_problems(found, locate)
         problems.add(locate("nodes"), "must be a list of nodes")
         return None
     nodes: list[dict[str, Any]] = []
@@ -189,11 +196,11 @@ def assemble(
         try:
             node = load(CompetencyNode, record, where=f"nodes[{i}]")
         except ValidationError as error:
-            problems.add_problems(error.problems, locate)
+            found += error.problems
             nodes.append(_stub_node(i, record))
             continue
         nodes.append(node.model_dump(mode="json"))
-    if head_problems:
+    if not head_is_sound:
         # Without a sound scale the levels cannot be checked; the references still can.
         stub_scale = {"id": "s", "levels": [{"value": v, "label": {"en": "?"}} for v in (0, 1)]}
         head = {"id": "stub", "name": {"en": "?"}, "scale": stub_scale}
@@ -201,7 +208,8 @@ def assemble(
     scale_ids = {s["id"] for s in [head["scale"], *head.get("extra_scales", [])]}
     repaired = _repaired(nodes, scale_ids)
     for stage in (nodes, repaired, _acyclic(repaired)):
-        problems.add_problems(_model_problems({**head, "nodes": stage}), locate)
+        found += _model_problems({**head, "nodes": stage})
+    problems.add_problems(sorted(found, key=_file_order), locate)
     if problems:
         return None
     try:
