@@ -16,6 +16,7 @@ from ._assessment import (
     role_fit,
 )
 from ._demo import demo_framework, demo_roles
+from ._demo_org import generate_organisation
 from ._dialogue import (
     DIALOGUE_SCHEMA,
     MAX_CONVERSATIONS,
@@ -42,6 +43,13 @@ from ._framework import (
 )
 from ._mix import DEFAULT_RATES, LearningMix, ModeRates, learning_mix
 from ._people import PEOPLE_COLUMNS, Person
+from ._people_csv import (
+    RoundMembership,
+    read_pairs_csv,
+    read_people_csv,
+    read_rounds_csv,
+    write_people_csv,
+)
 from ._plan import (
     ActivityStatus,
     DevelopmentPlan,
@@ -135,6 +143,7 @@ __all__ = [
     "RoleFit",
     "RoleProfile",
     "RoleRequirement",
+    "RoundMembership",
     "SelfAssessmentRecord",
     "StaleVersionError",
     "SuggestedActivity",
@@ -153,6 +162,7 @@ __all__ = [
     "demo_framework",
     "demo_roles",
     "gap_analysis",
+    "generate_organisation",
     "goals_from_gaps",
     "latest_gaps",
     "latest_ratings",
@@ -167,6 +177,9 @@ __all__ = [
     "plan_to_ics",
     "rating_changes",
     "ratings_side_by_side",
+    "read_pairs_csv",
+    "read_people_csv",
+    "read_rounds_csv",
     "record_conversation",
     "role_fit",
     "save_draft",
@@ -176,4 +189,5 @@ __all__ = [
     "suggested_activities",
     "top_gaps",
     "unique_id",
+    "write_people_csv",
 ]

@@ -1,0 +1,296 @@
+"""People CSV files and the small CSV files that go with them (earlier rounds, pairs).
+
+Every reader takes the raw bytes (UTF-8, with or without a byte order mark) or text plus the
+file name, checks the whole file before returning anything, and raises FormatError naming the
+file, the row (row 1 is the header, as in a spreadsheet) and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+import zoneinfo
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ._errors import FormatError
+from ._people import PEOPLE_COLUMNS, Person
+
+__all__ = [
+    "MAX_SENIORITY",
+    "PAIR_COLUMNS",
+    "ROUND_COLUMNS",
+    "CsvRow",
+    "RoundMembership",
+    "csv_rows",
+    "read_pairs_csv",
+    "read_people_csv",
+    "read_rounds_csv",
+    "write_people_csv",
+]
+
+MAX_SENIORITY = 10
+ROUND_COLUMNS: tuple[str, ...] = ("id", "round", "group")
+PAIR_COLUMNS: tuple[str, ...] = ("id_a", "id_b")
+
+_EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRow:
+    """One data row: its spreadsheet row number and its cells by column (stripped)."""
+
+    number: int
+    cells: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RoundMembership:
+    """One line of an earlier round: ``person_id`` was in ``group`` in ``round``."""
+
+    person_id: str
+    round: str
+    group: str
+
+
+def _text(data: bytes | str, filename: str) -> str:
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FormatError(
+            filename, f"byte {error.start}", "the file is not UTF-8 text (save it as CSV UTF-8)"
+        ) from None
+
+
+def csv_rows(
+    data: bytes | str, filename: str, required: Sequence[str]
+) -> tuple[list[str], Iterator[CsvRow]]:
+    """The header and the data rows of a CSV file that must have the ``required`` columns.
+
+    Blank lines are skipped; a row with more or fewer cells than the header is an error.
+    """
+    reader = csv.reader(io.StringIO(_text(data, filename), newline=""), strict=True)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error as error:
+        raise FormatError(filename, "row 1", f"not valid CSV ({error})") from None
+    if not header:
+        raise FormatError(filename, "", "the file is empty; expected a header row")
+    seen: set[str] = set()
+    for position, name in enumerate(header, start=1):
+        if not name:
+            raise FormatError(filename, f"row 1, column {position}", "the column has no name")
+        if name in seen:
+            raise FormatError(filename, f"row 1, column {name!r}", "the column appears twice")
+        seen.add(name)
+    missing = [name for name in required if name not in seen]
+    if missing:
+        raise FormatError(
+            filename, "row 1", f"missing column(s) {', '.join(missing)} (found {', '.join(header)})"
+        )
+
+    def rows() -> Iterator[CsvRow]:
+        number = 1
+        try:
+            for cells in reader:
+                number += 1
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) != len(header):
+                    raise FormatError(
+                        filename,
+                        f"row {number}",
+                        f"{len(cells)} cells, but the header has {len(header)} columns",
+                    )
+                yield CsvRow(number, {n: c.strip() for n, c in zip(header, cells, strict=True)})
+        except csv.Error as error:
+            raise FormatError(filename, f"row {number + 1}", f"not valid CSV ({error})") from None
+
+    return header, rows()
+
+
+def _cell(row: CsvRow, column: str, filename: str, *, optional: bool = False) -> str:
+    value = row.cells[column]
+    where = f"row {row.number}, column {column!r}"
+    if not value and not optional:
+        raise FormatError(filename, where, "the cell is empty")
+    if _CONTROL.search(value):
+        raise FormatError(filename, where, "the cell holds a control character")
+    return value
+
+
+@functools.cache
+def _known_timezone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _person(row: CsvRow, extra_columns: Sequence[str], filename: str) -> Person:
+    def where(column: str) -> str:
+        return f"row {row.number}, column {column!r}"
+
+    email = _cell(row, "email", filename)
+    if not _EMAIL.match(email):
+        raise FormatError(filename, where("email"), f"{email!r} is not an e-mail address")
+    timezone = _cell(row, "timezone", filename)
+    if not _known_timezone(timezone):
+        raise FormatError(
+            filename, where("timezone"), f"{timezone!r} is not an IANA time zone (e.g. Europe/Oslo)"
+        )
+    raw_seniority = _cell(row, "seniority", filename)
+    if not raw_seniority.isdigit() or not 1 <= int(raw_seniority) <= MAX_SENIORITY:
+        raise FormatError(
+            filename,
+            where("seniority"),
+            f"{raw_seniority!r} is not a whole number from 1 to {MAX_SENIORITY}",
+        )
+    language = _cell(row, "language", filename).lower()
+    if not _LANGUAGE.match(language):
+        raise FormatError(
+            filename, where("language"), f"{language!r} is not a language code (e.g. nl, sv, en)"
+        )
+    return Person(
+        id=_cell(row, "id", filename),
+        name=_cell(row, "name", filename),
+        email=email,
+        manager_id=_cell(row, "manager_id", filename, optional=True) or None,
+        department=_cell(row, "department", filename),
+        location=_cell(row, "location", filename),
+        timezone=timezone,
+        seniority=int(raw_seniority),
+        language=language,
+        extra={column: row.cells[column] for column in extra_columns},
+    )
+
+
+def read_people_csv(data: bytes | str, filename: str) -> list[Person]:
+    """People from a CSV with the ``PEOPLE_COLUMNS`` (any order); other columns go to ``extra``.
+
+    Ids and e-mail addresses must be unique, every manager id must be a person in the file,
+    and manager links must not loop.
+    """
+    header, rows = csv_rows(data, filename, PEOPLE_COLUMNS)
+    extra_columns = [name for name in header if name not in PEOPLE_COLUMNS]
+    people: list[Person] = []
+    row_of: dict[str, int] = {}
+    emails: dict[str, int] = {}
+    for row in rows:
+        person = _person(row, extra_columns, filename)
+        if person.id in row_of:
+            raise FormatError(
+                filename,
+                f"row {row.number}, column 'id'",
+                f"id {person.id!r} is already used in row {row_of[person.id]}",
+            )
+        email = person.email.casefold()
+        if email in emails:
+            raise FormatError(
+                filename,
+                f"row {row.number}, column 'email'",
+                f"{person.email!r} is already used in row {emails[email]}",
+            )
+        row_of[person.id], emails[email] = row.number, row.number
+        people.append(person)
+    if not people:
+        raise FormatError(filename, "", "the file has a header but no people")
+    _check_managers(people, row_of, filename)
+    return people
+
+
+def _check_managers(people: Sequence[Person], row_of: dict[str, int], filename: str) -> None:
+    manager = {p.id: p.manager_id for p in people}
+    for person in people:
+        if person.manager_id is None:
+            continue
+        where = f"row {row_of[person.id]}, column 'manager_id'"
+        if person.manager_id == person.id:
+            raise FormatError(filename, where, f"{person.id!r} is their own manager")
+        if person.manager_id not in manager:
+            raise FormatError(
+                filename, where, f"manager {person.manager_id!r} is not a person in the file"
+            )
+    settled: set[str] = set()  # people whose chain is known to end at the top
+    for person in people:
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        current: str | None = person.id
+        while current is not None and current not in settled:
+            if current in on_chain:
+                loop = [*chain[chain.index(current) :], current]
+                raise FormatError(
+                    filename,
+                    f"row {row_of[current]}, column 'manager_id'",
+                    f"the manager chain loops: {' → '.join(loop)}",
+                )
+            chain.append(current)
+            on_chain.add(current)
+            current = manager[current]
+        settled.update(chain)
+
+
+def write_people_csv(people: Sequence[Person]) -> str:
+    """CSV text in ``PEOPLE_COLUMNS`` order, then every extra column in order of first use."""
+    extra_columns: dict[str, None] = {}
+    for person in people:
+        extra_columns.update(dict.fromkeys(person.extra))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([*PEOPLE_COLUMNS, *extra_columns])
+    for p in people:
+        writer.writerow(
+            [
+                p.id,
+                p.name,
+                p.email,
+                p.manager_id or "",
+                p.department,
+                p.location,
+                p.timezone,
+                p.seniority,
+                p.language,
+                *(p.extra.get(column, "") for column in extra_columns),
+            ]
+        )
+    return out.getvalue()
+
+
+def read_rounds_csv(data: bytes | str, filename: str) -> list[RoundMembership]:
+    """Earlier rounds (``id,round,group``): who sat in which group; a person once per round."""
+    _, rows = csv_rows(data, filename, ROUND_COLUMNS)
+    result: list[RoundMembership] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in rows:
+        entry = RoundMembership(*(_cell(row, column, filename) for column in ROUND_COLUMNS))
+        key = (entry.person_id, entry.round)
+        if key in seen:
+            raise FormatError(
+                filename,
+                f"row {row.number}, column 'id'",
+                f"{entry.person_id!r} is already in round {entry.round!r} in row {seen[key]}",
+            )
+        seen[key] = row.number
+        result.append(entry)
+    return result
+
+
+def read_pairs_csv(data: bytes | str, filename: str) -> list[tuple[str, str]]:
+    """Pairs of people (``id_a,id_b``), e.g. who must be together or apart."""
+    _, rows = csv_rows(data, filename, PAIR_COLUMNS)
+    pairs: list[tuple[str, str]] = []
+    for row in rows:
+        a, b = (_cell(row, column, filename) for column in PAIR_COLUMNS)
+        if a == b:
+            raise FormatError(
+                filename, f"row {row.number}, column 'id_b'", f"pairs {a!r} with themselves"
+            )
+        pairs.append((a, b))
+    return pairs
