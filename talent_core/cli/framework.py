@@ -121,7 +121,7 @@ def _convert(args: argparse.Namespace) -> int:
         _read_input(args.input), args.input, args.source_format, language=args.language or "en"
     )
     data = write_framework(framework, fmt, language=args.language)
-    for note in export_losses(framework, fmt, language=args.language):
+    for note in export_losses(framework, fmt, language=args.language, written=data):
         print(f"talent: note: {fmt}: {note}", file=sys.stderr)
     _write_output(args.output, data)
     return EXIT_OK

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -232,6 +233,7 @@ def read_case(
     # Items: ids, texts and declared types.
     items = reader.objects("CFItems")
     codes = [item.get("humanCodingScheme") for _, item in items]
+    code_counts = Counter(code for code in codes if isinstance(code, str))
     nodes: list[dict[str, Any]] = []
     places: list[dict[str, str]] = []
     by_identifier: dict[str, int] = {}
@@ -241,7 +243,7 @@ def read_case(
         full = reader.text(item, "fullStatement", path, required=True)
         short = reader.text(item, "abbreviatedStatement", path)
         item_language = reader.language(item, path, doc_language)
-        unique_code = _fits(_identifier, code) and codes.count(code) == 1
+        unique_code = isinstance(code, str) and _fits(_identifier, code) and code_counts[code] == 1
         node_id = code if unique_code else identifier
         node_ext: dict[str, str] = {}
         if isinstance(code, str) and code and not unique_code:
@@ -487,11 +489,12 @@ def write_case(framework: CompetencyFramework, language: str) -> bytes:
             }
         )
 
+    sequence: Counter[str | None] = Counter()
     for node in framework.nodes:
-        siblings = framework.children(node.parent_id)
         parent = links[node.parent_id] if node.parent_id else doc_link
         associate(node, "isChildOf", parent, node.parent_id or "")
-        associations[-1]["sequenceNumber"] = siblings.index(node) + 1
+        sequence[node.parent_id] += 1
+        associations[-1]["sequenceNumber"] = sequence[node.parent_id]
         for ref in node.cross_references:
             associate(node, "isRelatedTo", links[ref], ref)
         if node.level is not None:

@@ -7,7 +7,9 @@ what the readers and writers really do.
 from __future__ import annotations
 
 from .._framework import CompetencyFramework, NodeType
+from .._text import localize
 from ._io import IMPORT_FORMATS, read_framework, write_framework
+from ._moodle import MAX_SHORTNAME
 from ._openedx import MAX_TAG_DEPTH, taxonomy_tags
 
 __all__ = ["export_losses"]
@@ -15,8 +17,8 @@ __all__ = ["export_losses"]
 _NODE_FIELDS = {
     "parent_id": "place in the tree",
     "type": "node type (this format infers types from the shape of the tree)",
-    "name": "name (one language per file; Moodle short names hold 100 characters)",
-    "description": "description (one language per file)",
+    "name": "name (the format holds one language)",
+    "description": "description (the format holds one language)",
     "description_format": "description format",
     "level": "indicator level",
     "cross_references": "cross references",
@@ -26,8 +28,8 @@ _NODE_FIELDS = {
 }
 _FRAMEWORK_FIELDS = {
     "id": "framework id",
-    "name": "framework name (one language per file)",
-    "description": "framework description (one language per file)",
+    "name": "framework name (the format holds one language)",
+    "description": "framework description (the format holds one language)",
     "description_format": "framework description format",
     "version": "framework version",
     "default_language": "framework default language",
@@ -67,20 +69,45 @@ def _taxonomy_losses(framework: CompetencyFramework, language: str) -> list[str]
     return notes
 
 
+def _moodle_limits(framework: CompetencyFramework, language: str) -> list[str]:
+    fallbacks = (framework.default_language, "en")
+    long_names = [
+        n.id for n in framework.nodes if len(localize(n.name, language, fallbacks)) > MAX_SHORTNAME
+    ]
+    long_ids = [n.id for n in framework.nodes if len(n.id) > MAX_SHORTNAME]
+    notes = []
+    if long_names:
+        notes.append(
+            f"Moodle cuts short names after {MAX_SHORTNAME} characters: {_some(long_names)}"
+        )
+    if long_ids:
+        notes.append(f"Moodle cuts id numbers after {MAX_SHORTNAME} characters: {_some(long_ids)}")
+    return notes
+
+
 def export_losses(
-    framework: CompetencyFramework, fmt: str, *, language: str | None = None
+    framework: CompetencyFramework,
+    fmt: str,
+    *,
+    language: str | None = None,
+    written: bytes | None = None,
 ) -> list[str]:
-    """Plain-language notes on what ``fmt`` does not keep of this framework (empty: nothing)."""
+    """Plain-language notes on what ``fmt`` does not keep of this framework (empty: nothing).
+
+    ``written`` is the exported file when the caller has it already.
+    """
     language = language or framework.default_language
     if fmt not in IMPORT_FORMATS:
         return _taxonomy_losses(framework, language)
-    data = write_framework(framework, fmt, language=language)
+    data = written if written is not None else write_framework(framework, fmt, language=language)
     back = read_framework(data, f"export.{fmt}", fmt, language=language)
     notes = [
         f"{label} not kept"
         for field, label in _FRAMEWORK_FIELDS.items()
         if getattr(framework, field) != getattr(back, field)
     ]
+    if fmt == "moodle-csv":
+        notes += _moodle_limits(framework, language)
     for field, label in _NODE_FIELDS.items():
         changed = [
             node.id

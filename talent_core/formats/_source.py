@@ -183,6 +183,10 @@ def assemble(
     Field problems of the framework and of each node are reported together with reference
     problems (duplicate ids, unknown parents and cross references, cycles, levels off scale).
     """
+    try:
+        return load(CompetencyFramework, raw)
+    except ValidationError as error:  # find every problem, not just those pydantic stops at
+        first_found = error.problems
     head = {key: value for key, value in raw.items() if key != "nodes"}
     records = raw.get("nodes", [])
     found = _model_problems({**head, "nodes": []})
@@ -209,11 +213,5 @@ def assemble(
     repaired = _repaired(nodes, scale_ids)
     for stage in (nodes, repaired, _acyclic(repaired)):
         found += _model_problems({**head, "nodes": stage})
-    problems.add_problems(sorted(found, key=_file_order), locate)
-    if problems:
-        return None
-    try:
-        return load(CompetencyFramework, raw)
-    except ValidationError as error:  # pragma: no cover - the checks above cover the model
-        problems.add_problems(error.problems, locate)
-        return None
+    problems.add_problems(sorted(found or first_found, key=_file_order), locate)
+    return None

@@ -72,6 +72,7 @@ def infer_types(nodes: Sequence[Shape], taxonomy: Sequence[str] = ()) -> dict[st
     for node_id, parent in parents.items():
         children.setdefault(parent, []).append(node_id)
     is_leaf = {node_id: not children.get(node_id) for node_id in ids}
+    leaves_only = {p: all(is_leaf[k] for k in kids) for p, kids in children.items() if p}
 
     def indicator_like(node_id: str) -> bool:
         parent = parents[node_id]
@@ -79,7 +80,7 @@ def infer_types(nodes: Sequence[Shape], taxonomy: Sequence[str] = ()) -> dict[st
             is_leaf[node_id]
             and parent is not None
             and parents[parent] is not None
-            and all(is_leaf[k] for k in children[parent])
+            and leaves_only[parent]
         )
 
     referrers: dict[str, set[str | None]] = {}
@@ -92,7 +93,7 @@ def infer_types(nodes: Sequence[Shape], taxonomy: Sequence[str] = ()) -> dict[st
     level_groups: set[str] = set()
     for node_id in ids:
         kids = children.get(node_id, [])
-        if not kids or not all(is_leaf[k] for k in kids):
+        if not kids or not leaves_only[node_id]:
             continue
         other_parents = set().union(*(referrers.get(k, set()) for k in kids)) - {node_id}
         if len(other_parents) >= 2:
@@ -106,7 +107,7 @@ def infer_types(nodes: Sequence[Shape], taxonomy: Sequence[str] = ()) -> dict[st
         kids = children.get(node_id, [])
         if not kids:
             types[node_id] = NodeType.INDICATOR if indicator_like(node_id) else NodeType.COMPETENCY
-        elif parents[node_id] is not None and all(is_leaf[k] for k in kids):
+        elif parents[node_id] is not None and leaves_only[node_id]:
             types[node_id] = NodeType.COMPETENCY
         else:
             types[node_id] = NodeType.CLUSTER

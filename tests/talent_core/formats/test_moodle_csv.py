@@ -132,7 +132,16 @@ def test_export_notes_what_moodle_drops() -> None:
     assert any(note.startswith("coaching questions not kept") for note in notes)
     assert any(note.startswith("development activities not kept") for note in notes)
     csv_text = write_framework(demo, "moodle-csv", language="sv").decode()
-    assert demo.node(demo.nodes[0].id).name["sv"] in csv_text
+    assert demo.nodes[0].name["sv"] in csv_text
+
+
+def test_export_notes_moodle_length_limits(oecd_csv: bytes) -> None:
+    framework = read_framework(oecd_csv, "oecd.csv")
+    assert export_losses(framework, "moodle-csv") == []
+    framework.node("teamwork").name["en"] = "x" * 101
+    assert export_losses(framework, "moodle-csv") == [
+        "Moodle cuts short names after 100 characters: teamwork"
+    ]
 
 
 def _problems(rows: str, header: str = HEADER) -> list[str]:
