@@ -1,0 +1,84 @@
+"""The one place that imports Open edX (or the workbench standing in for it), always lazily.
+
+The blocks import this module, never ``lms``/``openedx``/``workbench`` themselves, so they load
+in any XBlock runtime and each platform seam has one documented fallback:
+
+* the active language: Django's, which both the LMS and the workbench set per request;
+* learners' states of one block (for staff data downloads): the LMS's user-state client,
+  else the workbench's own store;
+* ``XBlockUserState``, the row type of that client and of ``generate_report_data``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any, NamedTuple
+
+from xblock.core import XBlock
+from xblock.fields import Scope
+
+__all__ = ["XBlockUserState", "active_language", "iter_user_states"]
+
+
+class _XBlockUserState(NamedTuple):
+    """Same fields as ``edx_user_state_client.interface.XBlockUserState``."""
+
+    username: str
+    block_key: Any
+    state: dict[str, Any]
+    updated: datetime | None
+    scope: Scope
+
+
+try:  # the LMS ships edx-user-state-client; elsewhere an identical tuple stands in
+    from edx_user_state_client.interface import (  # type: ignore[import-not-found]
+        XBlockUserState,
+    )
+except ImportError:
+    XBlockUserState = _XBlockUserState
+
+
+def active_language() -> str | None:
+    """Django's language for this request (``?lang=``/cookie/Accept-Language), if Django runs."""
+    try:
+        from django.core.exceptions import ImproperlyConfigured
+        from django.utils.translation import get_language
+    except ImportError:
+        return None
+    try:
+        return get_language()
+    except ImproperlyConfigured:
+        return None
+
+
+def iter_user_states(block: XBlock) -> Iterator[Any]:
+    """Every learner's ``Scope.user_state`` of ``block`` as ``XBlockUserState`` rows."""
+    try:
+        from lms.djangoapps.courseware.user_state_client import (  # type: ignore[import-not-found]
+            DjangoXBlockUserStateClient,
+        )
+    except ImportError:
+        yield from _workbench_user_states(block)
+        return
+    yield from DjangoXBlockUserStateClient().iter_all_for_block(
+        block.scope_ids.usage_id, scope=Scope.user_state
+    )
+
+
+def _workbench_user_states(block: XBlock) -> Iterator[Any]:
+    """The workbench keeps one JSON row per (block scope, usage id, user id)."""
+    from workbench.models import XBlockState, shorten_scope_name
+
+    rows = XBlockState.objects.filter(
+        scope=shorten_scope_name(Scope.user_state.block.attr_name),
+        scope_id=str(block.scope_ids.usage_id),
+        user_id__isnull=False,
+    ).order_by("user_id")
+    for row in rows:
+        state = json.loads(row.state)
+        if state:
+            yield XBlockUserState(
+                row.user_id, block.scope_ids.usage_id, state, row.created, Scope.user_state
+            )

@@ -1,0 +1,198 @@
+"""What every talent block shares: translation, rendering, static files, users and events.
+
+A block is ``class MyBlock(TalentBlockMixin, ..., XBlock)``; see docs/xblocks.md for the
+conventions. JSON handlers use :func:`json_payload_handler`, which validates the request
+before the block sees it and answers every bad request with HTTP 400 and a message.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import json
+from collections.abc import Callable, Iterable, Mapping
+from importlib import resources
+from typing import Any
+
+import pydantic
+from web_fragments.fragment import Fragment
+from webob import Request, Response
+from xblock.core import XBlock, XBlockMixin
+
+import talent_core as tc
+
+from . import compat, i18n, templating
+
+__all__ = [
+    "MAX_PAYLOAD_BYTES",
+    "USERNAME",
+    "USER_IS_STAFF",
+    "TalentBlockMixin",
+    "discard_unsaved_changes",
+    "json_error",
+    "json_payload_handler",
+    "json_response",
+]
+
+#: Largest JSON body a handler accepts.
+MAX_PAYLOAD_BYTES = 64 * 1024
+#: ``XBlockUser.opt_attrs`` keys set by the LMS user service (and by our workbench service).
+USER_IS_STAFF = "edx-platform.user_is_staff"
+USERNAME = "edx-platform.username"
+
+
+@functools.cache
+def _package_text(path: str) -> str:
+    return resources.files(__package__).joinpath(path).read_text("utf-8")
+
+
+@XBlock.needs("i18n")
+@XBlock.wants("user")
+class TalentBlockMixin(XBlockMixin):
+    """Translation in the course language, templates, static files, user and event helpers."""
+
+    # -- language ---------------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """The shipped catalog language for this request: ``en``, ``sv`` or ``nl``."""
+        return i18n.catalog_language(compat.active_language())
+
+    @property
+    def translator(self) -> gettext.NullTranslations:
+        return i18n.translation(self.language)
+
+    def ugettext(self, text: str) -> str:
+        """Translate through the block's own catalog (also used by Studio's field editor)."""
+        return self.translator.gettext(text)
+
+    def ungettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translator.ngettext(singular, plural, count)
+
+    def localized(self, text: Mapping[str, str]) -> str:
+        """Framework content (``{"en": ..., "sv": ...}``) in the course language, else English."""
+        return tc.localize(text, self.language)
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render_template(self, name: str, context: Mapping[str, Any]) -> str:
+        """``templates/<name>``, autoescaped, with ``lang`` and ``{% trans %}`` in this language."""
+        return templating.render(name, {"lang": self.language, **context}, self.translator)
+
+    def make_fragment(
+        self,
+        html: str,
+        *,
+        css: Iterable[str] = (),
+        js: Iterable[str] = (),
+        init: str | None = None,
+        init_args: Mapping[str, Any] | None = None,
+    ) -> Fragment:
+        """A fragment with ``static/css/<css>`` and ``static/js/<js>`` inlined (no extra URLs to
+        serve, works the same in the LMS, Studio and the workbench) and an optional JS init."""
+        fragment = Fragment(html)
+        for name in css:
+            fragment.add_css(_package_text(f"static/css/{name}"))
+        for name in js:
+            fragment.add_javascript(_package_text(f"static/js/{name}"))
+        if init:
+            fragment.initialize_js(init, dict(init_args or {}))
+        return fragment
+
+    # -- users ------------------------------------------------------------------------------
+
+    def _user_attr(self, key: str) -> Any:
+        service = self.runtime.service(self, "user")
+        user = service.get_current_user() if service is not None else None
+        return user.opt_attrs.get(key) if user is not None else None
+
+    @property
+    def is_course_staff(self) -> bool:
+        """Course staff per the user service: the LMS's roles, ``staff_*`` in the workbench."""
+        return bool(self._user_attr(USER_IS_STAFF))
+
+    @property
+    def username(self) -> str:
+        return str(self._user_attr(USERNAME) or self.scope_ids.user_id)
+
+    # -- events -----------------------------------------------------------------------------
+
+    def publish_event(self, action: str, **data: Any) -> None:
+        """Publish ``talent.<block type>.<action>`` to the tracking log."""
+        self.runtime.publish(self, f"talent.{self.scope_ids.block_type}.{action}", data)
+
+
+# -- JSON handlers --------------------------------------------------------------------------
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(
+        json.dumps(data, ensure_ascii=False),
+        status=status,
+        content_type="application/json",
+        charset="utf-8",
+    )
+
+
+def json_error(status: int, message: str, problems: Iterable[tc.Problem] = ()) -> Response:
+    """``{"error": message, "problems": [{"field", "message"}]}`` with ``status``."""
+    return json_response(
+        {
+            "error": message,
+            "problems": [{"field": p.field, "message": p.message} for p in problems],
+        },
+        status,
+    )
+
+
+def discard_unsaved_changes(block: XBlock) -> None:
+    """Forget field values set since the last save, so a rejected request stores nothing."""
+    for field in list(block._dirty_fields):
+        field._del_cached_value(block)
+    block._dirty_fields.clear()
+
+
+type PayloadMethod[B, P] = Callable[[B, P], Any]
+
+
+def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
+    payload: type[P],
+) -> Callable[[PayloadMethod[B, P]], Callable[[B, Request, str], Response]]:
+    """Make ``method(self, payload: P) -> JSON-able`` a POST handler with a validated body.
+
+    Rejected with HTTP 400 and a translated message, before the method runs: a body over
+    :data:`MAX_PAYLOAD_BYTES`, text that is not UTF-8 JSON, data that ``payload`` (a pydantic
+    model, e.g. a :class:`talent_core._text.StrictModel`) does not accept. The method itself
+    raises :class:`talent_core.ValidationError` for what only it can check (unknown ids); a
+    :class:`talent_core.StaleVersionError` answers 409. On any rejection the fields the method
+    had already changed are discarded, so nothing saved before changes.
+    """
+
+    def decorate(method: PayloadMethod[B, P]) -> Callable[[B, Request, str], Response]:
+        @XBlock.handler
+        @functools.wraps(method)
+        def handler(self: B, request: Request, suffix: str = "") -> Response:
+            _ = self.ugettext  # type: ignore[attr-defined]
+            if request.method != "POST":
+                response = json_error(405, _("Send this request as POST."))
+                response.allow = ("POST",)
+                return response
+            body = request.body_file.read(MAX_PAYLOAD_BYTES + 1)
+            if len(body) > MAX_PAYLOAD_BYTES:
+                return json_error(400, _("The request is larger than 64 KB."))
+            try:
+                data = json.loads(body.decode("utf-8"))
+                result = method(self, tc.load(payload, data))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                return json_error(400, _("The request is not valid JSON."))
+            except tc.StaleVersionError as error:
+                discard_unsaved_changes(self)
+                return json_error(409, str(error))
+            except tc.ValidationError as error:
+                discard_unsaved_changes(self)
+                return json_error(400, _("The request was rejected."), error.problems)
+            return json_response(result)
+
+        return handler
+
+    return decorate

@@ -1,0 +1,88 @@
+"""Learner data for HR: the instructor's report rows and the same rows as a staff CSV download.
+
+A block mixes in :class:`ReportDataMixin` and writes one method, ``report_row(state)``, that
+turns one learner's ``Scope.user_state`` (field name → JSON value) into a flat ordered row.
+Open edX's problem-responses report calls ``generate_report_data``; the block's own staff-only
+``download_data`` handler serves the same rows for every learner (through
+:func:`xblocks.compat.iter_user_states`), so HR is not tied to that report.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from webob import Request, Response
+from xblock.core import XBlock, XBlockMixin
+
+from . import compat
+
+__all__ = ["ReportDataMixin", "rows_to_csv"]
+
+#: First characters that make a spreadsheet treat a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> str:
+    """``username`` then each row's columns in first-seen order; formula-like cells defused."""
+    rows = list(rows)
+    columns: dict[str, None] = {"username": None}
+    for _, row in rows:
+        columns.update(dict.fromkeys(row))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for username, row in rows:
+        writer.writerow(_cell(username if c == "username" else row.get(c)) for c in columns)
+    return out.getvalue()
+
+
+class ReportDataMixin(XBlockMixin):
+    """``generate_report_data`` and a staff-only ``download_data`` handler from ``report_row``.
+
+    Needs ``is_course_staff`` and ``ugettext`` from :class:`xblocks.mixins.TalentBlockMixin`.
+    """
+
+    is_course_staff: bool
+
+    def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
+        """One learner's row (insertion order = column order), or None to leave them out."""
+        raise NotImplementedError
+
+    def generate_report_data(
+        self, user_state_iterator: Iterable[Any], limit_responses: int | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        count = 0
+        for user_state in user_state_iterator:
+            if limit_responses is not None and count >= limit_responses:
+                return
+            row = self.report_row(user_state.state)
+            if row is not None:
+                count += 1
+                yield user_state.username, row
+
+    @XBlock.handler
+    def download_data(self, request: Request, suffix: str = "") -> Response:
+        """Every learner's row as CSV; course staff only."""
+        if not self.is_course_staff:
+            return Response(
+                self.ugettext("Only course staff can download learner data."),  # type: ignore[attr-defined]
+                status=403,
+                content_type="text/plain",
+                charset="utf-8",
+            )
+        body = rows_to_csv(self.generate_report_data(compat.iter_user_states(self)))
+        filename = f"{self.scope_ids.block_type}-data.csv"
+        return Response(
+            body.encode("utf-8-sig"),
+            content_type="text/csv",
+            charset="utf-8",
+            content_disposition=f'attachment; filename="{filename}"',
+        )

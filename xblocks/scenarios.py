@@ -1,0 +1,50 @@
+"""Workbench scenarios: each block alone, and the "talent course" unit with all of them.
+
+A new block adds its own entries to :data:`BLOCK_SCENARIOS`, returns ``for_block("<type>")``
+from ``workbench_scenarios()``, and appends its OLX to :data:`COURSE_UNIT` in course order.
+The course unit is listed once, by the competency explorer, and shows only installed blocks.
+"""
+
+from __future__ import annotations
+
+from xblock.core import XBlock
+from xblock.plugin import PluginMissingError
+
+__all__ = ["BLOCK_SCENARIOS", "COURSE_UNIT", "TALENT_COURSE_TITLE", "for_block", "talent_course"]
+
+TALENT_COURSE_TITLE = "Talent course: grow in your role"
+
+#: Block type → [(scenario title, OLX)].
+BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
+    "competency_explorer": [
+        ("Competency explorer", "<competency_explorer/>"),
+        (
+            "Competency explorer: two clusters",
+            """<competency_explorer display_name="Explore leading and collaborating"
+                clusters='["leading-people", "working-with-others"]'/>""",
+        ),
+    ],
+}
+
+#: (block type, OLX) of the talent course unit, in the order a learner meets them.
+COURSE_UNIT: list[tuple[str, str]] = [
+    ("competency_explorer", '<competency_explorer display_name="Explore the competencies"/>'),
+]
+
+
+def for_block(block_type: str) -> list[tuple[str, str]]:
+    return list(BLOCK_SCENARIOS[block_type])
+
+
+def _installed(block_type: str) -> bool:
+    try:
+        XBlock.load_class(block_type)
+    except PluginMissingError:
+        return False
+    return True
+
+
+def talent_course() -> tuple[str, str]:
+    """One vertical with every installed talent block, as a course unit would hold them."""
+    blocks = "\n  ".join(olx for block_type, olx in COURSE_UNIT if _installed(block_type))
+    return TALENT_COURSE_TITLE, f"<vertical_demo>\n  {blocks}\n</vertical_demo>"

@@ -1,0 +1,58 @@
+"""Settings for running the talent blocks in the xblock-sdk workbench (the embedded LMS).
+
+``DJANGO_SETTINGS_MODULE=xblocks.workbench_settings django-admin runserver`` (``make demo``).
+
+* ``?student=staff_hr`` (any id starting with ``staff_``) is course staff, others learners.
+* Languages: English, Swedish, Dutch. Pick one with ``?lang=sv`` (remembered in a cookie for
+  later pages and the handler calls), else the browser's Accept-Language, else English.
+* Files: ``$TALENT_WORKBENCH_VAR`` (default ``var/`` in the working directory) holds the
+  SQLite database and the log; ``WORKBENCH_DATABASES`` (JSON) still overrides the database.
+* The index lists only this project's scenarios; the SDK's sample blocks stay installed.
+"""
+
+import os
+
+from workbench.settings import *  # noqa: F403
+from workbench.settings import DATABASES, LOGGING, MIDDLEWARE, WORKBENCH
+
+VAR_DIR = os.path.abspath(os.environ.get("TALENT_WORKBENCH_VAR", "var"))
+os.makedirs(VAR_DIR, exist_ok=True)
+if "WORKBENCH_DATABASES" not in os.environ:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.path.join(VAR_DIR, "workbench.db"),
+        }
+    }
+LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("sv", "Svenska"), ("nl", "Nederlands")]
+MIDDLEWARE = [
+    *MIDDLEWARE[: MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1],
+    "xblocks.workbench_services.QueryLanguageMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1 :],
+]
+
+WORKBENCH = {
+    **WORKBENCH,
+    "services": {
+        **WORKBENCH["services"],
+        "user": "xblocks.workbench_services.StaffAwareUserService",
+    },
+}
+
+EXCLUDED_XBLOCKS = {
+    "allscopes_demo",
+    "attempts_scoreboard_demo",
+    "equality_demo",
+    "filethumbs",
+    "helloworld_demo",
+    "html_demo",
+    "problem_demo",
+    "sidebar_demo",
+    "slider_demo",
+    "textinput_demo",
+    "thumbs",
+    "view_counter_demo",
+}
