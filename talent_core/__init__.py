@@ -77,6 +77,7 @@ from ._self_assessment import (
     AssessmentAttempt,
     AssessmentDraft,
     AssessmentSetup,
+    AssessmentSummary,
     GapAdvice,
     LevelChange,
     QuestionText,
@@ -91,6 +92,7 @@ from ._self_assessment import (
     save_draft,
     submit,
     suggested_activities,
+    summarize_self_assessment,
     top_gaps,
 )
 from ._text import DEFAULT_LANGUAGES, LocalizedText, localize
@@ -110,6 +112,7 @@ __all__ = [
     "AssessmentAttempt",
     "AssessmentDraft",
     "AssessmentSetup",
+    "AssessmentSummary",
     "CoachingQuestion",
     "CompetencyFramework",
     "CompetencyNode",
@@ -187,6 +190,7 @@ __all__ = [
     "submit",
     "suggest_focus",
     "suggested_activities",
+    "summarize_self_assessment",
     "top_gaps",
     "unique_id",
     "write_people_csv",

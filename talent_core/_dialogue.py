@@ -20,6 +20,7 @@ from ._assessment import Gap, Rating, RatingSource, latest_ratings
 from ._errors import Problem, ValidationError
 from ._framework import CompetencyFramework, NodeType
 from ._plan import _check_date
+from ._self_assessment import _check_schema
 from ._text import Identifier, StrictModel
 from ._validation import load
 
@@ -53,7 +54,7 @@ class DialoguePreparation(StrictModel):
 
     competency_ids: Annotated[list[Identifier], Field(min_length=MIN_FOCUS, max_length=MAX_FOCUS)]
     #: competency id -> coaching question id -> answer.
-    answers: dict[Identifier, dict[Identifier, AnswerText]] = {}
+    answers: dict[Identifier, dict[Identifier, AnswerText]] = Field(default_factory=dict)
 
 
 class Conversation(StrictModel):
@@ -63,7 +64,7 @@ class Conversation(StrictModel):
     manager_name: Annotated[str, Field(min_length=1, max_length=200)]
     agreed_focus: Annotated[str, Field(max_length=4000)] = ""
     #: Levels the manager gave, per competency; see :meth:`ratings`.
-    levels: dict[Identifier, int] = {}
+    levels: dict[Identifier, int] = Field(default_factory=dict)
 
     @field_validator("manager_name")
     @classmethod
@@ -91,7 +92,7 @@ class DialogueRecord(StrictModel):
 
     schema_version: Literal[1] = DIALOGUE_SCHEMA
     preparation: DialoguePreparation | None = None
-    conversations: list[Conversation] = []
+    conversations: list[Conversation] = Field(default_factory=list)
 
     @field_validator("conversations")
     @classmethod
@@ -112,16 +113,8 @@ def load_dialogue(state: Any) -> DialogueRecord:
     """The record in a stored state; an empty state (nothing saved yet) is a new one."""
     if not state:
         return DialogueRecord()
-    if isinstance(state, Mapping) and state.get("schema_version", 1) != DIALOGUE_SCHEMA:
-        raise ValidationError(
-            [
-                Problem(
-                    "schema_version",
-                    f"{state.get('schema_version')!r} is not a dialogue schema this version "
-                    f"reads ({DIALOGUE_SCHEMA})",
-                )
-            ]
-        )
+    if isinstance(state, Mapping):
+        _check_schema(state, DIALOGUE_SCHEMA, "dialogue")
     return load(DialogueRecord, state)
 
 

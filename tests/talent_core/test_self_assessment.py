@@ -113,12 +113,13 @@ def test_submit_appends_a_dated_self_attempt_and_keeps_the_draft(
     assert attempt.submitted_at == dt.datetime(2025, 2, 28, 23, 30, tzinfo=dt.UTC)
     assert attempt.submitted_at.utcoffset() == dt.timedelta(0)
     assert attempt.role_id == "lead-role"
-    assert [(r.competency_id, r.level, r.source, r.rated_on) for r in attempt.ratings] == [
+    assert [(r.competency_id, r.level, r.source, r.rated_on) for r in attempt.ratings()] == [
         ("feedback", 2, tc.RatingSource.SELF, dt.date(2025, 2, 28)),
         ("delegate", 3, tc.RatingSource.SELF, dt.date(2025, 2, 28)),
         ("safety", 1, tc.RatingSource.SELF, dt.date(2025, 2, 28)),
     ]
-    assert attempt.ratings[1].note == "I hand over the weekly report."
+    assert attempt.ratings()[1].note == "I hand over the weekly report."
+    assert attempt.notes == {"delegate": "I hand over the weekly report."}
     assert done.draft.levels == payload["levels"]
 
 
@@ -142,14 +143,38 @@ def test_stored_state_is_compact_and_round_trips(setup: tc.AssessmentSetup) -> N
     )
     state = json.loads(json.dumps(record.to_state()))
     assert state["schema_version"] == tc.SELF_ASSESSMENT_SCHEMA
-    assert state["attempts"][0]["ratings"][0] == {
-        "competency_id": "feedback",
-        "level": 2,
-        "rated_on": "2025-02-28",
-    }
+    assert state["attempts"] == [
+        {
+            "submitted_at": "2025-02-28T22:00:00Z",
+            "role_id": "lead-role",
+            "levels": {"feedback": 2, "delegate": 3, "safety": 1},
+        }
+    ]
     assert tc.load_self_assessment(state) == record
     assert tc.load_self_assessment({}) == tc.SelfAssessmentRecord()
     assert tc.load_self_assessment(None) == tc.SelfAssessmentRecord()
+
+
+def test_summary_reads_only_the_latest_attempt(setup: tc.AssessmentSetup) -> None:
+    assert tc.summarize_self_assessment({}) == tc.AssessmentSummary(0, None, None)
+    record = tc.SelfAssessmentRecord()
+    for day in (1, 2, 3):
+        record = tc.submit(
+            record, full(feedback=day), setup, now=dt.datetime(2025, 1, day, tzinfo=dt.UTC)
+        )
+    record = tc.save_draft(record, {"role_id": "other"}, setup)
+    state = json.loads(json.dumps(record.to_state()))
+    summary = tc.summarize_self_assessment(state)
+    assert summary == tc.AssessmentSummary(3, record.latest, "other")
+    state["attempts"][0] = {"broken": True}  # older attempts are not read
+    assert tc.summarize_self_assessment(state) == summary
+    state["attempts"][2]["levels"] = {"feedback": "high"}
+    with pytest.raises(tc.ValidationError) as info:
+        tc.summarize_self_assessment(state)
+    assert [p.field for p in info.value.problems] == ["attempts[2].levels.feedback"]
+    for bad in ({"schema_version": 2}, {"attempts": "x"}, ["not", "a", "record"]):
+        with pytest.raises(tc.ValidationError):
+            tc.summarize_self_assessment(bad)
 
 
 def test_loading_rejects_other_schemas_and_bad_attempts() -> None:
@@ -160,10 +185,8 @@ def test_loading_rejects_other_schemas_and_bad_attempts() -> None:
             {
                 "submitted_at": "2025-03-01T10:00:00",
                 "role_id": "r",
-                "ratings": [
-                    {"competency_id": "a", "level": 1, "rated_on": "2025-03-01"},
-                    {"competency_id": "a", "level": 2, "rated_on": "2025-03-01", "source": "peer"},
-                ],
+                "levels": {"a": 1},
+                "notes": {"b": "a note without a level"},
             }
         ]
     }
@@ -173,10 +196,11 @@ def test_loading_rejects_other_schemas_and_bad_attempts() -> None:
     bad["attempts"][0]["submitted_at"] = "2025-03-01T10:00:00+01:00"
     with pytest.raises(tc.ValidationError) as info:
         tc.load_self_assessment(bad)
-    assert {p.field for p in info.value.problems} == {
-        "attempts[0].ratings[1].source",
-        "attempts[0].ratings[1]",
-    }
+    assert {p.field for p in info.value.problems} == {"attempts[0].notes.b"}
+    bad["attempts"][0]["levels"] = {}
+    with pytest.raises(tc.ValidationError) as info:
+        tc.load_self_assessment(bad)
+    assert {p.field for p in info.value.problems} == {"attempts[0].levels"}
 
 
 def test_changes_since_the_previous_attempt(setup: tc.AssessmentSetup) -> None:
