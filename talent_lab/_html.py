@@ -37,6 +37,10 @@ _HIDDEN_STYLE = (
 class Markup(str):
     """HTML that this module built and escaped; ``esc`` passes it through unchanged."""
 
+    def __add__(self, other: str) -> Markup:
+        """Stay markup, escaping a plain string that is added."""
+        return Markup(str.__add__(self, esc(other)))
+
 
 def esc(value: object) -> Markup:
     return value if isinstance(value, Markup) else Markup(html.escape(str(value)))
@@ -63,16 +67,25 @@ def hidden(text: str) -> Markup:
 class _TextOnly(HTMLParser):
     _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 
+    _HIDDEN = frozenset({"script", "style"})
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._hidden = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._BREAKS:
             self.parts.append("\n")
+        self._hidden += tag in self._HIDDEN
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN and self._hidden:
+            self._hidden -= 1
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self._hidden:
+            self.parts.append(data)
 
 
 def plain_text(text: str, text_format: str) -> str:

@@ -20,7 +20,8 @@ _NOT_IN_TREE = frozenset({NodeType.INDICATOR, NodeType.LEVEL})
 
 
 def _block(language: str, *parts: object) -> str:
-    return f'<div lang="{esc(language)}">{join(parts)}</div>'
+    """One tab's content; widget HTML inherits the line height of a one-line input otherwise."""
+    return f'<div lang="{esc(language)}" style="line-height:1.45">{join(parts)}</div>'
 
 
 def _mode(mode: LearningMode | str, language: str) -> str:
@@ -139,9 +140,9 @@ def _indicators(framework: CompetencyFramework, node: CompetencyNode, language: 
         if not members:
             continue
         names = "".join(f"<li>{localized(i.name, language)}</li>" for i in members)
-        note = f"<br><em>{descriptor}</em>" if descriptor else ""
-        items.append(f"<dt><strong>{title}</strong>{note}</dt><dd><ul>{names}</ul></dd>")
-    return Markup(f"<dl>{''.join(items)}</dl>") if items else _nothing(language)
+        note = f"<p><em>{descriptor}</em></p>" if descriptor else ""
+        items.append(f"<h5>{title}</h5>{note}<ul>{names}</ul>")
+    return Markup("".join(items)) if items else _nothing(language)
 
 
 def _nothing(language: str) -> Markup:
@@ -207,8 +208,11 @@ def required_levels(session: FrameworkSession) -> str:
     roles = session.fitting_roles()
     parts: list[object] = []
     if roles:
-        missing = Markup('<span aria-hidden="true">–</span>') + hidden(
-            message("roles.not_required", language)
+        missing = join(
+            [
+                Markup('<span aria-hidden="true">–</span>'),
+                hidden(message("roles.not_required", language)),
+            ]
         )
         rows = []
         for record in session.required_levels().to_dict("records"):
