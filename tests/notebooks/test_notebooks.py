@@ -64,8 +64,13 @@ def body_rows(html: str) -> int:
 
 
 @pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
-def test_notebooks_are_thin_and_name_their_kernel(path: Path) -> None:
-    notebook = read(path.name)
+def test_every_notebook_names_its_kernel(path: Path) -> None:
+    """Without kernelspec metadata JupyterLab asks for a kernel and papermill fails."""
+    assert read(path.name).metadata.kernelspec.name == "python3"
+
+
+def test_competency_framework_notebook_is_thin() -> None:
+    notebook = read("01_competency_framework.ipynb")
     assert notebook.metadata.kernelspec == {
         "name": "python3",
         "display_name": "Python 3",
@@ -73,7 +78,7 @@ def test_notebooks_are_thin_and_name_their_kernel(path: Path) -> None:
     }
     parameters_index(notebook)  # papermill needs the tagged cell
     code = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
-    assert all(len(source.splitlines()) <= 12 for source in code), "logic belongs in talent_lab"
+    assert all(len(source.splitlines()) <= 5 for source in code), "logic belongs in talent_lab"
 
 
 @pytest.mark.notebook
