@@ -157,7 +157,7 @@ class _Places:
         return _place(row, column) if column else row.place
 
 
-def _rows(text: str, file: str, problems: ProblemList) -> list[_Row]:
+def _rows(text: str, problems: ProblemList) -> list[_Row]:
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -284,7 +284,7 @@ def _level_map(
 def read_moodle(
     data: bytes, file: str, problems: ProblemList, language: str
 ) -> CompetencyFramework | None:
-    rows = _rows(decode_text(data, file), file, problems)
+    rows = _rows(decode_text(data, file), problems)
     if problems:
         return None
     places = _Places()
@@ -359,8 +359,7 @@ def read_moodle(
     types = infer_types(shapes, framework["taxonomy"])
     for node in nodes:
         node["type"] = types.get(node["id"], NodeType.COMPETENCY).value
-    if framework["scale"] is not None:
-        _level_map(framework, nodes, types)
+    _level_map(framework, nodes, types)
     return assemble({**framework, "nodes": nodes}, problems, places.locate)
 
 
