@@ -72,19 +72,22 @@ BlockFactory = Callable[..., Any]
 def make_block(store: KvsFieldData) -> BlockFactory:
     """``make_block("competency_explorer", user="learner_1", usage=None, **fields)``.
 
-    The block type is loaded through its entry point. Blocks made with the same ``usage`` id
-    are the same block seen by different users.
+    A block type name is loaded through its entry point; a class (a test probe) is used as is.
+    Blocks made with the same ``usage`` id are the same block seen by different users.
     """
 
     def make(
-        block_type: str,
+        block_type: str | type[XBlock],
         user: str = "learner_1",
         usage: str | None = None,
         field_data: FieldData | None = None,
         **fields: Any,
     ) -> Any:
         runtime = RecordingRuntime(user, field_data or store)
-        cls = XBlock.load_class(block_type)
+        if isinstance(block_type, str):
+            cls = XBlock.load_class(block_type)
+        else:
+            cls, block_type = block_type, block_type.__name__.lower()
         if usage is None:
             definition = runtime.id_generator.create_definition(block_type)
             usage = runtime.id_generator.create_usage(definition)

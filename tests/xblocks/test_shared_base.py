@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from django.template import TemplateSyntaxError
 from django.test import Client
 from django.utils import translation
+from xblock.core import XBlock
+from xblock.fields import Integer, List, Scope
 
+import talent_core as tc
+from talent_core._text import StrictModel
 from xblocks import i18n, templating
 from xblocks.compat import active_language, iter_user_states
+from xblocks.mixins import MAX_PAYLOAD_BYTES, TalentBlockMixin, json_payload_handler
 from xblocks.reports import rows_to_csv
 
 EXPLORER = "competency_explorer"
@@ -150,3 +156,69 @@ def test_csv_defuses_formulas_and_unions_columns() -> None:
         ["'=cmd", "'+1", ""],
         ["bo", "ok", "'@x"],
     ]
+
+
+# -- JSON handlers ----------------------------------------------------------------------------
+
+
+class Note(StrictModel):
+    text: str
+    version: int
+
+
+class ProbeBlock(TalentBlockMixin, XBlock):
+    """A block whose handler writes before it finds the request bad, as real ones may."""
+
+    notes = List(scope=Scope.user_state, default=[])
+    version = Integer(scope=Scope.user_state, default=0)
+
+    @json_payload_handler(Note)
+    def add_note(self, note: Note) -> dict[str, int]:
+        self.notes = [*self.notes, note.text]
+        if note.text == "forbidden":
+            raise tc.ValidationError([tc.Problem("text", "not allowed")])
+        if note.version != self.version:
+            raise tc.StaleVersionError(self.version, note.version)
+        self.version += 1
+        return {"version": self.version}
+
+
+def test_payload_handler_saves_a_good_request(make_block, call) -> None:
+    block = make_block(ProbeBlock)
+    assert call(block, "add_note", {"text": "hi", "version": 0}).json == {"version": 1}
+    assert block.notes == ["hi"] and block.version == 1
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "error"),
+    [
+        ({"text": "forbidden", "version": 0}, 400, "The request was rejected."),
+        ({"text": "late", "version": 7}, 409, "this plan was changed elsewhere"),
+    ],
+)
+def test_rejected_request_discards_what_the_handler_wrote(
+    make_block, call, store, payload, status, error
+) -> None:
+    block = make_block(ProbeBlock)
+    response = call(block, "add_note", payload)
+    assert response.status_code == status and response.json["error"].startswith(error)
+    assert block.notes == [] and block.version == 0
+    reread = make_block(ProbeBlock, usage=block.scope_ids.usage_id)
+    assert reread.notes == []
+
+
+def test_payload_limit_is_64_kb(make_block, call) -> None:
+    block = make_block(ProbeBlock)
+    fits = json.dumps({"text": "x" * (MAX_PAYLOAD_BYTES - 40), "version": 0}).encode()
+    assert len(fits) <= MAX_PAYLOAD_BYTES
+    assert call(block, "add_note", body=fits).status_code == 200
+    too_big = json.dumps({"text": "x" * MAX_PAYLOAD_BYTES, "version": 1}).encode()
+    response = call(block, "add_note", body=too_big)
+    assert response.status_code == 400
+    assert response.json["error"] == "The request is larger than 64 KB."
+
+
+def test_events_are_named_after_block_and_action(make_block) -> None:
+    block = make_block(ProbeBlock)
+    block.publish_event("saved", goals=3)
+    assert block.runtime.events == [("talent.probeblock.saved", {"goals": 3})]
