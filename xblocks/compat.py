@@ -33,9 +33,7 @@ class _XBlockUserState(NamedTuple):
 
 
 try:  # the LMS ships edx-user-state-client; elsewhere an identical tuple stands in
-    from edx_user_state_client.interface import (  # type: ignore[import-not-found]
-        XBlockUserState,
-    )
+    from edx_user_state_client.interface import XBlockUserState
 except ImportError:
     XBlockUserState = _XBlockUserState
 
@@ -48,7 +46,7 @@ def active_language() -> str | None:
     except ImportError:
         return None
     try:
-        return get_language()
+        return str(get_language() or "") or None
     except ImproperlyConfigured:
         return None
 
@@ -56,9 +54,7 @@ def active_language() -> str | None:
 def iter_user_states(block: XBlock) -> Iterator[Any]:
     """Every learner's ``Scope.user_state`` of ``block`` as ``XBlockUserState`` rows."""
     try:
-        from lms.djangoapps.courseware.user_state_client import (  # type: ignore[import-not-found]
-            DjangoXBlockUserStateClient,
-        )
+        from lms.djangoapps.courseware.user_state_client import DjangoXBlockUserStateClient
     except ImportError:
         yield from _workbench_user_states(block)
         return

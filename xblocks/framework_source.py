@@ -14,12 +14,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from xblock.core import XBlockMixin
 from xblock.fields import Scope, String
 
 import talent_core as tc
 
 from .i18n import N_
+from .mixins import TalentBlockMixin
 
 __all__ = ["CUSTOM", "DEMO", "FrameworkSourceMixin", "load_framework"]
 
@@ -49,14 +49,8 @@ def load_framework(source: str, framework_json: str) -> tc.CompetencyFramework:
     return tc.load(tc.CompetencyFramework, data)
 
 
-class FrameworkSourceMixin(XBlockMixin):
-    """Settings ``framework_source`` and ``framework_json`` and the framework they give.
-
-    Needs ``ugettext`` and ``localized`` from :class:`xblocks.mixins.TalentBlockMixin`.
-    """
-
-    ugettext: Callable[[str], str]
-    localized: Callable[[dict[str, str]], str]
+class FrameworkSourceMixin(TalentBlockMixin):
+    """Settings ``framework_source`` and ``framework_json`` and the framework they give."""
 
     framework_source = String(
         display_name=N_("Competency framework"),

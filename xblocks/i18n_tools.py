@@ -1,7 +1,7 @@
 """Keep the blocks' catalogs in step with the code: ``python -m xblocks.i18n_tools <command>``.
 
-* ``extract``: collect every message from the Python code (``_``, ``N_``, ``ugettext``,
-  ``ngettext``, ``ungettext``) and the templates (``{% trans "..." %}``) into each
+* ``extract``: collect every message from the Python code (``_``, ``N_``, ``gettext``,
+  ``ugettext``, ``ngettext``, ``ungettext``) and the templates (``{% trans "..." %}``) into each
   ``translations/<lang>/LC_MESSAGES/text.po``; new ones arrive untranslated, removed ones go.
 * ``compile``: write each ``text.mo`` from its ``text.po`` (``make translations``).
 * ``check``: list what is missing: messages not in a catalog, untranslated or fuzzy entries in
@@ -27,10 +27,17 @@ from .i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE, TRANSLATIONS_DIR
 __all__ = ["catalog_problems", "compile_catalogs", "extract_messages", "main", "update_catalogs"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "N_": None, "ugettext": None, "ngettext": (1, 2), "ungettext": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": None,
+    "ugettext": None,
+    "ngettext": (1, 2),
+    "ungettext": (1, 2),
+}
 _TRANS_TAG = re.compile(r"""\{%\s*trans\s+(?:"([^"\\]*)"|'([^'\\]*)')""")
 
-Message = str | tuple[str, str]
+Message = str | tuple[str, ...]
 
 
 def po_path(language: str) -> Path:
@@ -85,7 +92,7 @@ def update_catalogs() -> None:
         template = Catalog(domain=DOMAIN, project="talent-development")
         template.creation_date = catalog.creation_date
         for message, files in messages.items():
-            template.add(message, locations=[(f, None) for f in files])
+            template.add(message, locations=[(f, 0) for f in files])
         catalog.update(template, no_fuzzy_matching=True)
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as f:
@@ -129,8 +136,8 @@ def catalog_problems() -> list[str]:
     return problems
 
 
-def _translated(string: str | tuple[str, ...]) -> bool:
-    return all(string) if isinstance(string, tuple) else bool(string)
+def _translated(string: str | Sequence[str] | None) -> bool:
+    return all(string) if isinstance(string, list | tuple) else bool(string)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ import gettext
 import json
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 from web_fragments.fragment import Fragment
@@ -172,7 +172,7 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
         @XBlock.handler
         @functools.wraps(method)
         def handler(self: B, request: Request, suffix: str = "") -> Response:
-            _ = self.ugettext  # type: ignore[attr-defined]
+            _ = self.ugettext
             if request.method != "POST":
                 response = json_error(405, _("Send this request as POST."))
                 response.allow = ("POST",)
@@ -193,6 +193,6 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
                 return json_error(400, _("The request was rejected."), error.problems)
             return json_response(result)
 
-        return handler
+        return cast(Callable[[B, Request, str], Response], handler)
 
     return decorate

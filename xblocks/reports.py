@@ -15,9 +15,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from webob import Request, Response
-from xblock.core import XBlock, XBlockMixin
+from xblock.core import XBlock
 
 from . import compat
+from .mixins import TalentBlockMixin
 
 __all__ = ["ReportDataMixin", "rows_to_csv"]
 
@@ -44,13 +45,8 @@ def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> str:
     return out.getvalue()
 
 
-class ReportDataMixin(XBlockMixin):
-    """``generate_report_data`` and a staff-only ``download_data`` handler from ``report_row``.
-
-    Needs ``is_course_staff`` and ``ugettext`` from :class:`xblocks.mixins.TalentBlockMixin`.
-    """
-
-    is_course_staff: bool
+class ReportDataMixin(TalentBlockMixin):
+    """``generate_report_data`` and a staff-only ``download_data`` handler from ``report_row``."""
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
         """One learner's row (insertion order = column order), or None to leave them out."""
@@ -73,7 +69,7 @@ class ReportDataMixin(XBlockMixin):
         """Every learner's row as CSV; course staff only."""
         if not self.is_course_staff:
             return Response(
-                self.ugettext("Only course staff can download learner data."),  # type: ignore[attr-defined]
+                self.ugettext("Only course staff can download learner data."),
                 status=403,
                 content_type="text/plain",
                 charset="utf-8",

@@ -70,4 +70,4 @@ def _engine() -> Engine:
 def render(name: str, context: Mapping[str, Any], catalog: gettext.NullTranslations) -> str:
     """Render ``templates/<name>`` with ``context``; every ``{{ value }}`` is HTML-escaped."""
     template = _engine().get_template(name)
-    return template.render(Context({**context, CATALOG_KEY: catalog}, autoescape=True))
+    return str(template.render(Context({**context, CATALOG_KEY: catalog}, autoescape=True)))

@@ -53,7 +53,7 @@ class QueryLanguageMiddleware(LocaleMiddleware):
         if translation.check_for_language(code) and code in dict(settings.LANGUAGES):
             translation.activate(code)
             request.LANGUAGE_CODE = code
-            request.talent_language_from_query = True  # type: ignore[attr-defined]
+            request.talent_language_from_query = True
         else:
             super().process_request(request)
 

@@ -50,8 +50,7 @@ def test_a_stale_mo_is_reported(tmp_path, monkeypatch) -> None:
         po.read_text("utf-8").replace('msgstr "Coachande frågor"', 'msgstr "Frågor"'), "utf-8"
     )
     monkeypatch.setattr(i18n_tools, "TRANSLATIONS_DIR", copy)
-    assert i18n_tools.catalog_problems() == [
-        f"{po.with_suffix('.mo')}: differs from text.po; run compile"
-    ]
+    stale = f"{po.with_suffix('.mo')}: differs from text.po; run compile"
+    assert stale in i18n_tools.catalog_problems()
     i18n_tools.compile_catalogs()
-    assert i18n_tools.catalog_problems() == []
+    assert stale not in i18n_tools.catalog_problems()
