@@ -41,7 +41,7 @@ from ._framework import (
     LearningMode,
     NodeType,
 )
-from ._mix import DEFAULT_RATES, LearningMix, ModeRates, learning_mix
+from ._mix import DEFAULT_RATES, LearningMix, ModeRates, learning_mix, mix_from_hours
 from ._people import PEOPLE_COLUMNS, Person
 from ._people_csv import (
     RoundMembership,
@@ -69,6 +69,14 @@ from ._plan_building import (
     unique_id,
 )
 from ._plan_exports import PLAN_CSV_COLUMNS, plan_to_csv, plan_to_ics
+from ._plan_record import (
+    PLAN_SCHEMA,
+    AgreementState,
+    PlanSummary,
+    load_plan,
+    plan_to_state,
+    summarize_plan,
+)
 from ._roles import RoleProfile, RoleRequirement, check_role
 from ._scale import ProficiencyLevel, ProficiencyScale
 from ._self_assessment import (
@@ -106,9 +114,11 @@ __all__ = [
     "MAX_CONVERSATIONS",
     "PEOPLE_COLUMNS",
     "PLAN_CSV_COLUMNS",
+    "PLAN_SCHEMA",
     "SELF_ASSESSMENT_SCHEMA",
     "ActivityStatus",
     "AgreementInput",
+    "AgreementState",
     "AssessmentAttempt",
     "AssessmentDraft",
     "AssessmentSetup",
@@ -134,6 +144,7 @@ __all__ = [
     "NodeType",
     "Person",
     "PlanProgress",
+    "PlanSummary",
     "PlannedActivity",
     "Problem",
     "ProficiencyLevel",
@@ -173,11 +184,14 @@ __all__ = [
     "levels_from",
     "load",
     "load_dialogue",
+    "load_plan",
     "load_self_assessment",
     "localize",
+    "mix_from_hours",
     "new_goal_id",
     "plan_to_csv",
     "plan_to_ics",
+    "plan_to_state",
     "rating_changes",
     "ratings_side_by_side",
     "read_pairs_csv",
@@ -190,6 +204,7 @@ __all__ = [
     "submit",
     "suggest_focus",
     "suggested_activities",
+    "summarize_plan",
     "summarize_self_assessment",
     "top_gaps",
     "unique_id",

@@ -12,7 +12,7 @@ from ._framework import DevelopmentActivity, LearningMode
 from ._plan import ActivityStatus, PlannedActivity
 from ._text import ShortText, StrictModel
 
-__all__ = ["DEFAULT_RATES", "LearningMix", "ModeRates", "learning_mix"]
+__all__ = ["DEFAULT_RATES", "LearningMix", "ModeRates", "learning_mix", "mix_from_hours"]
 
 NonNegative = Annotated[float, Field(ge=0, le=1_000_000)]
 
@@ -82,6 +82,14 @@ def learning_mix(
         if isinstance(activity, PlannedActivity) and activity.status is ActivityStatus.DROPPED:
             continue
         hours[activity.mode] += activity.hours
+    return mix_from_hours(hours, rates)
+
+
+def mix_from_hours(
+    hours_by_mode: Mapping[LearningMode, float], rates: ModeRates = DEFAULT_RATES
+) -> LearningMix:
+    """Mix of hours already summed per mode (e.g. a stored plan summary); missing modes are 0."""
+    hours = {mode: float(hours_by_mode.get(mode, 0.0)) for mode in LearningMode}
     away = {mode: h * rates.away_share[mode] for mode, h in hours.items()}
     cost = {
         mode: h * rates.cost_per_hour[mode] + away[mode] * rates.salary_per_hour
