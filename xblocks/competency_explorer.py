@@ -32,7 +32,7 @@ from .competency_view import (
 )
 from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
-from .mixins import json_payload_handler
+from .mixins import TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
 
 __all__ = ["CompetencyChoice", "CompetencyExplorerBlock"]
@@ -47,6 +47,7 @@ class CompetencyChoice(StrictModel):
 
 
 class CompetencyExplorerBlock(
+    TalentBlockMixin,
     FrameworkSourceMixin,
     ReportDataMixin,
     StudioEditableXBlockMixin,

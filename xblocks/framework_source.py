@@ -10,16 +10,16 @@ CSV or CASE file, say) is one more value of ``framework_source`` and one branch 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from xblock.core import XBlockMixin
 from xblock.fields import Scope, String
 
 import talent_core as tc
 
 from .i18n import N_
-from .mixins import TalentBlockMixin
 
 __all__ = ["CUSTOM", "DEMO", "FrameworkSourceMixin", "load_framework"]
 
@@ -49,8 +49,17 @@ def load_framework(source: str, framework_json: str) -> tc.CompetencyFramework:
     return tc.load(tc.CompetencyFramework, data)
 
 
-class FrameworkSourceMixin(TalentBlockMixin):
-    """Settings ``framework_source`` and ``framework_json`` and the framework they give."""
+class FrameworkSourceMixin(XBlockMixin):
+    """Settings ``framework_source`` and ``framework_json`` and the framework they give.
+
+    List it after :class:`xblocks.mixins.TalentBlockMixin`, which provides the members below.
+    """
+
+    if TYPE_CHECKING:
+
+        def ugettext(self, text: str) -> str: ...
+
+        def localized(self, text: Mapping[str, str]) -> str: ...
 
     framework_source = String(
         display_name=N_("Competency framework"),

@@ -12,13 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from webob import Request, Response
-from xblock.core import XBlock
+from xblock.core import XBlock, XBlockMixin
 
 from . import compat
-from .mixins import TalentBlockMixin
 
 __all__ = ["ReportDataMixin", "rows_to_csv"]
 
@@ -45,8 +44,18 @@ def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> str:
     return out.getvalue()
 
 
-class ReportDataMixin(TalentBlockMixin):
-    """``generate_report_data`` and a staff-only ``download_data`` handler from ``report_row``."""
+class ReportDataMixin(XBlockMixin):
+    """``generate_report_data`` and a staff-only ``download_data`` handler from ``report_row``.
+
+    List it after :class:`xblocks.mixins.TalentBlockMixin`, which provides the members below.
+    """
+
+    if TYPE_CHECKING:
+
+        @property
+        def is_course_staff(self) -> bool: ...
+
+        def ugettext(self, text: str) -> str: ...
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
         """One learner's row (insertion order = column order), or None to leave them out."""
