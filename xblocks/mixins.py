@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gettext
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any, cast
@@ -74,6 +75,11 @@ class TalentBlockMixin(XBlockMixin):
         return tc.localize(text, self.language)
 
     # -- rendering --------------------------------------------------------------------------
+
+    @property
+    def dom_id(self) -> str:
+        """A prefix for element ids, unique per block on the page."""
+        return "talent-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
 
     def render_template(self, name: str, context: Mapping[str, Any]) -> str:
         """``templates/<name>``, autoescaped, with ``lang`` and ``{% trans %}`` in this language."""
