@@ -104,18 +104,19 @@ class CompetencyExplorerBlock(
             framework, competency_id, self.language, self.ugettext, self.ungettext
         )
 
+    def _not_configured(self, problems: list[str]) -> Fragment:
+        """A notice for learners; staff also read what to fix."""
+        html = self.render_template(
+            "not_configured.html",
+            {"title": self.title, "problems": problems if self.is_course_staff else []},
+        )
+        return self.make_fragment(html, css=["talent.css"])
+
     def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
         try:
             framework = self.framework
         except tc.ValidationError:
-            html = self.render_template(
-                "not_configured.html",
-                {
-                    "title": self.title,
-                    "problems": self.framework_problems() if self.is_course_staff else [],
-                },
-            )
-            return self.make_fragment(html, css=["talent.css"])
+            return self._not_configured(self.framework_problems())
         groups = competency_groups(
             framework,
             self.language,
@@ -125,6 +126,8 @@ class CompetencyExplorerBlock(
         visible = {c.id for g in groups for c in g.competencies}
         selected = self.last_competency if self.last_competency in visible else None
         selected = selected or first_competency(groups)
+        if selected is None:
+            return self._not_configured([])
         html = self.render_template(
             "competency_explorer.html",
             {
@@ -132,7 +135,7 @@ class CompetencyExplorerBlock(
                 "uid": self.dom_id,
                 "groups": groups,
                 "selected": selected,
-                "detail": self._detail(framework, selected) if selected else None,
+                "detail": self._detail(framework, selected),
                 "is_staff": self.is_course_staff,
                 "download_url": self.runtime.handler_url(self, "download_data"),
             },

@@ -117,6 +117,16 @@ def test_competencies_outside_clusters_are_grouped_as_other(
     ]
 
 
+def test_framework_without_competencies_says_so(make_block, small_framework_json) -> None:
+    data = json.loads(small_framework_json)
+    data["nodes"] = [n for n in data["nodes"] if n["type"] == "cluster"]
+    block = make_block(EXPLORER, framework_source="custom", framework_json=json.dumps(data))
+    with translation.override("sv"):
+        markup = student_html(block)
+    assert "<select" not in markup
+    assert "Den här aktiviteten är inte färdig än." in text_of(markup)
+
+
 def test_broken_configuration_shows_a_notice_and_the_problem_only_to_staff(make_block) -> None:
     learner = make_block(EXPLORER, framework_source="custom", framework_json="{oops")
     staff = make_block(EXPLORER, user="staff_hr", usage=learner.scope_ids.usage_id)
