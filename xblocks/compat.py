@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from xblock.core import XBlock
 from xblock.fields import Scope
 
-__all__ = ["XBlockUserState", "active_language", "iter_user_states"]
+__all__ = ["XBlockUserState", "active_language", "find_block", "iter_user_states"]
 
 
 class _XBlockUserState(NamedTuple):
@@ -78,3 +78,27 @@ def _workbench_user_states(block: XBlock) -> Iterator[Any]:
             yield XBlockUserState(
                 row.user_id, block.scope_ids.usage_id, state, row.created, Scope.user_state
             )
+
+
+def find_block(block: XBlock, reference: str, block_type: str) -> XBlock | None:
+    """The block of this course that an author's setting names, as seen by the current user.
+
+    ``reference`` is a full usage key (``block-v1:…+type@…+block@…``, as Studio shows it) or,
+    in Open edX, just the block id after ``block@`` (``block_type`` completes the key); the
+    workbench's usage ids are plain strings. None when nothing is found there.
+    """
+    reference = reference.strip()
+    course_key = getattr(block.scope_ids.usage_id, "course_key", None)
+    try:
+        if course_key is None:
+            key: Any = reference
+        elif ":" in reference:
+            from opaque_keys.edx.keys import UsageKey
+
+            key = UsageKey.from_string(reference).map_into_course(course_key)
+        else:
+            key = course_key.make_usage_key(block_type, reference)
+        found: XBlock = block.runtime.get_block(key)
+    except Exception:  # each platform has its own errors for malformed and unknown keys
+        return None
+    return found

@@ -24,11 +24,25 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
                 clusters='["leading-people", "working-with-others"]'/>""",
         ),
     ],
+    "development_dialogue": [
+        ("Development dialogue", "<development_dialogue/>"),
+        (
+            "Development dialogue: dialogue questions, two or three competencies",
+            """<development_dialogue display_name="Talk about your growth"
+                min_competencies="2" max_competencies="3" question_purpose="dialogue"/>""",
+        ),
+    ],
 }
 
 #: (block type, OLX) of the talent course unit, in the order a learner meets them.
 COURSE_UNIT: list[tuple[str, str]] = [
     ("competency_explorer", '<competency_explorer display_name="Explore the competencies"/>'),
+    # The workbench names the unit's first assessment "<slug of the unit title>.<type>.d0.u0".
+    (
+        "development_dialogue",
+        """<development_dialogue display_name="Prepare the talk with your manager"
+            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
+    ),
 ]
 
 

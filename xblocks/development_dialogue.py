@@ -1,0 +1,428 @@
+"""The development dialogue: the learner prepares the conversation with the manager and records it.
+
+Before the conversation the learner picks a few competencies (the largest gaps of the linked
+self-assessment are suggested), answers their coaching questions in private notes and prints a
+preparation sheet. Afterwards the learner records the date, the manager, the agreed focus and
+any levels the manager gave. Self, manager and assessor ratings are shown side by side, each
+source with its own latest rating and date. Recording a conversation completes the block.
+
+Privacy: the answers to the coaching questions are the learner's own; they appear only to the
+learner (page and sheet) and never in events or HR's report. What was agreed is shared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from web_fragments.fragment import Fragment
+from webob import Request, Response
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Dict, Integer, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+import talent_core as tc
+
+from . import _dialogue_view as view
+from . import scenarios
+from ._dialogue_assessment import LinkedAssessment, LinkProblem, read_linked_assessment
+from .framework_source import FrameworkSourceMixin, load_framework
+from .i18n import N_
+from .mixins import TalentBlockMixin, json_payload_handler
+from .reports import ReportDataMixin
+
+__all__ = ["DevelopmentDialogueBlock"]
+
+DEFAULT_TITLE = N_("Prepare your development dialogue")
+#: The range the author's minimum and maximum number of competencies must lie in.
+FOCUS_RANGE = (2, 5)
+#: Days a conversation date may lie ahead of the server's UTC date (time zones).
+DATE_SLACK_DAYS = 1
+
+
+def latest_conversation_date() -> dt.date:
+    """The last day a conversation may be dated: today in UTC, a day ahead for time zones."""
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=DATE_SLACK_DAYS)
+
+
+class DevelopmentDialogueBlock(
+    TalentBlockMixin,
+    FrameworkSourceMixin,
+    ReportDataMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """Preparation, record and ratings side by side for the conversation with the manager."""
+
+    display_name = String(
+        display_name=N_("Display name"),
+        help=N_("The title learners see above the dialogue preparation."),
+        scope=Scope.settings,
+        default=DEFAULT_TITLE,
+    )
+    assessment_block = String(
+        display_name=N_("Linked self-assessment"),
+        help=N_(
+            "The location of a competency self-assessment block in this course (its full "
+            "location, or the block id after 'block@'). Its latest gaps are suggested as topics "
+            "and its ratings are shown beside the manager's. Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+    min_competencies = Integer(
+        display_name=N_("Fewest competencies"),
+        help=N_("The fewest competencies a learner chooses to talk about (2 to 5)."),
+        scope=Scope.settings,
+        default=FOCUS_RANGE[0],
+        values={"min": FOCUS_RANGE[0], "max": FOCUS_RANGE[1], "step": 1},
+    )
+    max_competencies = Integer(
+        display_name=N_("Most competencies"),
+        help=N_("The most competencies a learner chooses to talk about (2 to 5)."),
+        scope=Scope.settings,
+        default=FOCUS_RANGE[1],
+        values={"min": FOCUS_RANGE[0], "max": FOCUS_RANGE[1], "step": 1},
+    )
+    question_purpose = String(
+        display_name=N_("Coaching questions"),
+        help=N_("Which of the framework's coaching questions learners answer."),
+        scope=Scope.settings,
+        default="both",
+        values_provider=lambda block: block.purpose_options(),
+    )
+    dialogue = Dict(
+        help=N_("This learner's preparation and recorded conversations."),
+        scope=Scope.user_state,
+        default={},
+    )
+
+    editable_fields = (
+        "display_name",
+        "framework_source",
+        "framework_json",
+        "assessment_block",
+        "min_competencies",
+        "max_competencies",
+        "question_purpose",
+    )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The author's title, or the default one in the course language."""
+        if self.fields["display_name"].is_set_on(self):
+            return str(self.display_name)
+        return self.ugettext(DEFAULT_TITLE)
+
+    @property
+    def dom_id(self) -> str:
+        """A prefix for element ids, unique per block on the page."""
+        return "talent-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
+
+    @property
+    def record(self) -> tc.DialogueRecord:
+        return tc.load_dialogue(self.dialogue)
+
+    def assessment_result(self) -> LinkedAssessment | None:
+        """The current learner's result in the linked self-assessment, if one is linked."""
+        if not self.assessment_block.strip():
+            return None
+        found = read_linked_assessment(self, self.assessment_block)
+        return None if isinstance(found, LinkProblem) else found
+
+    def _ratings(
+        self, record: tc.DialogueRecord, result: LinkedAssessment | None
+    ) -> list[tc.Rating]:
+        """Every rating of this learner, each source oldest first."""
+        own = list(result.ratings) if result is not None else []
+        return [*own, *record.manager_ratings()]
+
+    def _suggested(self, result: LinkedAssessment | None) -> list[str]:
+        if result is None:
+            return []
+        allowed = view.offered(self.framework)
+        return tc.suggest_focus(result.gaps, limit=self.max_competencies, allowed=allowed)
+
+    # -- views ------------------------------------------------------------------------------
+
+    def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
+        try:
+            framework = self.framework
+        except tc.ValidationError:
+            html = self.render_template(
+                "not_configured.html",
+                {
+                    "title": self.title,
+                    "problems": self.framework_problems() if self.is_course_staff else [],
+                },
+            )
+            return self.make_fragment(html, css=["talent.css"])
+        record = self.record
+        result = self.assessment_result()
+        suggested = self._suggested(result)
+        html = self.render_template(
+            "development_dialogue.html",
+            {
+                "title": self.title,
+                "uid": self.dom_id,
+                "groups": view.focus_groups(
+                    framework,
+                    record,
+                    suggested=suggested,
+                    purpose=self.question_purpose,
+                    language=self.language,
+                    ungrouped_name=self.ugettext("Other competencies"),
+                ),
+                "suggested": [self.localized(framework.node(cid).name) for cid in suggested],
+                "choose_text": self._choose_text(),
+                "after_html": self._after_html(framework, record, result),
+                "sheet_url": self.runtime.handler_url(self, "preparation_sheet"),
+                "is_staff": self.is_course_staff,
+                "download_url": self.runtime.handler_url(self, "download_data"),
+            },
+        )
+        return self.make_fragment(
+            html,
+            css=["talent.css", "development_dialogue.css"],
+            js=["talent.js", "development_dialogue.js"],
+            init="DevelopmentDialogueBlock",
+            init_args={
+                "min": self.min_competencies,
+                "max": self.max_competencies,
+                "messages": {
+                    "count": self.ugettext("{count} chosen"),
+                    "range": self._choose_text(),
+                    "saving": self.ugettext("Saving…"),
+                    "failed": self.ugettext(
+                        "Not saved. Please check your connection and try again."
+                    ),
+                    "managerMissing": self.ugettext("Name the manager you spoke with."),
+                    "dateMissing": self.ugettext("Give the date of the conversation."),
+                },
+            },
+        )
+
+    def _choose_text(self) -> str:
+        low, high = self.min_competencies, self.max_competencies
+        if low == high:
+            return self.ugettext("Choose {count} competencies to talk about.").format(count=low)
+        return self.ugettext("Choose {low} to {high} competencies to talk about.").format(
+            low=low, high=high
+        )
+
+    def _after_html(
+        self,
+        framework: tc.CompetencyFramework,
+        record: tc.DialogueRecord,
+        result: LinkedAssessment | None,
+    ) -> str:
+        """The part that changes with each save: the conversation form, list and ratings."""
+        preparation = record.preparation
+        chosen = preparation.competency_ids if preparation else []
+        rows = view.table_competencies(framework, record)
+        return self.render_template(
+            "dialogue_after.html",
+            {
+                "uid": self.dom_id,
+                "rate": [
+                    {
+                        "id": cid,
+                        "name": self.localized(framework.node(cid).name),
+                        "levels": [
+                            {"value": lv.value, "label": self.localized(lv.label)}
+                            for lv in framework.scale_for(cid).levels
+                        ],
+                    }
+                    for cid in chosen
+                    if framework.has_node(cid)
+                ],
+                "latest_date": latest_conversation_date().isoformat(),
+                "conversations": view.conversation_views(framework, record, self.language),
+                "sources": [self.ugettext(view.SOURCE_LABELS[s]) for s in view.SHOWN_SOURCES],
+                "rows": view.rating_rows(
+                    framework, self._ratings(record, result), rows, self.language
+                ),
+                "linked": result is not None,
+            },
+        )
+
+    @XBlock.handler
+    def preparation_sheet(self, request: Request, suffix: str = "") -> Response:
+        """The learner's own preparation as a printable page (private: only their answers)."""
+        framework = self.framework
+        record = self.record
+        result = self.assessment_result()
+        html = self.render_template(
+            "dialogue_sheet.html",
+            {
+                "title": self.title,
+                "learner": self.username,
+                "printed_on": view.long_date(dt.date.today(), self.language),
+                "sources": [self.ugettext(view.SOURCE_LABELS[s]) for s in view.SHOWN_SOURCES],
+                "items": view.sheet_items(
+                    framework,
+                    record,
+                    self._ratings(record, result),
+                    purpose=self.question_purpose,
+                    language=self.language,
+                ),
+            },
+        )
+        return Response(html, content_type="text/html", charset="utf-8")
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    @json_payload_handler(tc.DialoguePreparation)
+    def save_preparation(self, payload: tc.DialoguePreparation) -> dict[str, Any]:
+        """Keep the chosen competencies and the learner's private answers."""
+        framework = self.framework
+        problems = []
+        count = len(payload.competency_ids)
+        if not self.min_competencies <= count <= self.max_competencies:
+            problems.append(tc.Problem("competency_ids", self._choose_text()))
+        for cid, given in payload.answers.items():
+            if not framework.has_node(cid):
+                continue  # the core names unknown competencies
+            shown = {q.id for q in view.shown_questions(framework, cid, self.question_purpose)}
+            problems += [
+                tc.Problem(f"answers.{cid}.{qid}", f"{qid!r} is not asked here")
+                for qid in given
+                if qid not in shown
+            ]
+        if problems:
+            raise tc.ValidationError(problems)
+        record = tc.save_preparation(
+            self.record, payload.model_dump(), framework, allowed=view.offered(framework)
+        )
+        self.dialogue = record.to_state()
+        preparation = record.preparation
+        assert preparation is not None
+        self.publish_event(
+            "preparation_saved",
+            competency_ids=list(preparation.competency_ids),
+            answered=view.answered_count(record),
+        )
+        return {
+            "message": self.ugettext("Your preparation is saved."),
+            "html": self._after_html(framework, record, self.assessment_result()),
+        }
+
+    @json_payload_handler(tc.Conversation)
+    def record_conversation(self, payload: tc.Conversation) -> dict[str, Any]:
+        """Add what was agreed in a conversation, with the levels the manager gave."""
+        framework = self.framework
+        if payload.held_on > latest_conversation_date():
+            raise tc.ValidationError(
+                [tc.Problem("held_on", self.ugettext("The conversation cannot be in the future."))]
+            )
+        before = self.record
+        chosen = before.preparation.competency_ids if before.preparation else []
+        record = tc.record_conversation(
+            before, payload.model_dump(mode="json"), framework, allowed=set(chosen)
+        )
+        self.dialogue = record.to_state()
+        if not before.conversations:
+            self.emit_completion(1.0)
+        self.publish_event(
+            "conversation_recorded",
+            held_on=payload.held_on.isoformat(),
+            manager_levels=dict(payload.levels),
+        )
+        return {
+            "message": self.ugettext("The conversation is recorded."),
+            "html": self._after_html(framework, record, self.assessment_result()),
+        }
+
+    # -- Studio -----------------------------------------------------------------------------
+
+    def purpose_options(self) -> list[dict[str, str]]:
+        return [
+            {"display_name": self.ugettext(label), "value": value}
+            for value, (label, _) in view.PURPOSES.items()
+        ]
+
+    def validate_field_data(self, validation: Any, data: Any) -> None:
+        """Messages for the framework, the number of competencies and the linked assessment."""
+
+        def error(message: str) -> None:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
+
+        for message in self.framework_problems(data):
+            error(message)
+        low, high = data.min_competencies, data.max_competencies
+        if not (FOCUS_RANGE[0] <= low <= high <= FOCUS_RANGE[1]):
+            error(
+                self.ugettext(
+                    "Learners choose between {low} and {high} competencies: give numbers from "
+                    "{first} to {last}, the fewest no larger than the most."
+                ).format(low=low, high=high, first=FOCUS_RANGE[0], last=FOCUS_RANGE[1])
+            )
+        if data.question_purpose not in view.PURPOSES:
+            error(self.ugettext("Choose which coaching questions learners answer."))
+        reference = data.assessment_block.strip()
+        if not reference:
+            return
+        found = read_linked_assessment(self, reference)
+        if isinstance(found, LinkProblem):
+            message = {
+                LinkProblem.MISSING: N_("No block was found at the linked location {reference}."),
+                LinkProblem.WRONG_TYPE: N_(
+                    "The block at {reference} is not a competency self-assessment."
+                ),
+            }[found]
+            error(self.ugettext(message).format(reference=reference))
+            return
+        if validation.messages:
+            return
+        if found.framework_id is None:
+            warning = self.ugettext("The linked self-assessment is not set up yet.")
+        elif found.framework_id != load_framework(data.framework_source, data.framework_json).id:
+            warning = self.ugettext(
+                "The linked self-assessment uses another framework ({linked}); only the "
+                "competencies both frameworks share are suggested and compared."
+            ).format(linked=found.framework_id)
+        else:
+            return
+        validation.add(ValidationMessage(ValidationMessage.WARNING, warning))
+
+    # -- data for HR ------------------------------------------------------------------------
+
+    def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
+        """One learner's shared data: choices, progress and what was agreed (no private notes).
+
+        Columns: ``competencies`` (chosen ids), ``questions_answered``, ``conversations``,
+        ``last_conversation`` (ISO date), ``manager_name``, ``agreed_focus`` (of the latest
+        conversation), then ``manager:<competency id>`` with the manager's latest level.
+        A state this version cannot read gives a row with only ``problem``.
+        """
+        stored = state.get("dialogue")
+        if not stored:
+            return None
+        try:
+            record = tc.load_dialogue(stored)
+        except tc.ValidationError as error:
+            return {"problem": str(error)}
+        preparation = record.preparation
+        last = record.conversations[-1] if record.conversations else None
+        row: dict[str, Any] = {
+            "competencies": ", ".join(preparation.competency_ids) if preparation else "",
+            "questions_answered": view.answered_count(record),
+            "conversations": len(record.conversations),
+            "last_conversation": last.held_on.isoformat() if last else "",
+            "manager_name": last.manager_name if last else "",
+            "agreed_focus": last.agreed_focus if last else "",
+        }
+        for cid, per_source in tc.latest_ratings(record.manager_ratings()).items():
+            row[f"manager:{cid}"] = per_source[tc.RatingSource.MANAGER].level
+        return row
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        return scenarios.for_block("development_dialogue")
