@@ -119,7 +119,7 @@ def test_competencies_outside_clusters_are_grouped_as_other(
 
 def test_framework_without_competencies_says_so(make_block, small_framework_json) -> None:
     data = json.loads(small_framework_json)
-    data["nodes"] = [n for n in data["nodes"] if n["type"] == "cluster"]
+    data["nodes"] = [n for n in data["nodes"] if n.get("type") == "cluster"]
     block = make_block(EXPLORER, framework_source="custom", framework_json=json.dumps(data))
     with translation.override("sv"):
         markup = student_html(block)
