@@ -112,10 +112,38 @@ def test_what_moodle_carries_round_trips(strategies, data) -> None:
     framework.scale.default_value = framework.scale.default_value or framework.scale.values[0]
     if not any(level.proficient for level in framework.scale.levels):
         framework.scale.levels[-1].proficient = True
-    for node in framework.nodes:
-        node.level = None  # Moodle carries levels only through level nodes (tested above)
+    framework = _with_level_nodes(framework)
     written = write_framework(framework, "moodle-csv")
     assert read_framework(written, "fw.csv", language=language) == framework
+
+
+def _with_level_nodes(framework: tc.CompetencyFramework) -> tc.CompetencyFramework:
+    """Levels as Moodle holds them: level nodes that the indicators cross-reference.
+
+    Level nodes are recognised when indicators of two competencies or more refer to them;
+    with fewer, the indicators keep no level.
+    """
+    rated = [n for n in framework.nodes if n.level is not None]
+    if len({n.parent_id for n in rated}) < 2:
+        for node in framework.nodes:
+            node.level = None
+        return framework
+    data = framework.model_dump(mode="json")
+    group = {"id": "moodle-levels", "type": "other", "name": {framework.default_language: "Levels"}}
+    levels = [
+        {
+            "id": f"moodle-level-{lv.value}",
+            "parent_id": group["id"],
+            "type": "level",
+            "name": lv.label,
+        }
+        for lv in framework.scale.levels
+    ]
+    for node in data["nodes"]:
+        if node["level"] is not None:
+            node["cross_references"] = [*node["cross_references"], f"moodle-level-{node['level']}"]
+    data["nodes"] = [group, *levels, *data["nodes"]]
+    return tc.load(tc.CompetencyFramework, data)
 
 
 @settings(max_examples=40, deadline=None)
