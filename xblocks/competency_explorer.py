@@ -8,7 +8,6 @@ learner opened (so a return visit starts there) and counts as complete once one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -89,11 +88,6 @@ class CompetencyExplorerBlock(
         if self.fields["display_name"].is_set_on(self):
             return str(self.display_name)
         return self.ugettext(DEFAULT_TITLE)
-
-    @property
-    def dom_id(self) -> str:
-        """A prefix for element ids, unique per block on the page."""
-        return "talent-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
 
     def _shown_clusters(self, framework: tc.CompetencyFramework) -> list[str]:
         """The author's clusters that exist in the framework (all clusters if none do)."""
