@@ -18,6 +18,7 @@ from xblock.core import XBlockMixin
 from xblock.fields import Scope, String
 
 import talent_core as tc
+from talent_core.formats import SCHEMA_ID
 
 from .i18n import N_
 
@@ -46,6 +47,8 @@ def load_framework(source: str, framework_json: str) -> tc.CompetencyFramework:
     except json.JSONDecodeError as error:
         problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
         raise tc.ValidationError([tc.Problem("framework_json", problem)]) from None
+    if isinstance(data, dict) and data.get("$schema") == SCHEMA_ID:  # as `talent` writes it
+        data = {key: value for key, value in data.items() if key != "$schema"}
     return tc.load(tc.CompetencyFramework, data)
 
 

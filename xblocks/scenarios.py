@@ -24,6 +24,20 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
                 clusters='["leading-people", "working-with-others"]'/>""",
         ),
     ],
+    "competency_assessment": [
+        (
+            "Competency self-assessment",
+            """<competency_assessment display_name="Rate your leadership competencies"
+                competencies='["leading-people", "working-with-others"]'/>""",
+        ),
+        (
+            "Competency self-assessment: every competency, specialist or project roles, no notes",
+            """<competency_assessment display_name="Where do you stand?"
+                competencies='["leading-people", "working-with-others", "delivering-results",
+                    "thinking-and-deciding", "personal-effectiveness", "digital-and-change"]'
+                target_roles='["specialist", "project-lead"]' ask_notes="false"/>""",
+        ),
+    ],
     "development_dialogue": [
         ("Development dialogue", "<development_dialogue/>"),
         (
@@ -37,6 +51,11 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
 #: (block type, OLX) of the talent course unit, in the order a learner meets them.
 COURSE_UNIT: list[tuple[str, str]] = [
     ("competency_explorer", '<competency_explorer display_name="Explore the competencies"/>'),
+    (
+        "competency_assessment",
+        """<competency_assessment display_name="Rate yourself against your target role"
+            competencies='["leading-people", "working-with-others", "delivering-results"]'/>""",
+    ),
     # The workbench names the unit's first assessment "<slug of the unit title>.<type>.d0.u0".
     (
         "development_dialogue",

@@ -1,0 +1,573 @@
+"""The competency self-assessment: a learner rates themself against a target role's profile.
+
+The author picks the framework (the demo one, pasted JSON, or a Moodle CSV / CASE file that
+Studio converts to native JSON), the clusters or competencies to rate, the roles learners may
+aim for and whether a note per rating is asked. The learner chooses a role, rates each
+competency with its level descriptors and behaviour indicators in view, saves drafts and
+submits; the result charts own levels against the role, lists the largest gaps with coaching
+questions and activities, and shows how the ratings moved since the last attempt.
+
+Other blocks of the course read a learner's latest result through :meth:`latest_result` (see
+docs/xblocks.md, "Reading the self-assessment from another block").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ConfigDict
+from web_fragments.fragment import Fragment
+from webob import Request, Response
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, List, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+import talent_core as tc
+
+from . import scenarios
+from ._assessment_report import assessment_row
+from ._assessment_setup import (
+    CUSTOM_ROLES,
+    DEMO_ROLES,
+    MAX_IMPORT_BYTES,
+    competency_options,
+    convert_framework,
+    listed,
+    load_roles,
+    load_setup,
+    roles_rating_nothing,
+)
+from ._assessment_view import NOTE_LIMIT, level_text, rating_groups, result_view, role_options
+from .framework_source import FrameworkSourceMixin
+from .i18n import N_
+from .mixins import TalentBlockMixin, json_error, json_payload_handler, json_response
+from .reports import ReportDataMixin
+
+__all__ = ["AssessmentResult", "CompetencyAssessmentBlock", "DraftPayload"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TITLE = N_("Self-assessment")
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentResult:
+    """A learner's latest submitted self-assessment, for other blocks of the course.
+
+    ``gaps`` holds the rated requirements of the chosen role, largest importance-weighted gap
+    first (met ones included, with ``size`` 0); ``framework`` is shared: do not change it.
+    """
+
+    submitted_at: dt.datetime
+    role_id: str
+    levels: Mapping[str, int]
+    gaps: tuple[tc.Gap, ...]
+    framework: tc.CompetencyFramework = field(repr=False)
+
+    def open_gaps(self, limit: int | None = None) -> list[tc.Gap]:
+        """The gaps still to close, largest first; at most ``limit``."""
+        found = [gap for gap in self.gaps if gap.size > 0]
+        return found if limit is None else found[:limit]
+
+
+class DraftPayload(tc.AssessmentDraft):
+    """Body of ``save_draft`` and ``submit_assessment``: JSON types exactly (no ``"2"`` for 2)."""
+
+    model_config = ConfigDict(strict=True)
+
+
+class CompetencyAssessmentBlock(
+    TalentBlockMixin,
+    FrameworkSourceMixin,
+    ReportDataMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """Self-rating of chosen competencies against a target role, with gaps and advice."""
+
+    display_name = String(
+        display_name=N_("Display name"),
+        help=N_("The title learners see above the self-assessment."),
+        scope=Scope.settings,
+        default=DEFAULT_TITLE,
+    )
+    competencies = List(
+        display_name=N_("Competencies to rate"),
+        help=N_(
+            "Tick whole clusters (every competency in them) or single competencies; learners "
+            "rate them in framework order."
+        ),
+        scope=Scope.settings,
+        default=[],
+        list_style="set",
+        list_values_provider=lambda block: block.competency_choices(),
+    )
+    roles_source = String(
+        display_name=N_("Role profiles"),
+        help=N_("Use the demo role profiles, or paste your own below."),
+        scope=Scope.settings,
+        default=DEMO_ROLES,
+        values_provider=lambda block: block.roles_source_options(),
+    )
+    roles_json = String(
+        display_name=N_("Role profiles JSON"),
+        help=N_(
+            "Your own role profiles as a JSON list (the format the talent command and the HR "
+            "notebooks export). Used when the role profiles are set to your own."
+        ),
+        scope=Scope.settings,
+        default="",
+        multiline_editor=True,
+        xml_node=True,
+    )
+    target_roles = List(
+        display_name=N_("Target roles learners choose from"),
+        help=N_("Tick the roles learners may aim for; with none ticked, all are offered."),
+        scope=Scope.settings,
+        default=[],
+        list_style="set",
+        list_values_provider=lambda block: block.role_choices(),
+    )
+    ask_notes = Boolean(
+        display_name=N_("Ask for an example per rating"),
+        help=N_("Offer a text box under each competency for an example that supports the rating."),
+        scope=Scope.settings,
+        default=True,
+    )
+    assessment = Dict(
+        help=N_("This learner's draft and dated self-assessments (talent_core's record)."),
+        scope=Scope.user_state,
+        default={},
+    )
+
+    editable_fields = (
+        "display_name",
+        "framework_source",
+        "framework_json",
+        "competencies",
+        "roles_source",
+        "roles_json",
+        "target_roles",
+        "ask_notes",
+    )
+
+    # -- configuration ----------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The author's title, or the default one in the course language."""
+        if self.fields["display_name"].is_set_on(self):
+            return str(self.display_name)
+        return self.ugettext(DEFAULT_TITLE)
+
+    @staticmethod
+    def _setup_of(data: Any) -> tc.AssessmentSetup:
+        return load_setup(
+            data.framework_source,
+            data.framework_json,
+            data.roles_source,
+            data.roles_json,
+            tuple(data.competencies),
+            tuple(data.target_roles),
+        )
+
+    @property
+    def setup(self) -> tc.AssessmentSetup:
+        """The validated configuration (shared and cached); ValidationError when broken."""
+        return self._setup_of(self)
+
+    @property
+    def record(self) -> tc.SelfAssessmentRecord:
+        """This learner's draft and attempts."""
+        return tc.load_self_assessment(self.assessment)
+
+    def competency_choices(self) -> list[dict[str, str]]:
+        try:
+            return competency_options(self.framework, self.localized)
+        except tc.ValidationError:
+            return []
+
+    def roles_source_options(self) -> list[dict[str, str]]:
+        return [
+            {
+                "display_name": self.ugettext(N_("Demo role profiles (shipped)")),
+                "value": DEMO_ROLES,
+            },
+            {
+                "display_name": self.ugettext(N_("Your own role profiles (JSON below)")),
+                "value": CUSTOM_ROLES,
+            },
+        ]
+
+    def role_choices(self) -> list[dict[str, str]]:
+        try:
+            roles = load_roles(self.roles_source, self.roles_json)
+        except tc.ValidationError:
+            return []
+        return [{"display_name": self.localized(role.name), "value": role.id} for role in roles]
+
+    # -- read API for other blocks --------------------------------------------------------
+
+    def latest_result(self) -> AssessmentResult | None:
+        """The current user's latest submission against its role; None if none or misconfigured."""
+        try:
+            setup = self.setup
+            record = self.record
+        except tc.ValidationError:
+            return None
+        latest = record.latest
+        if latest is None:
+            return None
+        return AssessmentResult(
+            submitted_at=latest.submitted_at,
+            role_id=latest.role_id,
+            levels=dict(latest.levels),
+            gaps=tuple(tc.latest_gaps(record, setup)),
+            framework=setup.framework,
+        )
+
+    def self_ratings(self) -> list[tc.Rating]:
+        """Every submitted self rating of the current user, oldest first, dated."""
+        try:
+            return self.record.all_ratings()
+        except tc.ValidationError:
+            return []
+
+    # -- views ------------------------------------------------------------------------------
+
+    def _not_configured(self, error: tc.ValidationError) -> Fragment:
+        problems: list[str] = []
+        if self.is_course_staff:
+            problems = self.framework_problems() or [str(p) for p in error.problems]
+        html = self.render_template(
+            "not_configured.html", {"title": self.title, "problems": problems}
+        )
+        return self.make_fragment(html, css=["talent.css"])
+
+    def _result_context(
+        self, setup: tc.AssessmentSetup, record: tc.SelfAssessmentRecord
+    ) -> dict[str, Any]:
+        result = result_view(record, setup, self.language, self.ugettext, self.ungettext)
+        if result is None:
+            return {"result": None}
+        return {
+            "result": result,
+            "result_intro": self.ugettext("Submitted on {date} for the role {role}.").format(
+                date=result.submitted_on, role=result.role
+            ),
+            "open_gaps_text": self.ungettext(
+                "{count} requirement of the role is above your level.",
+                "{count} requirements of the role are above your level.",
+                result.open_gaps,
+            ).format(count=result.open_gaps),
+            "print_url": self.runtime.handler_url(self, "print_summary"),
+            "uid": self.dom_id,
+        }
+
+    def _render_result(self, setup: tc.AssessmentSetup, record: tc.SelfAssessmentRecord) -> str:
+        context = self._result_context(setup, record)
+        if context["result"] is None:
+            return ""
+        return self.render_template("competency_assessment_result.html", context)
+
+    def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
+        try:
+            setup = self.setup
+            record = self.record
+        except tc.ValidationError as error:
+            return self._not_configured(error)
+        draft = record.draft
+        html = self.render_template(
+            "competency_assessment.html",
+            {
+                "title": self.title,
+                "uid": self.dom_id,
+                "roles": role_options(setup, self.language),
+                "role_id": draft.role_id,
+                "groups": rating_groups(setup, draft, self.language),
+                "ask_notes": self.ask_notes,
+                "note_limit": NOTE_LIMIT,
+                "result_html": self._render_result(setup, record),
+                "has_result": record.latest is not None,
+                "is_staff": self.is_course_staff,
+                "download_url": self.runtime.handler_url(self, "download_data"),
+            },
+        )
+        return self.make_fragment(
+            html,
+            css=["talent.css", "competency_assessment.css"],
+            js=["talent.js", "competency_assessment.js"],
+            init="CompetencyAssessmentBlock",
+            init_args={"messages": self._js_messages()},
+        )
+
+    def _js_messages(self) -> dict[str, str]:
+        _ = self.ugettext
+        return {
+            "saving": _("Saving your draft…"),
+            "saved": _("Draft saved."),
+            "submitting": _("Submitting your self-assessment…"),
+            "submitted": _("Self-assessment submitted. Your result is shown above the form."),
+            "failed": _("That did not work. Please check your connection and try again."),
+            "unrated": _("Rate every competency before submitting. Still to rate: {names}."),
+            "no_role": _("Choose a target role before submitting."),
+        }
+
+    # -- learner handlers -------------------------------------------------------------------
+
+    def _checked_draft(self, draft: DraftPayload) -> dict[str, Any]:
+        """The payload as a dict; notes refused where the author asks for none."""
+        if not self.ask_notes and any(note.strip() for note in draft.notes.values()):
+            raise tc.ValidationError([tc.Problem("notes", "this self-assessment asks no notes")])
+        return draft.model_dump()
+
+    @json_payload_handler(DraftPayload)
+    def save_draft(self, draft: DraftPayload) -> dict[str, Any]:
+        """Keep the learner's unfinished ratings; nothing is checked for completeness."""
+        setup = self.setup
+        record = tc.save_draft(self.record, self._checked_draft(draft), setup)
+        self.assessment = record.to_state()
+        self.publish_event(
+            "draft_saved", role_id=record.draft.role_id, rated=len(record.draft.levels)
+        )
+        return {"message": self.ugettext("Draft saved.")}
+
+    @json_payload_handler(DraftPayload)
+    def submit_assessment(self, draft: DraftPayload) -> dict[str, Any]:
+        """Add a dated attempt (every competency rated, a role chosen) and answer its result."""
+        setup = self.setup
+        now = dt.datetime.now(dt.UTC)
+        record = tc.submit(self.record, self._checked_draft(draft), setup, now=now)
+        self.assessment = record.to_state()
+        latest = record.latest
+        assert latest is not None
+        gaps = tc.latest_gaps(record, setup)
+        self.publish_event(
+            "submitted",
+            attempt=len(record.attempts),
+            role_id=latest.role_id,
+            levels=dict(latest.levels),
+            open_gaps=[gap.competency_id for gap in gaps if gap.size > 0],
+        )
+        self.emit_completion(1.0)
+        return {
+            "html": self._render_result(setup, record),
+            "message": self.ugettext(
+                "Self-assessment submitted. Your result is shown above the form."
+            ),
+        }
+
+    @XBlock.handler
+    def print_summary(self, request: Request, suffix: str = "") -> Response:
+        """A page of its own with the latest result and notes, for the talk with the manager."""
+        try:
+            setup = self.setup
+            record = self.record
+        except tc.ValidationError:
+            return Response(
+                self.ugettext("This activity is not set up yet. Please let the course team know."),
+                status=404,
+                content_type="text/plain",
+                charset="utf-8",
+            )
+        context = self._result_context(setup, record)
+        latest = record.latest
+        ratings = []
+        if latest is not None:
+            role = setup.role(latest.role_id)
+            for competency_id, value in latest.levels.items():
+                requirement = role.requirement(competency_id) if role else None
+                ratings.append(
+                    {
+                        "name": self.localized(setup.framework.node(competency_id).name),
+                        "own": level_text(setup.framework, competency_id, value, self.language),
+                        "required": level_text(
+                            setup.framework, competency_id, requirement.level, self.language
+                        )
+                        if requirement
+                        else "",
+                        "note": latest.notes.get(competency_id, ""),
+                    }
+                )
+        html = self.render_template(
+            "competency_assessment_print.html",
+            {
+                **context,
+                "title": self.title,
+                "learner": self.username,
+                "ratings": ratings,
+            },
+        )
+        return Response(html, content_type="text/html", charset="utf-8")
+
+    # -- Studio -----------------------------------------------------------------------------
+
+    def studio_view(self, context: Any = None) -> Fragment:
+        """The field editor with an import of Moodle CSV, CASE or JSON files above it."""
+        editor = super().studio_view(context)
+        importer = self.render_template(
+            "competency_assessment_studio.html",
+            {
+                "uid": self.dom_id,
+                "formats": [
+                    ("", self.ugettext("Detect from the file")),
+                    ("json", self.ugettext("Native JSON")),
+                    ("moodle-csv", self.ugettext("Moodle competency framework CSV")),
+                    ("case", self.ugettext("1EdTech CASE package (JSON)")),
+                ],
+            },
+        )
+        fragment = self.make_fragment(
+            importer + editor.content,
+            css=["competency_assessment.css"],
+            js=["talent.js", "competency_assessment_studio.js"],
+            init="CompetencyAssessmentStudio",
+            init_args={
+                "messages": {
+                    "converting": self.ugettext("Converting the file…"),
+                    "converted": self.ugettext(
+                        "Converted {count} competencies into the framework JSON below. Choose "
+                        "the competencies to rate, then save."
+                    ),
+                    "choose": self.ugettext("Choose a file first."),
+                    "failed": self.ugettext("The file could not be converted."),
+                }
+            },
+        )
+        fragment.add_fragment_resources(editor)
+        return fragment
+
+    @XBlock.handler
+    def import_framework(self, request: Request, suffix: str = "") -> Response:
+        """Convert an uploaded framework file to native JSON; stores nothing (Save does).
+
+        Multipart form fields: ``file`` and ``format`` (empty: detect it from the content).
+        """
+        _ = self.ugettext
+        if request.method != "POST":
+            response = json_error(405, _("Send this request as POST."))
+            response.allow = ("POST",)
+            return response
+        upload = request.POST.get("file")
+        if upload is None or not hasattr(upload, "file"):
+            return json_error(400, _("Choose a file first."))
+        data = upload.file.read(MAX_IMPORT_BYTES + 1)
+        fmt = request.POST.get("format") or None
+        try:
+            converted = convert_framework(data, upload.filename or "upload", fmt, self.language)
+        except tc.ValidationError as error:
+            return json_error(400, _("The file could not be converted."), error.problems)
+        return json_response(
+            {"framework_json": converted.json, "competencies": converted.competencies}
+        )
+
+    def validate_field_data(self, validation: Any, data: Any) -> None:
+        """Messages for a broken framework or role list, no or unknown competencies, bad roles."""
+
+        def error(text: str) -> None:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, text))
+
+        _ = self.ugettext
+        framework_problems = self.framework_problems(data)
+        for message in framework_problems:
+            error(message)
+        try:
+            load_roles(data.roles_source, data.roles_json)
+        except tc.ValidationError as problem:
+            if data.roles_source != CUSTOM_ROLES:
+                error(_("Choose the demo role profiles or your own."))
+            elif not data.roles_json.strip():
+                error(_("Paste your role profiles as JSON, or choose the demo role profiles."))
+            else:
+                error(
+                    _("The role profiles JSON is not valid: {problems}").format(
+                        problems=listed([str(p) for p in problem.problems], self._and_more)
+                    )
+                )
+            return
+        if framework_problems:
+            return
+        try:
+            setup = self._setup_of(data)
+        except tc.ValidationError as problem:
+            self._setup_messages(problem.problems, error)
+            return
+        for role in roles_rating_nothing(setup):
+            validation.add(
+                ValidationMessage(
+                    ValidationMessage.WARNING,
+                    _("The role {role} asks for none of the competencies rated here.").format(
+                        role=self.localized(role.name)
+                    ),
+                )
+            )
+
+    def _and_more(self, count: int) -> str:
+        return self.ugettext("and {count} more").format(count=count)
+
+    def _setup_messages(self, problems: tuple[tc.Problem, ...], error: Any) -> None:
+        _ = self.ugettext
+        more = self._and_more
+
+        def fields(prefix: str) -> list[tc.Problem]:
+            return [p for p in problems if p.field.split("[")[0].split(".")[0] == prefix]
+
+        if any(p.field == "competencies" for p in problems):
+            error(_("Choose the clusters or competencies learners rate."))
+        unknown = [p for p in fields("competencies") if p.field != "competencies"]
+        if unknown:
+            error(
+                _("These competencies cannot be rated: {problems}").format(
+                    problems=listed([p.message for p in unknown], more)
+                )
+            )
+        targets = fields("target_roles")
+        if targets:
+            error(
+                _("These target roles are not among the role profiles: {problems}").format(
+                    problems=listed([p.message for p in targets], more)
+                )
+            )
+        if any(p.field == "roles" for p in problems):
+            error(_("Choose at least one target role."))
+        known = {"competencies", "target_roles", "roles"}
+        rest = [p for p in problems if p.field.split("[")[0].split(".")[0] not in known]
+        if rest:
+            error(
+                _("The role profiles do not fit the framework: {problems}").format(
+                    problems=listed([str(p) for p in rest], more)
+                )
+            )
+
+    # -- data for HR ------------------------------------------------------------------------
+
+    def _setup_or_none(self) -> tc.AssessmentSetup | None:
+        try:
+            return self.setup
+        except tc.ValidationError:
+            return None
+
+    def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
+        """One learner's row; the columns are documented in docs/xblocks.md."""
+        stored = state.get("assessment")
+        if not stored:
+            return None
+        try:
+            summary = tc.summarize_self_assessment(stored)
+        except tc.ValidationError as error:
+            log.warning(
+                "competency_assessment %s: unreadable state: %s", self.scope_ids.usage_id, error
+            )
+            return None
+        return assessment_row(summary, self._setup_or_none())
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        return scenarios.for_block("competency_assessment")
