@@ -10,12 +10,14 @@ export DJANGO_SETTINGS_MODULE=xblocks.workbench_settings
 mkdir -p var
 "$BIN/django-admin" migrate --noinput >var/migrate.log
 TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(16))')
+LAB_ROOT_FLAG=()
+[ "$(id -u)" = 0 ] && LAB_ROOT_FLAG=(--allow-root)  # containers and CI machines run as root
 
 "$BIN/django-admin" runserver --noreload "127.0.0.1:$WORKBENCH_PORT" >var/workbench-server.log 2>&1 &
 WB=$!
 "$BIN/jupyter" lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port="$LAB_PORT" \
   --ServerApp.port_retries=0 --ServerApp.root_dir="$PWD/notebooks" \
-  --IdentityProvider.token="$TOKEN" >var/jupyterlab.log 2>&1 &
+  --IdentityProvider.token="$TOKEN" "${LAB_ROOT_FLAG[@]}" >var/jupyterlab.log 2>&1 &
 LAB=$!
 trap 'kill $WB $LAB 2>/dev/null; wait 2>/dev/null; echo; echo "Stopped."' INT TERM EXIT
 
