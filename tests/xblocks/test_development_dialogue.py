@@ -303,6 +303,105 @@ def test_manager_ratings_keep_their_own_history(prepared, call) -> None:
     }
 
 
+# -- the linked self-assessment ----------------------------------------------------------------
+
+#: A first-time manager's self-ratings on "leading people": gaps on feedback, delegating and
+#: developing others (importance 5, 5, 4), none on coaching.
+SELF_LEVELS = {
+    "giving-feedback": 1,
+    "coaching-others": 2,
+    "delegating": 1,
+    "developing-others": 1,
+}
+
+
+@pytest.fixture
+def linked(make_block, call) -> Any:
+    """A dialogue linked to a self-assessment that learner_1 has submitted."""
+    assessment = make_block(ASSESSMENT, competencies=["leading-people"])
+    draft = {"role_id": "first-time-manager", "levels": SELF_LEVELS}
+    assert call(assessment, "submit_assessment", draft).status_code == 200
+    return make_block(DIALOGUE, assessment_block=assessment.scope_ids.usage_id)
+
+
+def test_largest_gaps_are_suggested_and_ticked_before_a_first_save(linked) -> None:
+    markup = student_html(linked)
+    words = text_of(markup)
+    assert (
+        "Suggested from the largest gaps in your latest self-assessment: "
+        "Delegating, Giving feedback, Developing others" in words
+    )
+    assert checked(markup) == ["giving-feedback", "delegating", "developing-others"]
+    assert markup.count('class="talent-dialogue__tag"') == 3
+
+
+def test_suggestions_respect_the_most_competencies(make_block, linked) -> None:
+    fewer = make_block(
+        DIALOGUE, usage=linked.scope_ids.usage_id, max_competencies=2, min_competencies=2
+    )
+    assert checked(student_html(fewer)) == ["giving-feedback", "delegating"]
+
+
+def test_saved_choice_wins_over_suggestions(linked, call) -> None:
+    payload = {"competency_ids": ["resilience", "coaching-others"], "answers": {}}
+    assert call(linked, "save_preparation", payload).status_code == 200
+    assert checked(student_html(linked)) == ["coaching-others", "resilience"]
+
+
+def test_self_and_manager_ratings_side_by_side_none_overwriting_another(linked, call) -> None:
+    call(linked, "save_preparation", PREPARATION)
+    markup = call(linked, "record_conversation", CONVERSATION).json["html"]
+    today = dt.datetime.now(dt.UTC).date()
+    day = f"{today:%B} {today.day}, {today.year}"
+    assert table_rows(markup) == {
+        "Giving feedback": [f"1 · Developing {day}", "Not rated", "Not rated"],
+        "Delegating": [
+            f"1 · Developing {day}",
+            "2 · Independent March 14, 2025 · Mia Berg",
+            "Not rated",
+        ],
+    }
+    assert "No self-assessment is linked" not in markup
+
+
+def test_a_learner_without_a_submission_gets_no_suggestions(make_block, linked) -> None:
+    other = make_block(DIALOGUE, user="learner_2", usage=linked.scope_ids.usage_id)
+    markup = student_html(other)
+    assert checked(markup) == [] and "Suggested from" not in markup
+
+
+def test_sheet_shows_the_self_rating_beside_each_question_set(linked, call) -> None:
+    call(linked, "save_preparation", PREPARATION)
+    page = linked.handle("preparation_sheet", Request.blank("/")).text
+    assert re.findall(r"<td>([^<]*)</td>", page) == [
+        "1 · Developing",
+        "–",
+        "–",
+        "1 · Developing",
+        "–",
+        "–",
+    ]
+
+
+def test_studio_accepts_the_linked_assessment_and_warns_of_another_framework(
+    linked, make_block, small_framework_json
+) -> None:
+    assert messages(linked) == []
+    other = make_block(
+        DIALOGUE,
+        framework_source="custom",
+        framework_json=small_framework_json,
+        assessment_block=linked.assessment_block,
+    )
+    assert messages(other) == [
+        (
+            "warning",
+            "The linked self-assessment uses another framework (talent-demo); only the "
+            "competencies both frameworks share are suggested and compared.",
+        )
+    ]
+
+
 # -- the printable sheet ------------------------------------------------------------------------
 
 
