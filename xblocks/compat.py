@@ -6,7 +6,10 @@ in any XBlock runtime and each platform seam has one documented fallback:
 * the active language: Django's, which both the LMS and the workbench set per request;
 * learners' states of one block (for staff data downloads): the LMS's user-state client,
   else the workbench's own store;
-* ``XBlockUserState``, the row type of that client and of ``generate_report_data``.
+* ``XBlockUserState``, the row type of that client and of ``generate_report_data``;
+* one other learner's state of a block (a group's shared view): the LMS's ``user_state``
+  service, else the workbench's store;
+* the current learner's team in a teamset: the LMS's ``teams`` service (none elsewhere).
 """
 
 from __future__ import annotations
@@ -19,7 +22,16 @@ from typing import Any, NamedTuple
 from xblock.core import XBlock
 from xblock.fields import Scope
 
-__all__ = ["XBlockUserState", "active_language", "find_block", "iter_user_states"]
+__all__ = [
+    "Team",
+    "XBlockUserState",
+    "active_language",
+    "current_team",
+    "find_block",
+    "iter_user_states",
+    "teamset_ids",
+    "user_state_of",
+]
 
 
 class _XBlockUserState(NamedTuple):
@@ -102,3 +114,71 @@ def find_block(block: XBlock, reference: str, block_type: str) -> XBlock | None:
     except Exception:  # each platform has its own errors for malformed and unknown keys
         return None
     return found
+
+
+def user_state_of(block: XBlock, username: str) -> dict[str, Any]:
+    """Another learner's ``Scope.user_state`` of ``block`` (empty when they have none).
+
+    The block must declare ``@XBlock.wants("user_state")``.
+    """
+    service = block.runtime.service(block, "user_state")
+    if service is not None:
+        return dict(service.get_state_as_dict(username, str(block.scope_ids.usage_id)))
+    try:
+        from workbench.models import XBlockState, shorten_scope_name
+    except ImportError:
+        return {}
+    row = XBlockState.objects.filter(
+        scope=shorten_scope_name(Scope.user_state.block.attr_name),
+        scope_id=str(block.scope_ids.usage_id),
+        user_id=username,
+    ).first()
+    return dict(json.loads(row.state)) if row is not None else {}
+
+
+class Team(NamedTuple):
+    """A team of the Open edX Teams feature: id, name and (username, full name) per member."""
+
+    team_id: str
+    name: str
+    members: tuple[tuple[str, str], ...]
+
+
+def _course_id(block: XBlock) -> Any:
+    usage_id = block.scope_ids.usage_id
+    return getattr(usage_id, "context_key", None) or getattr(block.runtime, "course_id", None)
+
+
+def current_team(block: XBlock, teamset_id: str) -> Team | None:
+    """The current learner's team in ``teamset_id``; None without a team or a ``teams`` service.
+
+    The block must declare ``@XBlock.wants("teams", "user")``. The LMS's user service gives the
+    Django user (``get_user_by_anonymous_id()`` without an id means the current one).
+    """
+    teams = block.runtime.service(block, "teams")
+    users = block.runtime.service(block, "user")
+    if teams is None or users is None:
+        return None
+    user = users.get_user_by_anonymous_id()
+    if user is None:
+        return None
+    team = teams.get_team(user, _course_id(block), teamset_id)
+    if team is None:
+        return None
+    members = tuple(
+        (str(u.username), str(getattr(getattr(u, "profile", None), "name", "") or u.username))
+        for u in team.users.all()
+    )
+    return Team(str(team.team_id), str(team.name), members)
+
+
+def teamset_ids(block: XBlock) -> list[str] | None:
+    """The teamset ids of the course's Teams configuration; None when the platform has none.
+
+    The block must declare ``@XBlock.wants("teams_configuration")``.
+    """
+    service = block.runtime.service(block, "teams_configuration")
+    if service is None:
+        return None
+    config = service.get_teams_configuration(_course_id(block))
+    return [str(teamset.teamset_id) for teamset in config.teamsets]

@@ -28,6 +28,7 @@ __all__ = [
     "MAX_PAYLOAD_BYTES",
     "USERNAME",
     "USER_IS_STAFF",
+    "Forbidden",
     "TalentBlockMixin",
     "discard_unsaved_changes",
     "json_error",
@@ -158,6 +159,13 @@ def discard_unsaved_changes(block: XBlock) -> None:
     block._dirty_fields.clear()
 
 
+class Forbidden(tc.TalentError):
+    """Raised by a payload handler when this user may not do what they asked: HTTP 403.
+
+    The message is shown to the user, so pass it translated.
+    """
+
+
 type PayloadMethod[B, P] = Callable[[B, P], Any]
 
 
@@ -170,8 +178,9 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
     :data:`MAX_PAYLOAD_BYTES`, text that is not UTF-8 JSON, data that ``payload`` (a pydantic
     model, e.g. a :class:`talent_core._text.StrictModel`) does not accept. The method itself
     raises :class:`talent_core.ValidationError` for what only it can check (unknown ids); a
-    :class:`talent_core.StaleVersionError` answers 409. On any rejection the fields the method
-    had already changed are discarded, so nothing saved before changes.
+    :class:`talent_core.StaleVersionError` answers 409 and :class:`Forbidden` 403. On any
+    rejection the fields the method had already changed are discarded, so nothing saved before
+    changes.
     """
 
     def decorate(method: PayloadMethod[B, P]) -> Callable[[B, Request, str], Response]:
@@ -194,6 +203,9 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
             except tc.StaleVersionError as error:
                 discard_unsaved_changes(self)
                 return json_error(409, str(error))
+            except Forbidden as error:
+                discard_unsaved_changes(self)
+                return json_error(403, str(error))
             except tc.ValidationError as error:
                 discard_unsaved_changes(self)
                 return json_error(400, _("The request was rejected."), error.problems)

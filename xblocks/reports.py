@@ -30,17 +30,17 @@ def _cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> str:
-    """``username`` then each row's columns in first-seen order; formula-like cells defused."""
+def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]], key_column: str = "username") -> str:
+    """The key (``username``) then each row's columns in first-seen order; formulas defused."""
     rows = list(rows)
-    columns: dict[str, None] = {"username": None}
+    columns: dict[str, None] = {key_column: None}
     for _, row in rows:
         columns.update(dict.fromkeys(row))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    for username, row in rows:
-        writer.writerow(_cell(username if c == "username" else row.get(c)) for c in columns)
+    for key, row in rows:
+        writer.writerow(_cell(key if c == key_column else row.get(c)) for c in columns)
     return out.getvalue()
 
 

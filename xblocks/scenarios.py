@@ -10,6 +10,8 @@ from __future__ import annotations
 from xblock.core import XBlock
 from xblock.plugin import PluginMissingError
 
+from ._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER, peer_group_olx
+
 __all__ = ["BLOCK_SCENARIOS", "COURSE_UNIT", "TALENT_COURSE_TITLE", "for_block", "talent_course"]
 
 TALENT_COURSE_TITLE = "Talent course: grow in your role"
@@ -46,6 +48,14 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
                 min_competencies="2" max_competencies="3" question_purpose="dialogue"/>""",
         ),
     ],
+    "peer_group": [
+        ("Peer group: intervision", peer_group_olx(INTERVISION_ROSTER)),
+        (
+            "Peer group: mentoring, programme ended",
+            peer_group_olx(MENTORING_ROSTER, kind="mentoring", programme_end="2025-06-30"),
+        ),
+        ("Peer group: no roster yet", "<peer_group/>"),
+    ],
 }
 
 #: (block type, OLX) of the talent course unit, in the order a learner meets them.
@@ -61,6 +71,10 @@ COURSE_UNIT: list[tuple[str, str]] = [
         "development_dialogue",
         """<development_dialogue display_name="Prepare the talk with your manager"
             assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
+    ),
+    (
+        "peer_group",
+        peer_group_olx(INTERVISION_ROSTER, display_name="Meet your intervision group"),
     ),
 ]
 

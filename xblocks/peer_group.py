@@ -1,0 +1,582 @@
+"""The peer group: a learner's intervision group or mentoring pair, its session log, and the
+chance to pay it forward.
+
+Members come from Open edX Teams (the teamset the author picks) or from a roster CSV that
+staff upload. The block guides a session with the incident method and keeps a session log that
+only the group's members can read; each member's entries live in their own user state and are
+merged when read, so entries logged at the same moment never overwrite each other. When the
+programme ends, a learner can volunteer to mentor or host a group next round; HR gets the
+volunteers as the mentoring core's ``id,volunteer_as`` CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from babel.dates import format_date
+from web_fragments.fragment import Fragment
+from webob import Request, Response
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.exceptions import InvalidScopeError
+from xblock.fields import Boolean, List, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+import talent_core as tc
+
+from . import compat, scenarios
+from ._peer_log import (
+    MAX_ENTRIES,
+    GroupRequest,
+    LogEntry,
+    ProgrammeEnd,
+    SessionInput,
+    VolunteerChoice,
+    group_log,
+    new_entry,
+    parse_day,
+    session_summary,
+)
+from ._peer_method import method_steps
+from ._peer_roster import (
+    INTERVISION,
+    MAX_ROSTER_BYTES,
+    MENTORING,
+    ROLE_LABELS,
+    Kind,
+    Roster,
+    RosterError,
+    read_roster,
+)
+from .i18n import N_
+from .mixins import (
+    Forbidden,
+    TalentBlockMixin,
+    discard_unsaved_changes,
+    json_error,
+    json_payload_handler,
+    json_response,
+)
+from .reports import ReportDataMixin, rows_to_csv
+
+__all__ = ["VOLUNTEER_COLUMNS", "GroupView", "MemberView", "PeerGroupBlock"]
+
+ROSTER = "roster"
+TEAMS = "teams"
+#: Columns of the volunteers file, as the mentoring core reads it.
+VOLUNTEER_COLUMNS: tuple[str, ...] = ("id", "volunteer_as")
+DEFAULT_TITLES: dict[str, str] = {
+    INTERVISION: N_("Your intervision group"),
+    MENTORING: N_("Your mentoring pair"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    username: str
+    name: str
+    #: ``member``, ``host``, ``mentor`` or ``mentee``, and how learners read it.
+    role: str
+    role_label: str
+    is_you: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """The current learner's group: an id that tags log entries, a name and the members."""
+
+    id: str
+    name: str
+    members: tuple[MemberView, ...]
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {m.username: m.name for m in self.members}
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+@XBlock.wants("user", "user_state", "teams", "teams_configuration")
+class PeerGroupBlock(
+    TalentBlockMixin,
+    ReportDataMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """A learner's peer group with the incident method, a members-only log and pay it forward."""
+
+    display_name = String(
+        display_name=N_("Display name"),
+        help=N_("The title learners see; empty fields show a title that fits the kind."),
+        scope=Scope.settings,
+        default=DEFAULT_TITLES[INTERVISION],
+    )
+    kind = String(
+        display_name=N_("Kind of group"),
+        help=N_("An intervision group of peers, or mentoring: one mentor with their mentees."),
+        scope=Scope.settings,
+        default=INTERVISION,
+        values=[
+            {"display_name": N_("Intervision group"), "value": INTERVISION},
+            {"display_name": N_("Mentoring"), "value": MENTORING},
+        ],
+    )
+    group_source = String(
+        display_name=N_("Where groups come from"),
+        help=N_(
+            "Open edX Teams (the teamset below), or a roster CSV that course staff upload "
+            "on the block itself or paste below."
+        ),
+        scope=Scope.settings,
+        default=ROSTER,
+        values=[
+            {"display_name": N_("Roster uploaded by staff"), "value": ROSTER},
+            {"display_name": N_("Open edX Teams"), "value": TEAMS},
+        ],
+    )
+    teamset_id = String(
+        display_name=N_("Teamset id"),
+        help=N_("The id of the teamset in the course's Teams configuration (Teams only)."),
+        scope=Scope.settings,
+        default="",
+    )
+    roster_csv = String(
+        display_name=N_("Roster (CSV)"),
+        help=N_(
+            "Columns username and group, optional role (member or host; mentor or mentee "
+            "for mentoring) and name."
+        ),
+        scope=Scope.settings,
+        default="",
+        multiline_editor=True,
+        xml_node=True,
+    )
+    show_method = Boolean(
+        display_name=N_("Show the intervision method"),
+        help=N_("Guide sessions step by step with the incident method."),
+        scope=Scope.settings,
+        default=True,
+    )
+    programme_end = String(
+        display_name=N_("Programme end date"),
+        help=N_(
+            "YYYY-MM-DD. From this day learners can volunteer for the next round; "
+            "they can also say themselves that their programme has ended."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+
+    log_entries = List(
+        help=N_("Sessions this learner logged, each tagged with the group it belongs to."),
+        scope=Scope.user_state,
+        default=[],
+    )
+    group_name = String(
+        help=N_("The learner's group when they last used the block (for reports)."),
+        scope=Scope.user_state,
+        default="",
+    )
+    programme_ended = Boolean(
+        help=N_("The learner said their programme has ended."),
+        scope=Scope.user_state,
+        default=False,
+    )
+    volunteer_as = String(
+        help=N_("mentor or host: what the learner offers to do next round."),
+        scope=Scope.user_state,
+        default="",
+    )
+
+    editable_fields = (
+        "display_name",
+        "kind",
+        "group_source",
+        "teamset_id",
+        "roster_csv",
+        "show_method",
+        "programme_end",
+    )
+
+    # -- configuration ----------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        if self.fields["display_name"].is_set_on(self):
+            return str(self.display_name)
+        return self.ugettext(DEFAULT_TITLES.get(self.kind, DEFAULT_TITLES[INTERVISION]))
+
+    @property
+    def group_kind(self) -> Kind:
+        return MENTORING if self.kind == MENTORING else INTERVISION
+
+    def roster(self) -> Roster:
+        """The uploaded roster; raises :class:`RosterError` when the stored one is broken."""
+        return read_roster(self.roster_csv, self.group_kind)
+
+    def end_day(self) -> date | None:
+        """The author's programme end date, if set and valid."""
+        try:
+            return parse_day(self.programme_end) if self.programme_end else None
+        except ValueError:
+            return None
+
+    def programme_over(self) -> bool:
+        end = self.end_day()
+        return bool(self.programme_ended) or (end is not None and _today() >= end)
+
+    # -- the learner's group ----------------------------------------------------------------
+
+    def my_group(self) -> GroupView | None:
+        """The current learner's group, or None (no group, or the source is not usable)."""
+        me = self.username
+        if self.group_source == TEAMS:
+            if not self.teamset_id:
+                return None
+            team = compat.current_team(self, self.teamset_id)
+            if team is None:
+                return None
+            label = self.ugettext(ROLE_LABELS["member"])
+            members = tuple(MemberView(u, n, "member", label, u == me) for u, n in team.members)
+            return GroupView(team.team_id, team.name, members)
+        try:
+            roster = self.roster()
+        except RosterError:
+            return None
+        entry = roster.member(me)
+        if entry is None:
+            return None
+        rows = sorted(roster.group_members(entry.group), key=lambda m: m.role != "mentor")
+        members = tuple(
+            MemberView(
+                m.username,
+                m.shown_name,
+                m.role,
+                self.ugettext(ROLE_LABELS[m.role]),
+                m.username == me,
+            )
+            for m in rows
+        )
+        return GroupView(entry.group, entry.group, members)
+
+    def _member_group(self, group_id: str) -> GroupView:
+        """The learner's group if it is ``group_id``; else :class:`Forbidden`."""
+        group = self.my_group()
+        if group is None:
+            raise Forbidden(self.ugettext("You are not in a group, so there is no log to show."))
+        if group.id != group_id:
+            raise Forbidden(self.ugettext("Only members of a group can read its session log."))
+        self.group_name = group.name
+        return group
+
+    def session_log(self, group: GroupView) -> list[LogEntry]:
+        """The group's log from every member's own entries (this learner's as not yet saved)."""
+        me = self.username
+        states: dict[str, Mapping[str, Any]] = {
+            m.username: {"log_entries": self.log_entries}
+            if m.username == me
+            else compat.user_state_of(self, m.username)
+            for m in group.members
+        }
+        return group_log(states, group.id, group.names)
+
+    # -- views ------------------------------------------------------------------------------
+
+    def _day(self, iso_day: str) -> str:
+        return format_date(date.fromisoformat(iso_day), format="long", locale=self.language)
+
+    def _log_entries(self, group: GroupView) -> list[dict[str, Any]]:
+        _ = self.ugettext
+        return [
+            {
+                "entry": entry,
+                "day": self._day(entry.date),
+                "owner": _("Case owner: {name}").format(name=entry.case_owner),
+                "by": _("Logged by {name}").format(name=entry.author_name),
+                "mine": entry.author == self.username,
+            }
+            for entry in self.session_log(group)
+        ]
+
+    def _log_html(self, group: GroupView) -> str:
+        return self.render_template("peer_group_log.html", {"entries": self._log_entries(group)})
+
+    def _forward_context(self) -> dict[str, Any]:
+        _ = self.ugettext
+        end = self.end_day()
+        if end is None:
+            until = _("When your programme ends, you can volunteer to mentor or host next round.")
+        else:
+            until = _(
+                "Your programme ends on {day}. Then you can volunteer to mentor or host next round."
+            ).format(day=self._day(end.isoformat()))
+        return {
+            "uid": self.dom_id,
+            "over": self.programme_over(),
+            "until": until,
+            "volunteer_as": self.volunteer_as,
+            "choices": [
+                {"value": "mentor", "label": _("mentor someone who is new to the programme")},
+                {"value": "host", "label": _("host an intervision group")},
+                {"value": "", "label": _("not this time")},
+            ],
+        }
+
+    def _staff_context(self) -> dict[str, Any]:
+        _ = self.ugettext
+        problem = ""
+        if self.group_source == TEAMS:
+            source = _("Groups are the Open edX teams of teamset {teamset}.").format(
+                teamset=self.teamset_id or "–"
+            )
+        else:
+            try:
+                roster = self.roster()
+                people, groups = len(roster.members), len(roster.groups)
+                source = _("Groups come from the roster: {people} in {groups}.").format(
+                    people=self.ungettext("{count} person", "{count} people", people).format(
+                        count=people
+                    ),
+                    groups=self.ungettext("{count} group", "{count} groups", groups).format(
+                        count=groups
+                    ),
+                )
+            except RosterError as error:
+                source = _("Groups come from the roster, but the stored roster is broken.")
+                problem = error.text(_)
+        return {
+            "source": self.group_source,
+            "source_text": source,
+            "roster_problem": problem,
+            "roster_help": _(
+                "UTF-8 CSV, at most {size} KB, with the columns username and group, and "
+                "optionally role and name. It replaces the current roster."
+            ).format(size=MAX_ROSTER_BYTES // 1024),
+            "download_url": self.runtime.handler_url(self, "download_data"),
+            "volunteers_url": self.runtime.handler_url(self, "download_volunteers"),
+        }
+
+    def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
+        group = self.my_group()
+        _ = self.ugettext
+        html = self.render_template(
+            "peer_group.html",
+            {
+                "title": self.title,
+                "uid": self.dom_id,
+                "kind": self.group_kind,
+                "group": group,
+                "group_heading": _("Group: {name}").format(name=group.name) if group else "",
+                "entries": self._log_entries(group) if group else [],
+                "steps": method_steps(self.ugettext, self.ungettext) if self.show_method else [],
+                "today": _today().isoformat(),
+                "forward": self._forward_context(),
+                "staff": self._staff_context() if self.is_course_staff else None,
+            },
+        )
+        return self.make_fragment(
+            html,
+            css=["talent.css", "peer_group.css"],
+            js=["talent.js", "peer_group.js"],
+            init="PeerGroupBlock",
+            init_args={
+                "group": group.id if group else None,
+                "messages": {
+                    "logged": _("Session logged. The group's log is updated."),
+                    "refreshed": _("The group's log is up to date."),
+                    "volunteered": _("Thank you. Your offer is saved."),
+                    "withdrawn": _("Your offer is withdrawn."),
+                    "ended": _("Noted: your programme has ended."),
+                    "uploaded": _("The roster is saved."),
+                    "failed": _("That did not work. Please try again."),
+                    "step": _("Step {number} of {count}"),
+                },
+            },
+        )
+
+    # -- learner handlers -------------------------------------------------------------------
+
+    @json_payload_handler(GroupRequest)
+    def show_log(self, request: GroupRequest) -> dict[str, Any]:
+        """The group's log as HTML, for members of that group only."""
+        group = self._member_group(request.group)
+        return {"html": self._log_html(group)}
+
+    @json_payload_handler(SessionInput)
+    def log_session(self, session: SessionInput) -> dict[str, Any]:
+        """Add a session to this learner's entries; answer with the group's whole log."""
+        group = self._member_group(session.group)
+        session.check_date(_today())
+        if len(self.log_entries) >= MAX_ENTRIES:
+            raise tc.ValidationError(
+                [tc.Problem("", f"a learner keeps at most {MAX_ENTRIES} sessions here")]
+            )
+        self.log_entries = [*self.log_entries, new_entry(session, datetime.now(UTC))]
+        if len(self.log_entries) == 1:
+            self.emit_completion(1.0)
+        self.publish_event("session_logged", group=group.id, date=session.date)
+        return {"html": self._log_html(group)}
+
+    @json_payload_handler(ProgrammeEnd)
+    def end_programme(self, request: ProgrammeEnd) -> dict[str, Any]:
+        """The learner says their programme has ended, which opens pay it forward."""
+        self.programme_ended = True
+        self._remember_group()
+        self.publish_event("programme_ended")
+        html = self.render_template("peer_group_forward.html", {"forward": self._forward_context()})
+        return {"html": html}
+
+    @json_payload_handler(VolunteerChoice)
+    def volunteer(self, choice: VolunteerChoice) -> dict[str, Any]:
+        """Offer to mentor or to host a group next round (or withdraw), once the programme ended."""
+        if not self.programme_over():
+            raise tc.ValidationError(
+                [tc.Problem("volunteer_as", "you can volunteer once the programme has ended")]
+            )
+        self.volunteer_as = choice.volunteer_as
+        self._remember_group()
+        self.publish_event("volunteered", volunteer_as=choice.volunteer_as)
+        return {"volunteer_as": self.volunteer_as}
+
+    def _remember_group(self) -> None:
+        group = self.my_group()
+        if group is not None:
+            self.group_name = group.name
+
+    # -- staff ------------------------------------------------------------------------------
+
+    @XBlock.handler
+    def upload_roster(self, request: Request, suffix: str = "") -> Response:
+        """Replace the roster with an uploaded CSV (field ``roster``); course staff only.
+
+        The whole file is checked first: a rejected upload keeps the roster as it was.
+        """
+        _ = self.ugettext
+        if not self.is_course_staff:
+            return json_error(403, _("Only course staff can upload a roster."))
+        if request.method != "POST":
+            return json_error(405, _("Send this request as POST."))
+        upload = request.POST.get("roster")
+        if upload is None or not hasattr(upload, "file"):
+            return json_error(400, _("Choose a roster file (CSV) to upload."))
+        data = upload.file.read(MAX_ROSTER_BYTES + 1)
+        try:
+            if len(data) > MAX_ROSTER_BYTES:
+                raise RosterError(
+                    N_("The roster is larger than {size} KB."), size=MAX_ROSTER_BYTES // 1024
+                )
+            text = data.decode("utf-8-sig")
+            roster = read_roster(text, self.group_kind)
+            if not roster.members:
+                raise RosterError(N_("The file is empty."))
+        except UnicodeDecodeError:
+            return json_error(400, _("The roster is not UTF-8 text. Save it as CSV UTF-8."))
+        except RosterError as error:
+            message = _("The roster was not saved: {problem}").format(problem=error.text(_))
+            return json_error(400, message)
+        self.roster_csv = text
+        try:
+            self.save()
+        except InvalidScopeError:  # the LMS keeps settings read-only; Studio can write them
+            discard_unsaved_changes(self)
+            return json_error(
+                400, _("Block settings cannot be changed here. Paste the roster in Studio.")
+            )
+        self.publish_event(
+            "roster_uploaded", groups=len(roster.groups), members=len(roster.members)
+        )
+        html = self.render_template(
+            "peer_group_staff.html", {"staff": self._staff_context(), "uid": self.dom_id}
+        )
+        return json_response({"html": html})
+
+    @XBlock.handler
+    def download_volunteers(self, request: Request, suffix: str = "") -> Response:
+        """Volunteers for the next round as ``id,volunteer_as`` CSV; course staff only."""
+        if not self.is_course_staff:
+            return Response(
+                self.ugettext("Only course staff can download learner data."),
+                status=403,
+                content_type="text/plain",
+                charset="utf-8",
+            )
+        rows = [
+            (state.username, {"volunteer_as": state.state["volunteer_as"]})
+            for state in compat.iter_user_states(self)
+            if state.state.get("volunteer_as")
+        ]
+        return Response(
+            rows_to_csv(rows, key_column=VOLUNTEER_COLUMNS[0]).encode("utf-8-sig"),
+            content_type="text/csv",
+            charset="utf-8",
+            content_disposition='attachment; filename="volunteers.csv"',
+        )
+
+    # -- Studio -----------------------------------------------------------------------------
+
+    def validate_field_data(self, validation: Any, data: Any) -> None:
+        """Errors for a configuration learners cannot use (Studio refuses to save it)."""
+        _ = self.ugettext
+
+        def error(text: str) -> None:
+            validation.add(ValidationMessage(ValidationMessage.ERROR, text))
+
+        kind = MENTORING if data.kind == MENTORING else INTERVISION
+        if data.group_source == TEAMS:
+            if not data.teamset_id.strip():
+                error(_("Enter the id of the teamset whose teams are the groups."))
+            else:
+                known = compat.teamset_ids(self)
+                if known is not None and data.teamset_id not in known:
+                    error(_("The course has no teamset {teamset}.").format(teamset=data.teamset_id))
+        try:
+            read_roster(data.roster_csv, kind)
+        except RosterError as problem:
+            error(_("The roster is not valid: {problem}").format(problem=problem.text(_)))
+        if data.programme_end:
+            try:
+                parse_day(data.programme_end)
+            except ValueError:
+                error(
+                    _("The programme end date {value} is not a date like 2025-06-30.").format(
+                        value=data.programme_end
+                    )
+                )
+
+    def validate(self) -> Any:
+        """Also warn (without refusing a save) when a roster block has no roster yet."""
+        validation = super().validate()
+        if self.group_source == ROSTER and not self.roster_csv.strip():
+            validation.add(
+                ValidationMessage(
+                    ValidationMessage.WARNING,
+                    self.ugettext("No roster yet: learners see no group until staff upload one."),
+                )
+            )
+        return validation
+
+    # -- data for HR ------------------------------------------------------------------------
+
+    def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
+        """``group``, ``sessions_logged``, ``last_session`` (YYYY-MM-DD), ``volunteer_as``."""
+        sessions, last = session_summary(state)
+        row = {
+            "group": state.get("group_name", ""),
+            "sessions_logged": sessions,
+            "last_session": last,
+            "volunteer_as": state.get("volunteer_as", ""),
+        }
+        if not (row["group"] or sessions or row["volunteer_as"]):
+            return None
+        return row
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        return scenarios.for_block("peer_group")
