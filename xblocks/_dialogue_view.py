@@ -110,6 +110,8 @@ class RatingTableRow:
 
 @dataclass(frozen=True, slots=True)
 class ConversationView:
+    #: Position in the stored list (oldest first), which the remove handler is given.
+    index: int
     date_iso: str
     date_text: str
     manager: str
@@ -240,6 +242,7 @@ def conversation_views(
     """The recorded conversations, newest first."""
     return [
         ConversationView(
+            index,
             talk.held_on.isoformat(),
             long_date(talk.held_on, language),
             talk.manager_name,
@@ -253,7 +256,7 @@ def conversation_views(
                 if framework.has_node(cid)
             ),
         )
-        for talk in reversed(record.conversations)
+        for index, talk in reversed(list(enumerate(record.conversations)))
     ]
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field
 from web_fragments.fragment import Fragment
 from webob import Request, Response
 from xblock.completable import CompletableXBlockMixin
@@ -26,6 +27,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core._text import StrictModel
 
 from . import _dialogue_view as view
 from . import scenarios
@@ -35,13 +37,20 @@ from .i18n import N_
 from .mixins import TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
 
-__all__ = ["DevelopmentDialogueBlock"]
+__all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 
 DEFAULT_TITLE = N_("Prepare your development dialogue")
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
 #: Days a conversation date may lie ahead of the server's UTC date (time zones).
 DATE_SLACK_DAYS = 1
+
+
+class ConversationRef(StrictModel):
+    """Body of ``remove_conversation``: the conversation's place in the list and its date."""
+
+    index: Annotated[int, Field(ge=0, lt=tc.MAX_CONVERSATIONS)]
+    held_on: dt.date
 
 
 def latest_conversation_date() -> dt.date:
@@ -205,6 +214,9 @@ class DevelopmentDialogueBlock(
                     ),
                     "managerMissing": self.ugettext("Name the manager you spoke with."),
                     "dateMissing": self.ugettext("Give the date of the conversation."),
+                    "confirmRemove": self.ugettext(
+                        "Remove the conversation of {date}? Your manager's ratings from it go too."
+                    ),
                 },
             },
         )
@@ -245,6 +257,9 @@ class DevelopmentDialogueBlock(
                 ],
                 "latest_date": latest_conversation_date().isoformat(),
                 "conversations": view.conversation_views(framework, record, self.language),
+                "last_manager": record.conversations[-1].manager_name
+                if record.conversations
+                else "",
                 "sources": [self.ugettext(view.SOURCE_LABELS[s]) for s in view.SHOWN_SOURCES],
                 "rows": view.rating_rows(
                     framework, self._ratings(record, result), rows, self.language
@@ -312,6 +327,24 @@ class DevelopmentDialogueBlock(
         return {
             "message": self.ugettext("Your preparation is saved."),
             "html": self._after_html(framework, record, self.assessment_result()),
+        }
+
+    @json_payload_handler(ConversationRef)
+    def remove_conversation(self, ref: ConversationRef) -> dict[str, Any]:
+        """Take back a conversation recorded by mistake (the learner owns the record)."""
+        before = self.record
+        talks = before.conversations
+        if ref.index >= len(talks) or talks[ref.index].held_on != ref.held_on:
+            message = self.ugettext("The conversations changed in another window. Reload the page.")
+            raise tc.ValidationError([tc.Problem("index", message)])
+        record = before.model_copy(
+            update={"conversations": [t for i, t in enumerate(talks) if i != ref.index]}
+        )
+        self.dialogue = record.to_state()
+        self.publish_event("conversation_removed", held_on=ref.held_on.isoformat())
+        return {
+            "message": self.ugettext("The conversation is removed."),
+            "html": self._after_html(self.framework, record, self.assessment_result()),
         }
 
     @json_payload_handler(tc.Conversation)

@@ -92,6 +92,12 @@ def test_learner_prepares_reloads_and_records_the_conversation(
     expect(sheet.locator("main")).to_contain_text("The talk with Sam I keep putting off.")
     sheet.close()
 
+    page.once("dialog", lambda dialog: dialog.accept())
+    block.get_by_role("button", name="Remove March 14, 2025").click()
+    expect(block.get_by_role("status")).to_have_text("The conversation is removed.")
+    expect(block.get_by_text("No conversation recorded yet.")).to_be_visible()
+    expect(block.get_by_role("heading", name="Conversations recorded")).to_be_focused()
+
 
 def test_too_few_competencies_are_refused_with_a_message(page: Page, workbench_url: str) -> None:
     page.goto(workbench_url + SCENARIO + "?student=learner_dialogue_few")

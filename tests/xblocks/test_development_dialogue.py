@@ -303,6 +303,43 @@ def test_manager_ratings_keep_their_own_history(prepared, call) -> None:
     }
 
 
+def test_a_conversation_recorded_by_mistake_can_be_removed(prepared, call) -> None:
+    call(prepared, "record_conversation", CONVERSATION)
+    later = {**CONVERSATION, "held_on": "2025-09-01", "manager_name": "Ola", "levels": {}}
+    markup = call(prepared, "record_conversation", later).json["html"]
+    assert re.findall(r'data-index="(\d)" data-held-on="([^"]+)"', markup) == [
+        ("1", "2025-09-01"),
+        ("0", "2025-03-14"),
+    ]
+    assert 'name="manager_name" value="Ola"' in markup
+    body = call(prepared, "remove_conversation", {"index": 0, "held_on": "2025-03-14"}).json
+    assert body["message"] == "The conversation is removed."
+    assert table_rows(body["html"])["Delegating"][1] == "Not rated"
+    stored = tc.load_dialogue(prepared.dialogue)
+    assert [c.manager_name for c in stored.conversations] == ["Ola"]
+    assert prepared.runtime.events[-1] == (
+        "talent.development_dialogue.conversation_removed",
+        {"held_on": "2025-03-14"},
+    )
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        {"index": 0, "held_on": "2025-09-01"},
+        {"index": 2, "held_on": "2025-03-14"},
+        {"index": -1, "held_on": "2025-03-14"},
+        {"index": 0},
+    ],
+)
+def test_removing_from_a_stale_page_changes_nothing(prepared, call, ref) -> None:
+    call(prepared, "record_conversation", CONVERSATION)
+    before = dict(prepared.dialogue)
+    response = call(prepared, "remove_conversation", ref)
+    assert response.status_code == 400
+    assert prepared.dialogue == before
+
+
 # -- the linked self-assessment ----------------------------------------------------------------
 
 #: A first-time manager's self-ratings on "leading people": gaps on feedback, delegating and

@@ -128,6 +128,26 @@ function DevelopmentDialogueBlock(runtime, element, args) {
     });
   }
 
+  function removeConversation(event) {
+    var button = event.target.closest("[data-talent-remove]");
+    if (!button) {
+      return;
+    }
+    var question = T.format(messages.confirmRemove, {date: button.getAttribute("data-date-text")});
+    if (!window.confirm(question)) {
+      return;
+    }
+    var payload = {
+      index: parseInt(button.getAttribute("data-index"), 10),
+      held_on: button.getAttribute("data-held-on")
+    };
+    send("remove_conversation", payload, button, function (data) {
+      after.innerHTML = data.html;
+      bindRecord();
+      after.querySelector("h4[tabindex]").focus();
+    });
+  }
+
   function bindRecord() {
     var form = after.querySelector("[data-talent-record]");
     if (form) {
@@ -137,6 +157,7 @@ function DevelopmentDialogueBlock(runtime, element, args) {
 
   picks().forEach(function (box) { box.addEventListener("change", refreshChoice); });
   prepare.addEventListener("submit", savePreparation);
+  after.addEventListener("click", removeConversation);
   bindRecord();
   refreshChoice();
   return {};
