@@ -9,7 +9,16 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DOWNLOAD_LINK_LIMIT", "ExportedFile", "export_filename", "write_atomically"]
+from ._html import Markup, esc
+from ._messages import message
+
+__all__ = [
+    "DOWNLOAD_LINK_LIMIT",
+    "ExportedFile",
+    "download_link",
+    "export_filename",
+    "write_atomically",
+]
 
 #: Beyond this size a data-URI link would bloat the notebook; the file is on disk anyway.
 DOWNLOAD_LINK_LIMIT = 5_000_000
@@ -21,6 +30,7 @@ _FILE_KINDS: dict[str, tuple[str, str]] = {
     "case": ("-case.json", "application/json"),
     "openedx-taxonomy-csv": ("-openedx-taxonomy.csv", "text/csv"),
     "openedx-taxonomy-json": ("-openedx-taxonomy.json", "application/json"),
+    "csv": (".csv", "text/csv"),
 }
 
 
@@ -47,6 +57,18 @@ class ExportedFile:
         if len(self.data) > DOWNLOAD_LINK_LIMIT:
             return None
         return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+def download_link(exported: ExportedFile, language: str) -> Markup:
+    """A link that downloads the file, or a pointer to the file browser when it is too large."""
+    uri = exported.data_uri()
+    if uri is None:
+        return Markup(f"<p>{esc(message('export.no_link', language))}</p>")
+    name = exported.path.name
+    return Markup(
+        f'<p><a download="{esc(name)}" href="{esc(uri)}">'
+        f"{esc(message('export.download', language, file=name))}</a></p>"
+    )
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -203,8 +203,17 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
 }
 
 
-def message(key: str, language: str, **fields: object) -> str:
-    """The text for ``key`` in ``language`` (English when the catalog lacks it), filled in."""
-    texts = MESSAGES[key]
+def message(
+    key: str,
+    language: str,
+    /,
+    catalog: Mapping[str, Mapping[str, str]] = MESSAGES,
+    **fields: object,
+) -> str:
+    """The text for ``key`` in ``language`` (English when the catalog lacks it), filled in.
+
+    A notebook with a catalog of its own passes it as ``catalog``.
+    """
+    texts = catalog[key]
     template = texts.get(language) or texts.get(language.split("-")[0]) or texts["en"]
     return template.format(**fields) if fields else template

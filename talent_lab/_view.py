@@ -16,7 +16,8 @@ from talent_core import localize
 from talent_core.formats import FORMATS, IMPORT_FORMATS
 
 from . import _render
-from ._html import Markup, esc, notice
+from ._export import download_link
+from ._html import esc, notice
 from ._messages import LANGUAGE_NAMES, message
 from ._session import FrameworkSession
 
@@ -183,16 +184,7 @@ class FrameworkExplorerView:
             return False
         size = f"{len(exported.data) / 1024:.1f} KB"
         status = notice(True, message("export.ok", language, path=exported.path, size=size))
-        uri = exported.data_uri()
-        name = exported.path.name
-        if uri is None:
-            link = Markup(f"<p>{esc(message('export.no_link', language))}</p>")
-        else:
-            link = Markup(
-                f'<p><a download="{esc(name)}" href="{esc(uri)}">'
-                f"{esc(message('export.download', language, file=name))}</a></p>"
-            )
-        self.export_status.value = status + link
+        self.export_status.value = status + download_link(exported, language)
         return True
 
     # -- widget events ---------------------------------------------------------------------
