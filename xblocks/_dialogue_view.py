@@ -8,15 +8,12 @@ preparation sheet. UI words arrive through the block's catalog; content is local
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-from babel.dates import format_date
 
 import talent_core as tc
 
-from .competency_view import competency_groups, readable_text
+from .competency_view import competency_groups, level_text, long_date, readable_text
 from .i18n import N_
 
 __all__ = [
@@ -33,16 +30,12 @@ __all__ = [
     "answered_count",
     "conversation_views",
     "focus_groups",
-    "level_text",
-    "long_date",
     "offered",
     "rating_rows",
     "sheet_items",
     "shown_questions",
     "table_competencies",
 ]
-
-Translate = Callable[[str], str]
 
 #: Studio's choice of coaching questions (msgids): which ``purpose`` values each shows.
 PURPOSES: dict[str, tuple[str, frozenset[str]]] = {
@@ -129,21 +122,6 @@ class SheetItem:
     #: Latest rating text per :data:`SHOWN_SOURCES` (empty where not rated).
     levels: tuple[str, ...]
     questions: tuple[QuestionView, ...]
-
-
-def long_date(day: dt.date, language: str) -> str:
-    """``14 March 2025`` / ``14 mars 2025`` / ``14 maart 2025``."""
-    return format_date(day, format="long", locale=language)
-
-
-def level_text(
-    framework: tc.CompetencyFramework, competency_id: str, level: int, language: str
-) -> str:
-    """``3 · Skilled``: the level's value and label on the competency's scale."""
-    scale = framework.scale_for(competency_id)
-    if not scale.contains(level):  # the author changed the scale since the rating was given
-        return str(level)
-    return f"{level} · {tc.localize(scale.level(level).label, language)}"
 
 
 def shown_questions(

@@ -7,10 +7,12 @@ translated from the framework; UI words (learning modes, hours) through the bloc
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 from django.utils.html import strip_tags
 
@@ -29,6 +31,8 @@ __all__ = [
     "competency_groups",
     "first_competency",
     "format_hours",
+    "level_text",
+    "long_date",
     "readable_text",
     "visible_competencies",
 ]
@@ -140,6 +144,21 @@ def format_hours(hours: float, language: str, ngettext: PluralTranslate) -> str:
     return ngettext("{hours} hour", "{hours} hours", count).format(
         hours=format_decimal(hours, locale=language)
     )
+
+
+def level_text(
+    framework: tc.CompetencyFramework, competency_id: str, value: int, language: str
+) -> str:
+    """``2 Independent``: a level's value and label on the competency's scale (the value alone
+    when the scale no longer has it)."""
+    scale = framework.scale_for(competency_id)
+    label = tc.localize(scale.level(value).label, language) if scale.contains(value) else ""
+    return f"{value} {label}".strip()
+
+
+def long_date(day: dt.date, language: str) -> str:
+    """``14 March 2025`` / ``14 mars 2025`` / ``14 maart 2025``: a date as learners read it."""
+    return format_date(day, format="long", locale=language)
 
 
 def competency_detail(

@@ -13,7 +13,6 @@ learner (page and sheet) and never in events or HR's report. What was agreed is 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -32,6 +31,7 @@ from talent_core._text import StrictModel
 from . import _dialogue_view as view
 from . import scenarios
 from ._dialogue_assessment import LinkedAssessment, LinkProblem, read_linked_assessment
+from .competency_view import level_text, long_date
 from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
 from .mixins import TalentBlockMixin, json_payload_handler
@@ -131,12 +131,8 @@ class DevelopmentDialogueBlock(
         return self.ugettext(DEFAULT_TITLE)
 
     @property
-    def dom_id(self) -> str:
-        """A prefix for element ids, unique per block on the page."""
-        return "talent-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
-
-    @property
     def record(self) -> tc.DialogueRecord:
+        """This learner's preparation and conversations (read from ``Scope.user_state``)."""
         return tc.load_dialogue(self.dialogue)
 
     def assessment_result(self) -> LinkedAssessment | None:
@@ -248,8 +244,11 @@ class DevelopmentDialogueBlock(
                         "id": cid,
                         "name": self.localized(framework.node(cid).name),
                         "levels": [
-                            {"value": lv.value, "label": self.localized(lv.label)}
-                            for lv in framework.scale_for(cid).levels
+                            {
+                                "value": value,
+                                "text": level_text(framework, cid, value, self.language),
+                            }
+                            for value in framework.scale_for(cid).values
                         ],
                     }
                     for cid in chosen
@@ -271,7 +270,15 @@ class DevelopmentDialogueBlock(
     @XBlock.handler
     def preparation_sheet(self, request: Request, suffix: str = "") -> Response:
         """The learner's own preparation as a printable page (private: only their answers)."""
-        framework = self.framework
+        try:
+            framework = self.framework
+        except tc.ValidationError:
+            return Response(
+                self.ugettext("This activity is not set up yet. Please let the course team know."),
+                status=404,
+                content_type="text/plain",
+                charset="utf-8",
+            )
         record = self.record
         result = self.assessment_result()
         html = self.render_template(
@@ -279,7 +286,7 @@ class DevelopmentDialogueBlock(
             {
                 "title": self.title,
                 "learner": self.username,
-                "printed_on": view.long_date(dt.date.today(), self.language),
+                "printed_on": long_date(dt.datetime.now(dt.UTC).date(), self.language),
                 "sources": [self.ugettext(view.SOURCE_LABELS[s]) for s in view.SHOWN_SOURCES],
                 "items": view.sheet_items(
                     framework,

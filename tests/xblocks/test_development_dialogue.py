@@ -245,7 +245,7 @@ def test_conversations_are_listed_newest_first_with_what_was_agreed(prepared, ca
     ]
     words = text_of(markup)
     assert "March 14, 2025 · Mia Berg" in words and "Delegate the weekly report." in words
-    assert "Delegating: 2 · Independent" in words
+    assert "Delegating: 2 Independent" in words
     assert "&lt;b&gt;Listen&lt;/b&gt;" in markup
     stored = tc.load_dialogue(prepared.dialogue)
     assert [c.held_on.isoformat() for c in stored.conversations] == ["2024-11-02", "2025-03-14"]
@@ -299,7 +299,7 @@ def test_manager_ratings_keep_their_own_history(prepared, call) -> None:
     markup = call(prepared, "record_conversation", later).json["html"]
     assert table_rows(markup) == {
         "Giving feedback": ["Not rated", "Not rated", "Not rated"],
-        "Delegating": ["Not rated", "2 · Independent March 14, 2025 · Mia Berg", "Not rated"],
+        "Delegating": ["Not rated", "2 Independent March 14, 2025 · Mia Berg", "Not rated"],
     }
 
 
@@ -391,10 +391,10 @@ def test_self_and_manager_ratings_side_by_side_none_overwriting_another(linked, 
     today = dt.datetime.now(dt.UTC).date()
     day = f"{today:%B} {today.day}, {today.year}"
     assert table_rows(markup) == {
-        "Giving feedback": [f"1 · Developing {day}", "Not rated", "Not rated"],
+        "Giving feedback": [f"1 Developing {day}", "Not rated", "Not rated"],
         "Delegating": [
-            f"1 · Developing {day}",
-            "2 · Independent March 14, 2025 · Mia Berg",
+            f"1 Developing {day}",
+            "2 Independent March 14, 2025 · Mia Berg",
             "Not rated",
         ],
     }
@@ -411,10 +411,10 @@ def test_sheet_shows_the_self_rating_beside_each_question_set(linked, call) -> N
     call(linked, "save_preparation", PREPARATION)
     page = linked.handle("preparation_sheet", Request.blank("/")).text
     assert re.findall(r"<td>([^<]*)</td>", page) == [
-        "1 · Developing",
+        "1 Developing",
         "–",
         "–",
-        "1 · Developing",
+        "1 Developing",
         "–",
         "–",
     ]
@@ -459,6 +459,13 @@ def test_preparation_sheet_holds_questions_answers_and_blank_lines(prepared, mak
     assert page.count('class="lines"') == 2 * 5 + 4
     other = make_block(DIALOGUE, user="learner_2", usage=prepared.scope_ids.usage_id)
     assert "Sam" not in other.handle("preparation_sheet", Request.blank("/")).text
+
+
+def test_sheet_of_a_block_not_set_up_says_so(make_block) -> None:
+    block = make_block(DIALOGUE, framework_source="custom", framework_json="{oops")
+    response = block.handle("preparation_sheet", Request.blank("/"))
+    assert response.status_code == 404 and "not set up yet" in response.text
+    assert "This activity is not set up yet" in text_of(student_html(block))
 
 
 # -- languages ----------------------------------------------------------------------------------
