@@ -48,6 +48,18 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
                 min_competencies="2" max_competencies="3" question_purpose="dialogue"/>""",
         ),
     ],
+    "development_plan": [
+        ("Development plan", "<development_plan/>"),
+        (
+            "Development plan with a self-assessment",
+            """<vertical_demo>
+              <competency_assessment display_name="Rate yourself"
+                competencies='["leading-people", "working-with-others"]'/>
+              <development_plan display_name="Plan your development"
+                assessment_block="development-plan-with-a-self-assessment.competency_assessment.d0.u0"/>
+            </vertical_demo>""",
+        ),
+    ],
     "peer_group": [
         ("Peer group: intervision", peer_group_olx(INTERVISION_ROSTER)),
         (
@@ -70,6 +82,11 @@ COURSE_UNIT: list[tuple[str, str]] = [
     (
         "development_dialogue",
         """<development_dialogue display_name="Prepare the talk with your manager"
+            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
+    ),
+    (
+        "development_plan",
+        """<development_plan display_name="Own your development plan"
             assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
     ),
     (

@@ -1,0 +1,393 @@
+"""What the development plan shows, in one language, ready for its templates.
+
+Pure functions from the plan, the framework and the rates to small frozen records: the goal
+and activity forms (with the framework's suggestions for each goal), where the plan stands
+with the manager, and the learning mix (chart and table). New goals and activities are made
+here too, so the handlers that add them stay one line each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, get_decimal_symbol
+
+import talent_core as tc
+from talent_core._plan_building import MAX_GOALS, MAX_TITLE, _max_length
+
+from .charts import MixChartLabels, mix_chart_svg
+from .competency_view import MODE_LABELS, format_hours
+from .i18n import N_
+
+__all__ = [
+    "MAX_ACTIVITIES",
+    "MAX_GOALS",
+    "STATUS_LABELS",
+    "TOP_GAPS",
+    "ActivityForm",
+    "AgreementView",
+    "Choice",
+    "GapOffer",
+    "GoalForm",
+    "MixRow",
+    "MixView",
+    "Suggestion",
+    "activity_form",
+    "agreement_view",
+    "default_target_level",
+    "gap_offer",
+    "goal_form",
+    "is_competency",
+    "mix_view",
+    "new_activity_form",
+    "new_goal",
+    "top_open_gaps",
+]
+
+Translate = Callable[[str], str]
+PluralTranslate = Callable[[str, str, int], str]
+
+#: Activities one goal holds (the domain model's own limit).
+MAX_ACTIVITIES = _max_length(tc.Goal, "activities")
+
+#: Open gaps of the linked assessment offered as goals in one click (as many as it advises on).
+TOP_GAPS = 3
+
+#: Activity statuses as learners read them (msgids).
+STATUS_LABELS: dict[tc.ActivityStatus, str] = {
+    tc.ActivityStatus.PLANNED: N_("Planned"),
+    tc.ActivityStatus.DOING: N_("In progress"),
+    tc.ActivityStatus.DONE: N_("Done"),
+    tc.ActivityStatus.DROPPED: N_("Dropped"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One option of a select."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityForm:
+    dom_id: str
+    id: str
+    #: The framework activity it was picked from; empty for one the learner wrote.
+    activity_ref: str
+    title: str
+    modes: tuple[Choice, ...]
+    #: The hours as an ``<input type="number">`` value (decimal point, no grouping).
+    hours: str
+    #: The hours as learners read them ("2,5 timmar").
+    hours_text: str
+    due: str
+    #: The due date as learners read it ("1 feb. 2031"); empty without one.
+    due_text: str
+    statuses: tuple[Choice, ...]
+    reflection: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A framework activity the learner can add to a goal."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoalForm:
+    dom_id: str
+    id: str
+    competency_id: str
+    competency_name: str
+    #: The competency is gone from the framework: the goal must be removed before saving.
+    unknown: bool
+    levels: tuple[Choice, ...]
+    why: str
+    activities: tuple[ActivityForm, ...]
+    suggestions: tuple[Suggestion, ...]
+
+
+def _choices(options: Iterable[tuple[str, str]], selected: str) -> tuple[Choice, ...]:
+    return tuple(Choice(value, label, value == selected) for value, label in options)
+
+
+def activity_form(
+    activity: tc.PlannedActivity,
+    dom_id: str,
+    language: str,
+    gettext: Translate,
+    ngettext: PluralTranslate,
+) -> ActivityForm:
+    return ActivityForm(
+        dom_id=dom_id,
+        id=activity.id,
+        activity_ref=activity.activity_ref or "",
+        title=activity.title,
+        modes=_choices(
+            ((m.value, gettext(MODE_LABELS[m])) for m in tc.LearningMode), activity.mode
+        ),
+        hours=f"{activity.hours:g}",
+        hours_text=format_hours(activity.hours, language, ngettext),
+        due=activity.due.isoformat() if activity.due else "",
+        due_text=format_date(activity.due, format="medium", locale=language)
+        if activity.due
+        else "",
+        statuses=_choices(
+            ((s.value, gettext(STATUS_LABELS[s])) for s in tc.ActivityStatus), activity.status
+        ),
+        reflection=activity.reflection,
+        done=activity.status is tc.ActivityStatus.DONE,
+    )
+
+
+def goal_form(
+    goal: tc.Goal,
+    framework: tc.CompetencyFramework,
+    language: str,
+    dom_id: str,
+    gettext: Translate,
+    ngettext: PluralTranslate,
+) -> GoalForm:
+    """The goal's form; its activities get the ids ``<dom_id>-a<n>``."""
+    activities = tuple(
+        activity_form(activity, f"{dom_id}-a{j}", language, gettext, ngettext)
+        for j, activity in enumerate(goal.activities)
+    )
+    level = str(goal.target_level)
+    if not is_competency(framework, goal.competency_id):
+        return GoalForm(
+            dom_id=dom_id,
+            id=goal.id,
+            competency_id=goal.competency_id,
+            competency_name=goal.competency_id,
+            unknown=True,
+            levels=(Choice(level, level, True),),
+            why=goal.why,
+            activities=activities,
+            suggestions=(),
+        )
+    node = framework.node(goal.competency_id)
+    scale = framework.scale_for(goal.competency_id)
+    levels = (
+        (str(lv.value), f"{lv.value} {tc.localize(lv.label, language)}") for lv in scale.levels
+    )
+    suggestions = tuple(
+        Suggestion(
+            a.id,
+            f"{tc.localize(a.title, language)} ({gettext(MODE_LABELS[a.mode])}, "
+            f"{format_hours(a.hours, language, ngettext)})",
+        )
+        for a in node.activities
+    )
+    return GoalForm(
+        dom_id=dom_id,
+        id=goal.id,
+        competency_id=goal.competency_id,
+        competency_name=tc.localize(node.name, language),
+        unknown=False,
+        levels=_choices(levels, level),
+        why=goal.why,
+        activities=activities,
+        suggestions=suggestions,
+    )
+
+
+def default_target_level(scale: tc.ProficiencyScale) -> int:
+    """The scale's default level, else its first proficient one, else its top."""
+    if scale.default_value is not None:
+        return scale.default_value
+    return next((lv.value for lv in scale.levels if lv.proficient), scale.max_value)
+
+
+def is_competency(framework: tc.CompetencyFramework, node_id: str) -> bool:
+    return framework.has_node(node_id) and framework.node(node_id).type is tc.NodeType.COMPETENCY
+
+
+def _check_competency(framework: tc.CompetencyFramework, competency_id: str) -> None:
+    if not is_competency(framework, competency_id):
+        problem = f"{competency_id!r} is not a competency of the framework"
+        raise tc.ValidationError([tc.Problem("competency_id", problem)])
+
+
+def new_goal(
+    framework: tc.CompetencyFramework, competency_id: str, taken: Collection[str]
+) -> tc.Goal:
+    """A goal for a competency the learner picked, aiming at the scale's usual target."""
+    _check_competency(framework, competency_id)
+    if len(taken) >= MAX_GOALS:
+        raise tc.ValidationError([tc.Problem("taken", f"a plan holds at most {MAX_GOALS} goals")])
+    return tc.Goal(
+        id=tc.new_goal_id(competency_id, taken),
+        competency_id=competency_id,
+        target_level=default_target_level(framework.scale_for(competency_id)),
+    )
+
+
+def new_activity_form(
+    framework: tc.CompetencyFramework,
+    competency_id: str,
+    activity_ref: str | None,
+    taken: Collection[str],
+    language: str,
+    dom_id: str,
+    gettext: Translate,
+    ngettext: PluralTranslate,
+) -> ActivityForm:
+    """The form of a framework activity of the goal's competency, or of a blank one (no ref)."""
+    _check_competency(framework, competency_id)
+    if len(taken) >= MAX_ACTIVITIES:
+        problem = f"a goal holds at most {MAX_ACTIVITIES} activities"
+        raise tc.ValidationError([tc.Problem("taken", problem)])
+    if activity_ref is None:
+        own = tc.PlannedActivity(
+            id=tc.unique_id("own", taken), title="-", mode=tc.LearningMode.ON_THE_JOB
+        )
+        return replace(activity_form(own, dom_id, language, gettext, ngettext), title="")
+    suggestions = tc.suggested_activities(framework, competency_id, language)
+    picked = next((a for a in suggestions if a.id == activity_ref), None)
+    if picked is None:
+        problem = f"{activity_ref!r} is not an activity of {competency_id!r}"
+        raise tc.ValidationError([tc.Problem("activity_ref", problem)])
+    activity = tc.PlannedActivity(
+        id=tc.unique_id(picked.id, taken),
+        activity_ref=picked.id,
+        title=picked.title[:MAX_TITLE] or picked.id,
+        mode=picked.mode,
+        hours=picked.hours,
+    )
+    return activity_form(activity, dom_id, language, gettext, ngettext)
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementView:
+    """Where the plan stands with the manager: ``state`` is an :class:`AgreementState` code."""
+
+    state: str
+    text: str
+    comment: str
+
+
+def agreement_view(plan: tc.DevelopmentPlan, language: str, gettext: Translate) -> AgreementView:
+    agreement = plan.agreement
+    if agreement is None:
+        text = gettext("Your manager has not agreed to this plan yet.")
+        return AgreementView(tc.AgreementState.NOT_AGREED.value, text, "")
+    fields = {
+        "manager": agreement.manager_name,
+        "date": format_date(agreement.agreed_on, format="long", locale=language),
+    }
+    if plan.changed_since_agreed:
+        state = tc.AgreementState.CHANGED
+        text = gettext(
+            "Changed since {manager} agreed on {date}. Talk the changes through and record "
+            "the agreement again."
+        )
+    else:
+        state, text = tc.AgreementState.AGREED, gettext("Agreed with {manager} on {date}.")
+    return AgreementView(state.value, text.format(**fields), agreement.comment)
+
+
+@dataclass(frozen=True, slots=True)
+class MixRow:
+    mode: str
+    label: str
+    hours: str
+    share: str
+
+
+@dataclass(frozen=True, slots=True)
+class MixView:
+    """The learning mix as a chart (empty when no hours are planned) and as a table."""
+
+    svg: str
+    rows: tuple[MixRow, ...]
+    total: str
+    away: str
+    cost: str
+
+
+def mix_view(
+    mix: tc.LearningMix, language: str, gettext: Translate, ngettext: PluralTranslate
+) -> MixView:
+    def hours(value: float) -> str:
+        return format_hours(round(value, 1), language, ngettext)
+
+    modes = {m.value: gettext(MODE_LABELS[m]) for m in tc.LearningMode}
+    svg = ""
+    if mix.total_hours > 0:
+        labels = MixChartLabels(
+            modes=modes,
+            hours=gettext("{hours} h"),
+            away=gettext("Away from work: {hours} h"),
+            decimal_mark=get_decimal_symbol(language),
+        )
+        svg = mix_chart_svg(
+            {m.value: mix.hours[m] for m in tc.LearningMode},
+            title=gettext("Learning mix: hours per learning mode"),
+            labels=labels,
+            away_hours=mix.away_hours,
+        )
+    rows = tuple(
+        MixRow(
+            m.value,
+            modes[m.value],
+            hours(mix.hours[m]),
+            format_decimal(round(100 * mix.share(m)), locale=language) + " %",
+        )
+        for m in tc.LearningMode
+    )
+    return MixView(
+        svg=svg,
+        rows=rows,
+        total=hours(mix.total_hours),
+        away=hours(mix.away_hours),
+        cost=format_currency(round(mix.total_cost), mix.currency, locale=language),
+    )
+
+
+def top_open_gaps(gaps: Iterable[tc.Gap]) -> list[tc.Gap]:
+    """The :data:`TOP_GAPS` largest gaps still open, in the order given (largest first)."""
+    return [gap for gap in gaps if gap.size > 0][:TOP_GAPS]
+
+
+@dataclass(frozen=True, slots=True)
+class GapOffer:
+    """What the plan offers from the linked self-assessment.
+
+    ``state``: ``none`` (no assessment linked or readable), ``no_result`` (not submitted yet),
+    ``met`` (no gap open), ``covered`` (each top gap has a goal) or ``offer`` (``names`` are the
+    competencies that would get a goal).
+    """
+
+    state: str
+    names: tuple[str, ...] = ()
+
+
+def gap_offer(
+    gaps: list[tc.Gap] | None,
+    plan: tc.DevelopmentPlan,
+    framework: tc.CompetencyFramework,
+    language: str,
+) -> GapOffer:
+    if gaps is None:
+        return GapOffer("none")
+    if not gaps:
+        return GapOffer("no_result")
+    top = top_open_gaps(gaps)
+    if not top:
+        return GapOffer("met")
+    planned = {goal.competency_id for goal in plan.goals}
+    names = tuple(
+        tc.localize(framework.node(g.competency_id).name, language)
+        for g in top
+        if g.competency_id not in planned
+    )
+    return GapOffer("offer", names) if names else GapOffer("covered")

@@ -1,0 +1,520 @@
+"""The individual development plan: the learner's goals and activities, agreed with a manager.
+
+The learner owns the plan: goals (a competency, a target level, why it matters), each with
+activities picked from the framework's suggestions or written freely, with a learning mode,
+hours, a due date, a status and, once done, a reflection. The top gaps of a linked
+self-assessment become goals in one click. The learner records the line manager's agreement;
+a later change to the goals shows the plan as changed until it is agreed again. The learning
+mix shows how blended the plan is; the plan downloads as a calendar (.ics) and as CSV and has
+a print view.
+
+Saving is safe across tabs: every save carries the version the page was loaded with and a
+stale one is refused (HTTP 409), keeping the newer plan. Saving a plan with an activity
+completes the block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import secrets
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Annotated, Any
+
+from pydantic import Field
+from web_fragments.fragment import Fragment
+from webob import Request, Response
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Dict, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+import talent_core as tc
+from talent_core._text import Identifier, StrictModel
+
+from . import _plan_view as view
+from . import scenarios
+from ._dialogue_assessment import LinkProblem, read_linked_assessment
+from .competency_view import MODE_LABELS, competency_groups
+from .framework_source import FrameworkSourceMixin, load_framework
+from .i18n import N_
+from .mixins import TalentBlockMixin, json_payload_handler
+from .reports import ReportDataMixin
+
+__all__ = ["DevelopmentPlanBlock", "load_rates"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TITLE = N_("My development plan")
+DEFAULT_RATES_JSON = json.dumps(tc.DEFAULT_RATES.model_dump(mode="json"), indent=2)
+#: Host name in calendar UIDs when the request's host is not one (``.invalid`` is reserved).
+FALLBACK_UID_DOMAIN = "talent-development.invalid"
+
+
+@lru_cache(maxsize=32)
+def load_rates(rates_json: str) -> tc.ModeRates:
+    """The cost rates of a block's settings; ValidationError names the field to fix."""
+    try:
+        data = json.loads(rates_json)
+    except json.JSONDecodeError as error:
+        problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
+        raise tc.ValidationError([tc.Problem("cost_rates", problem)]) from None
+    return tc.load(tc.ModeRates, data, where="cost_rates")
+
+
+class PlanPayload(StrictModel):
+    """Body of ``save_plan`` and ``add_gap_goals``: the whole plan as the page shows it."""
+
+    version: Annotated[int, Field(ge=0)]
+    goals: Annotated[list[tc.Goal], Field(max_length=view.MAX_GOALS)]
+
+
+class GoalRequest(StrictModel):
+    """Body of ``new_goal``: the competency and the ids of the goals on the page."""
+
+    competency_id: Identifier
+    taken: Annotated[list[Identifier], Field(max_length=view.MAX_GOALS)] = []
+
+
+class ActivityRequest(StrictModel):
+    """Body of ``new_activity``: a framework activity (or none: the learner's own) for a goal."""
+
+    competency_id: Identifier
+    activity_ref: Identifier | None = None
+    taken: Annotated[list[Identifier], Field(max_length=view.MAX_ACTIVITIES)] = []
+
+
+class DevelopmentPlanBlock(
+    TalentBlockMixin,
+    FrameworkSourceMixin,
+    ReportDataMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """Goals, activities, the manager's agreement and the learning mix of one learner's plan."""
+
+    display_name = String(
+        display_name=N_("Display name"),
+        help=N_("The title learners see above their development plan."),
+        scope=Scope.settings,
+        default=DEFAULT_TITLE,
+    )
+    assessment_block = String(
+        display_name=N_("Linked self-assessment"),
+        help=N_(
+            "The location of a competency self-assessment block in this course (its full "
+            "location, or the block id after 'block@'). Learners turn its top gaps into goals "
+            "in one click. Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+    cost_rates = String(
+        display_name=N_("Cost rates (JSON)"),
+        help=N_(
+            "What an hour of each learning mode costs (cost_per_hour), the share of it spent "
+            "away from work (away_share, 0 to 1), the salary cost of an hour away "
+            "(salary_per_hour) and the currency. Every learning mode needs a rate."
+        ),
+        scope=Scope.settings,
+        default=DEFAULT_RATES_JSON,
+        multiline_editor=True,
+        xml_node=True,
+    )
+    plan_record = Dict(
+        help=N_("This learner's development plan and its summary for reports."),
+        scope=Scope.user_state,
+        default={},
+    )
+
+    editable_fields = (
+        "display_name",
+        "framework_source",
+        "framework_json",
+        "assessment_block",
+        "cost_rates",
+    )
+
+    # -- reading ----------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The author's title, or the default one in the course language."""
+        if self.fields["display_name"].is_set_on(self):
+            return str(self.display_name)
+        return self.ugettext(DEFAULT_TITLE)
+
+    @property
+    def plan(self) -> tc.DevelopmentPlan:
+        """This learner's stored plan (a new, empty one before the first save)."""
+        return tc.load_plan(self.plan_record, self.username)
+
+    @property
+    def rates(self) -> tc.ModeRates:
+        return load_rates(self.cost_rates)
+
+    def _store(self, plan: tc.DevelopmentPlan) -> None:
+        self.plan_record = tc.plan_to_state(plan)
+
+    def _linked_gaps(self, framework: tc.CompetencyFramework) -> list[tc.Gap] | None:
+        """The linked assessment's gaps in this framework's competencies, largest first (met
+        ones too; empty before the learner submits); None when none is linked or readable."""
+        if not self.assessment_block.strip():
+            return None
+        found = read_linked_assessment(self, self.assessment_block)
+        if isinstance(found, LinkProblem):
+            return None
+        return [gap for gap in found.gaps if view.is_competency(framework, gap.competency_id)]
+
+    # -- views ------------------------------------------------------------------------------
+
+    def _not_configured(self) -> Fragment:
+        problems: list[str] = []
+        if self.is_course_staff:
+            problems = self.framework_problems() + self.rates_problems(self.cost_rates)
+        html = self.render_template(
+            "not_configured.html", {"title": self.title, "problems": problems}
+        )
+        return self.make_fragment(html, css=["talent.css"])
+
+    def _goal_forms(
+        self, plan: tc.DevelopmentPlan, framework: tc.CompetencyFramework
+    ) -> list[view.GoalForm]:
+        return [
+            view.goal_form(
+                goal,
+                framework,
+                self.language,
+                f"{self.dom_id}-g{i}",
+                self.ugettext,
+                self.ungettext,
+            )
+            for i, goal in enumerate(plan.goals)
+        ]
+
+    def _parts(self, plan: tc.DevelopmentPlan, framework: tc.CompetencyFramework) -> dict[str, str]:
+        """The sections that follow from the stored plan, rendered again after each change."""
+        context = {
+            "uid": self.dom_id,
+            "agreement": view.agreement_view(plan, self.language, self.ugettext),
+            "mix": view.mix_view(
+                tc.learning_mix(plan.all_activities(), self.rates),
+                self.language,
+                self.ugettext,
+                self.ungettext,
+            ),
+            "offer": view.gap_offer(self._linked_gaps(framework), plan, framework, self.language),
+        }
+        return {
+            name: self.render_template(f"development_plan_{name}.html", context)
+            for name in ("agreement", "gaps", "mix")
+        }
+
+    def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
+        try:
+            framework = self.framework
+            load_rates(self.cost_rates)
+        except tc.ValidationError:
+            return self._not_configured()
+        plan = self.plan
+        html = self.render_template(
+            "development_plan.html",
+            {
+                "title": self.title,
+                "uid": self.dom_id,
+                "version": plan.version,
+                "goals": self._goal_forms(plan, framework),
+                "groups": competency_groups(
+                    framework, self.language, ungrouped_name=self.ugettext("Other competencies")
+                ),
+                "parts": self._parts(plan, framework),
+                "today": dt.date.today().isoformat(),
+                "is_staff": self.is_course_staff,
+                "urls": {
+                    name: self.runtime.handler_url(self, name)
+                    for name in ("download_ics", "download_csv", "print_view", "download_data")
+                },
+            },
+        )
+        return self.make_fragment(
+            html,
+            css=["talent.css", "development_plan.css"],
+            js=["talent.js", "development_plan.js"],
+            init="DevelopmentPlanBlock",
+            init_args={"messages": self._js_messages()},
+        )
+
+    def _js_messages(self) -> dict[str, str]:
+        _ = self.ugettext
+        return {
+            "saved": _("Your plan is saved."),
+            "goalsAdded": _("Goals added for your top gaps and the plan saved."),
+            "agreed": _("The agreement is recorded."),
+            "goalAdded": _("Goal added: {name}. Save the plan to keep it."),
+            "goalRemoved": _("Goal removed. Save the plan to keep the change."),
+            "activityAdded": _("Activity added. Save the plan to keep it."),
+            "activityRemoved": _("Activity removed. Save the plan to keep the change."),
+            "rejected": _("The plan was not saved. Please check:"),
+            "stale": _(
+                "This plan was changed in another tab or window after you opened this page. "
+                "Your changes here were not saved; reload the page to see the newer plan."
+            ),
+            "saveFirst": _(
+                "Save your changes first: the agreement covers the plan as it is saved."
+            ),
+            "failed": _("Something went wrong. Please try again."),
+            "reload": _("Reload the page"),
+            "unsaved": _("You have unsaved changes."),
+        }
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _apply_save(self, payload: PlanPayload) -> tuple[tc.DevelopmentPlan, tc.DevelopmentPlan]:
+        """(stored, saved): the payload checked against the framework and the stored version."""
+        stored = self.plan
+        saved = tc.apply_plan_save(stored, payload.model_dump(mode="json"), self.framework)
+        return stored, saved
+
+    def _after_change(
+        self, stored: tc.DevelopmentPlan, saved: tc.DevelopmentPlan
+    ) -> dict[str, Any]:
+        self._store(saved)
+        if not _has_activities(stored) and _has_activities(saved):
+            self.emit_completion(1.0)
+        return {"version": saved.version, "parts": self._parts(saved, self.framework)}
+
+    @json_payload_handler(PlanPayload)
+    def save_plan(self, payload: PlanPayload) -> dict[str, Any]:
+        """Store the plan the page sends, unless another tab saved since the page loaded."""
+        stored, saved = self._apply_save(payload)
+        answer = self._after_change(stored, saved)
+        progress = saved.progress()
+        self.publish_event(
+            "saved",
+            version=saved.version,
+            goals=len(saved.goals),
+            activities=progress.activities,
+            done=progress.done,
+        )
+        return answer
+
+    @json_payload_handler(PlanPayload)
+    def add_gap_goals(self, payload: PlanPayload) -> dict[str, Any]:
+        """Save the page's plan with a goal for each top gap of the linked assessment."""
+        framework = self.framework
+        stored, saved = self._apply_save(payload)
+        gaps = view.top_open_gaps(self._linked_gaps(framework) or [])
+        if not gaps:
+            problem = "there are no gaps of a submitted self-assessment to plan for"
+            raise tc.ValidationError([tc.Problem("assessment", problem)])
+        why = self.ugettext("The role asks for {competency} at the level {level}.")
+        with_goals = tc.goals_from_gaps(saved, gaps, framework, self.language, why_template=why)
+        added = [g.competency_id for g in with_goals.goals[len(saved.goals) :]]
+        answer = self._after_change(stored, with_goals)
+        answer["goals_html"] = self.render_template(
+            "development_plan_goals.html",
+            {"goals": self._goal_forms(with_goals, framework), "uid": self.dom_id},
+        )
+        self.publish_event("goals_added", version=with_goals.version, competency_ids=added)
+        return answer
+
+    @json_payload_handler(tc.AgreementInput)
+    def record_agreement(self, payload: tc.AgreementInput) -> dict[str, Any]:
+        """Record that the manager agreed to the plan as stored (the version the page shows)."""
+        stored = self.plan
+        agreed = tc.apply_agreement(stored, payload.model_dump(mode="json"))
+        answer = self._after_change(stored, agreed)
+        self.publish_event("agreed", version=agreed.version)
+        return answer
+
+    @json_payload_handler(GoalRequest)
+    def new_goal(self, request: GoalRequest) -> dict[str, str]:
+        """The form of a new goal for the page (not saved until the learner saves the plan)."""
+        framework = self.framework
+        goal = view.new_goal(framework, request.competency_id, request.taken)
+        form = view.goal_form(
+            goal,
+            framework,
+            self.language,
+            f"{self.dom_id}-n{secrets.token_hex(4)}",
+            self.ugettext,
+            self.ungettext,
+        )
+        html = self.render_template("development_plan_goal.html", {"goal": form})
+        return {"html": html, "name": form.competency_name}
+
+    @json_payload_handler(ActivityRequest)
+    def new_activity(self, request: ActivityRequest) -> dict[str, str]:
+        """The form of a new activity of a goal (not saved until the learner saves the plan)."""
+        form = view.new_activity_form(
+            self.framework,
+            request.competency_id,
+            request.activity_ref,
+            request.taken,
+            self.language,
+            f"{self.dom_id}-n{secrets.token_hex(4)}",
+            self.ugettext,
+            self.ungettext,
+        )
+        return {"html": self.render_template("development_plan_activity.html", {"activity": form})}
+
+    # -- downloads --------------------------------------------------------------------------
+
+    def _download(self, body: str, content_type: str, filename: str, fmt: str) -> Response:
+        self.publish_event("downloaded", format=fmt)
+        return Response(
+            body.encode("utf-8-sig" if fmt == "csv" else "utf-8"),
+            content_type=content_type,
+            charset="utf-8",
+            content_disposition=f'attachment; filename="{filename}"',
+        )
+
+    @XBlock.handler
+    def download_ics(self, request: Request, suffix: str = "") -> Response:
+        """The activities with a due date as an iCalendar file."""
+        host = (request.host or "").rsplit(":", 1)[0]
+        labels = {mode: self.ugettext(label) for mode, label in MODE_LABELS.items()}
+        try:
+            body = tc.plan_to_ics(
+                self.plan,
+                self.framework,
+                self.language,
+                uid_domain=host,
+                now=dt.datetime.now(dt.UTC),
+                mode_labels=labels,
+            )
+        except ValueError:  # the request's host is no host name (an IPv6 literal, say)
+            body = tc.plan_to_ics(
+                self.plan,
+                self.framework,
+                self.language,
+                uid_domain=FALLBACK_UID_DOMAIN,
+                now=dt.datetime.now(dt.UTC),
+                mode_labels=labels,
+            )
+        return self._download(body, "text/calendar", "development-plan.ics", "ics")
+
+    @XBlock.handler
+    def download_csv(self, request: Request, suffix: str = "") -> Response:
+        """The plan as CSV, one row per activity."""
+        body = tc.plan_to_csv(self.plan, self.framework, self.language)
+        return self._download(body, "text/csv", "development-plan.csv", "csv")
+
+    @XBlock.handler
+    def print_view(self, request: Request, suffix: str = "") -> Response:
+        """The plan as a page to print or keep: goals, activities, agreement, learning mix."""
+        framework = self.framework
+        plan = self.plan
+        html = self.render_template(
+            "development_plan_print.html",
+            {
+                "title": self.title,
+                "goals": self._goal_forms(plan, framework),
+                "parts": self._parts(plan, framework),
+            },
+        )
+        self.publish_event("downloaded", format="print")
+        return Response(html, content_type="text/html", charset="utf-8")
+
+    # -- Studio -----------------------------------------------------------------------------
+
+    def rates_problems(self, rates_json: str) -> list[str]:
+        try:
+            load_rates(rates_json)
+        except tc.ValidationError as error:
+            return [
+                self.ugettext("The cost rates are not valid: {problems}").format(
+                    problems="; ".join(str(p) for p in error.problems)
+                )
+            ]
+        return []
+
+    def validate_field_data(self, validation: Any, data: Any) -> None:
+        """Errors for a broken framework or cost rates and an unusable linked assessment."""
+
+        def add(kind: str, message: str) -> None:
+            validation.add(ValidationMessage(kind, message))
+
+        for message in self.framework_problems(data) + self.rates_problems(data.cost_rates):
+            add(ValidationMessage.ERROR, message)
+        reference = data.assessment_block.strip()
+        if not reference or validation.messages:
+            return
+        found = read_linked_assessment(self, reference)
+        if found is LinkProblem.MISSING:
+            message = self.ugettext("No block was found at the linked location {reference}.")
+            add(ValidationMessage.ERROR, message.format(reference=reference))
+        elif found is LinkProblem.WRONG_TYPE:
+            message = self.ugettext("The block at {reference} is not a competency self-assessment.")
+            add(ValidationMessage.ERROR, message.format(reference=reference))
+        elif found.framework_id is None:
+            add(
+                ValidationMessage.WARNING,
+                self.ugettext("The linked self-assessment is not set up yet."),
+            )
+        elif found.framework_id != load_framework(data.framework_source, data.framework_json).id:
+            message = self.ugettext(
+                "The linked self-assessment uses another framework ({linked}); only gaps in "
+                "competencies of this plan's framework become goals."
+            )
+            add(ValidationMessage.WARNING, message.format(linked=found.framework_id))
+
+    # -- data for HR ------------------------------------------------------------------------
+
+    def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
+        """One learner's plan in figures; the columns are documented in docs/reports.md."""
+        try:
+            summary = tc.summarize_plan(state.get("plan_record"))
+        except tc.ValidationError as error:
+            log.warning("development_plan %s: unreadable state: %s", self.scope_ids.usage_id, error)
+            return {"problem": str(error)}
+        if summary is None:
+            return None
+        try:
+            rates = self.rates
+        except tc.ValidationError:
+            rates = tc.DEFAULT_RATES
+        return plan_row(summary, rates)
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        return scenarios.for_block("development_plan")
+
+
+def _has_activities(plan: tc.DevelopmentPlan) -> bool:
+    """The block's job is done once the plan holds an activity."""
+    return any(goal.activities for goal in plan.goals)
+
+
+def plan_row(summary: tc.PlanSummary, rates: tc.ModeRates) -> dict[str, Any]:
+    """The report's columns for one plan (see docs/reports.md)."""
+    mix = summary.mix(rates)
+    progress = summary.progress
+    row: dict[str, Any] = {
+        "goals": summary.goals,
+        "goal_competencies": "; ".join(summary.competency_ids),
+    }
+    for status in tc.ActivityStatus:
+        row[f"activities_{status.value}"] = summary.activities[status]
+    row["progress_percent"] = round(100 * progress.fraction)
+    for mode in tc.LearningMode:
+        row[f"hours_{mode.value}"] = _figure(mix.hours[mode])
+    row["hours_total"] = _figure(mix.total_hours)
+    row["hours_away_from_work"] = _figure(mix.away_hours)
+    row["estimated_cost"] = _figure(mix.total_cost)
+    row["currency"] = mix.currency
+    row["agreement"] = summary.agreement.value
+    row["manager_name"] = summary.manager_name
+    row["agreed_on"] = summary.agreed_on.isoformat() if summary.agreed_on else ""
+    row["plan_version"] = summary.version
+    return row
+
+
+def _figure(value: float) -> float | int:
+    """Whole numbers without ``.0``, others to one decimal, for a readable spreadsheet."""
+    rounded = round(value, 1)
+    return int(rounded) if rounded.is_integer() else rounded
