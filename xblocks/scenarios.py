@@ -54,7 +54,7 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
             "Development plan with a self-assessment",
             """<vertical_demo>
               <competency_assessment display_name="Rate yourself"
-                competencies='["leading-people", "working-with-others"]'/>
+                competencies='["leading-people"]' ask_notes="false"/>
               <development_plan display_name="Plan your development"
                 assessment_block="development-plan-with-a-self-assessment.competency_assessment.d0.u0"/>
             </vertical_demo>""",
