@@ -125,9 +125,10 @@ class Annealer:
     # -- moves --------------------------------------------------------------------------------
 
     def _fits(self, unit: Sequence[int], g: int, leaving: Sequence[int] = ()) -> bool:
+        members = self.members[g]
         for x in unit:
             blocked = self.blocked[x]
-            if blocked and any(m in blocked and m not in leaving for m in self.members[g]):
+            if blocked and any(m not in leaving for m in blocked.intersection(members)):
                 return False
         return True
 

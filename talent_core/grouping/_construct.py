@@ -21,6 +21,8 @@ __all__ = ["Start", "check_feasible", "construct", "group_count"]
 
 #: Reasons of one kind listed in full before the rest are summed up.
 MAX_LISTED = 5
+#: Further placement orders tried when the first greedy placement gets stuck.
+RETRIES = 20
 
 
 @dataclass(slots=True)
@@ -160,6 +162,13 @@ def construct(instance: Instance, rng: random.Random) -> Start:
         jitter = {unit: rng.random() for unit in units}
         units.sort(key=lambda u: (-len(u), -sum(blocked[x] for x in u), key[u[0]], jitter[u]))
         placed = _place(instance, units, count, b)
+        for _ in range(RETRIES if isinstance(placed, Notice) else 0):
+            # Greedy placement can paint itself into a corner: retry in other orders.
+            shuffled = rng.sample(units, len(units))
+            shuffled.sort(key=lambda u: -len(u))
+            placed = _place(instance, shuffled, count, b)
+            if not isinstance(placed, Notice):
+                break
         if isinstance(placed, Notice):
             reasons.append(placed)
             continue

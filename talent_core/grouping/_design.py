@@ -30,7 +30,7 @@ from ._score import Group, GroupingScores, scores_of, summarise
 __all__ = ["BATCHED_FROM", "GroupingResult", "Method", "Progress", "design_groups"]
 
 #: From this many people on, the vectorised batched search replaces pure-Python annealing.
-BATCHED_FROM = 1_500
+BATCHED_FROM = 300
 #: Independent annealing runs for small groupings, where restarts beat longer runs.
 RESTARTS_BELOW = 100
 
@@ -57,7 +57,7 @@ class GroupingResult:
 
 
 def _anneal_moves(people: int, effort: float) -> int:
-    return int(effort * min(3_000_000, max(150_000, 2_500 * people)))
+    return int(effort * min(750_000, max(150_000, 2_500 * people)))
 
 
 def _name(groups: list[list[int]], instance: Instance, prefix: str) -> list[Group]:
