@@ -32,6 +32,7 @@ from ._dialogue import (
     save_preparation,
     suggest_focus,
 )
+from ._dialogue_summary import DialogueSummary, answered_count, summarize_dialogue
 from ._errors import FormatError, Problem, StaleVersionError, TalentError, ValidationError
 from ._framework import (
     CoachingQuestion,
@@ -131,6 +132,7 @@ __all__ = [
     "DevelopmentPlan",
     "DialoguePreparation",
     "DialogueRecord",
+    "DialogueSummary",
     "FormatError",
     "Gap",
     "GapAdvice",
@@ -164,6 +166,7 @@ __all__ = [
     "TalentError",
     "ValidationError",
     "accept_save",
+    "answered_count",
     "apply_agreement",
     "apply_plan_save",
     "check_conversation",
@@ -204,6 +207,7 @@ __all__ = [
     "submit",
     "suggest_focus",
     "suggested_activities",
+    "summarize_dialogue",
     "summarize_plan",
     "summarize_self_assessment",
     "top_gaps",

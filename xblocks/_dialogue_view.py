@@ -27,7 +27,6 @@ __all__ = [
     "RatingCell",
     "RatingTableRow",
     "SheetItem",
-    "answered_count",
     "conversation_views",
     "focus_groups",
     "offered",
@@ -268,12 +267,6 @@ def sheet_items(
             )
         )
     return items
-
-
-def answered_count(record: tc.DialogueRecord) -> int:
-    """How many coaching questions the learner has answered in the saved preparation."""
-    preparation = record.preparation
-    return sum(len(given) for given in preparation.answers.values()) if preparation else 0
 
 
 def offered(framework: tc.CompetencyFramework) -> Collection[str]:

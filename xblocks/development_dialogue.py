@@ -329,7 +329,7 @@ class DevelopmentDialogueBlock(
         self.publish_event(
             "preparation_saved",
             competency_ids=list(preparation.competency_ids),
-            answered=view.answered_count(record),
+            answered=tc.answered_count(preparation),
         )
         return {
             "message": self.ugettext("Your preparation is saved."),
@@ -446,21 +446,19 @@ class DevelopmentDialogueBlock(
         if not stored:
             return None
         try:
-            record = tc.load_dialogue(stored)
+            summary = tc.summarize_dialogue(stored)
         except tc.ValidationError as error:
             return {"problem": str(error)}
-        preparation = record.preparation
-        last = record.conversations[-1] if record.conversations else None
+        preparation, last = summary.preparation, summary.latest
         row: dict[str, Any] = {
             "competencies": ", ".join(preparation.competency_ids) if preparation else "",
-            "questions_answered": view.answered_count(record),
-            "conversations": len(record.conversations),
+            "questions_answered": summary.answered,
+            "conversations": summary.conversations,
             "last_conversation": last.held_on.isoformat() if last else "",
             "manager_name": last.manager_name if last else "",
             "agreed_focus": last.agreed_focus if last else "",
         }
-        for cid, per_source in tc.latest_ratings(record.manager_ratings()).items():
-            row[f"manager:{cid}"] = per_source[tc.RatingSource.MANAGER].level
+        row.update({f"manager:{cid}": level for cid, level in summary.manager_levels.items()})
         return row
 
     @staticmethod
