@@ -439,6 +439,54 @@ def test_studio_accepts_the_linked_assessment_and_warns_of_another_framework(
     ]
 
 
+def test_studio_warns_while_the_linked_assessment_is_not_set_up(make_block) -> None:
+    broken = make_block(ASSESSMENT, framework_source="custom", framework_json="{")
+    block = make_block(DIALOGUE, assessment_block=broken.scope_ids.usage_id)
+    assert messages(block) == [("warning", "The linked self-assessment is not set up yet.")]
+    assert "Suggested from" not in student_html(block)
+
+
+class CourseRuntime:
+    """Stands in for the LMS runtime, which the workbench lacks: finds blocks by usage key."""
+
+    def __init__(self, blocks: dict[str, Any]) -> None:
+        self.blocks = blocks
+
+    def get_block(self, key: Any) -> Any:
+        return self.blocks[str(key)]
+
+
+class CourseBlock:
+    """A block in an Open edX course: its usage id is an opaque key with a course key."""
+
+    def __init__(self, usage: str, runtime: CourseRuntime) -> None:
+        from opaque_keys.edx.keys import UsageKey
+        from xblock.fields import ScopeIds
+
+        key = UsageKey.from_string(usage)
+        self.scope_ids = ScopeIds("learner", key.block_type, key, key)
+        self.runtime = runtime
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "block-v1:Org+C1+2025+type@competency_assessment+block@a1b2",
+        " a1b2 ",
+        "i4x://Org/C1/competency_assessment/a1b2",
+    ],
+)
+def test_find_block_in_an_open_edx_course(reference: str) -> None:
+    from xblocks.compat import find_block
+
+    assessment = "block-v1:Org+C1+2025+type@competency_assessment+block@a1b2"
+    runtime = CourseRuntime({assessment: "the assessment"})
+    dialogue = CourseBlock("block-v1:Org+C1+2025+type@development_dialogue+block@d1", runtime)
+    assert find_block(dialogue, reference, ASSESSMENT) == "the assessment"
+    assert find_block(dialogue, "block-v1:Org+C1+2025+type@x+block@gone", ASSESSMENT) is None
+    assert find_block(dialogue, "not a key:", ASSESSMENT) is None
+
+
 # -- the printable sheet ------------------------------------------------------------------------
 
 
