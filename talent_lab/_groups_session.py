@@ -1,0 +1,336 @@
+"""The state of HR's intervision notebook, without any widget: testable and scriptable.
+
+A session holds the people, the must-together and must-apart pairs, the earlier rounds and
+the current grouping with its scores. Every load is whole-or-nothing: a file that cannot be
+read leaves the session as it was and records why in ``last_error``. A grouping is designed
+by ``talent_core.grouping``; a move by hand is rescored by the same evaluator, so its
+scores and broken constraints are exactly those a designed grouping would get.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from talent_core import (
+    FormatError,
+    Person,
+    RoundMembership,
+    TalentError,
+    generate_organisation,
+    load,
+    read_pairs_csv,
+    read_people_csv,
+    read_rounds_csv,
+)
+from talent_core.grouping import (
+    Group,
+    GroupingOptions,
+    GroupingResult,
+    GroupingScores,
+    InfeasibleGroupingError,
+    Notice,
+    Progress,
+    design_groups,
+    earlier_groups,
+    score_grouping,
+    teams_csv,
+    write_groups_csv,
+    write_report_csv,
+)
+
+from ._export import ExportedFile, export_filename, write_atomically
+from ._groups_messages import text
+from ._groups_roster import roster_csv, roster_problem
+from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
+
+__all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]
+
+PairKind = Literal["together", "apart"]
+ExportKind = Literal["teams", "roster", "groups", "report"]
+EXPORT_KINDS: tuple[ExportKind, ...] = ("teams", "roster", "groups", "report")
+
+
+def _check_size(data: bytes, filename: str) -> None:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise FormatError(
+            filename, "", f"the file has {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
+        )
+
+
+class GroupingSession:
+    """People to group, HR's pairs and earlier rounds, and the grouping being worked on."""
+
+    def __init__(
+        self,
+        people: Sequence[Person] = (),
+        *,
+        source: str = "",
+        language: str = "en",
+        out_dir: str | os.PathLike[str] = DEFAULT_OUT_DIR,
+    ) -> None:
+        self.people: tuple[Person, ...] = tuple(people)
+        #: Where the people came from: a file name or a description of the demo.
+        self.source = source
+        self.language = language
+        self.out_dir = Path(out_dir)
+        self.together: list[tuple[str, str]] = []
+        self.apart: list[tuple[str, str]] = []
+        self.history: list[RoundMembership] = []
+        #: File names of the loaded pairs and earlier rounds ("" when none is loaded).
+        self.sources: dict[str, str] = {"together": "", "apart": "", "history": ""}
+        #: The options the current grouping was designed (and is rescored) with.
+        self.options = GroupingOptions()
+        self.groups: tuple[Group, ...] = ()
+        self.scores: GroupingScores | None = None
+        #: The last design run (timing, method); moves by hand do not change it.
+        self.result: GroupingResult | None = None
+        #: Why the last load, design, move or export failed; None after a success.
+        self.last_error: str | None = None
+        self._by_id = {person.id: person for person in self.people}
+        self._group_of: dict[str, int] = {}
+
+    @classmethod
+    def demo(
+        cls,
+        size: int = 60,
+        seed: int = 1,
+        *,
+        language: str = "en",
+        out_dir: str | os.PathLike[str] = DEFAULT_OUT_DIR,
+    ) -> GroupingSession:
+        """A session on a generated demo organisation (``talent_core.generate_organisation``)."""
+        session = cls(language=language, out_dir=out_dir)
+        if not session.generate_demo(size, seed):
+            raise ValueError(session.last_error)
+        return session
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _replace_people(self, people: Sequence[Person], source: str) -> None:
+        self.people, self.source = tuple(people), source
+        self._by_id = {person.id: person for person in self.people}
+        self._set_grouping((), None)
+        self.result, self.last_error = None, None
+
+    def generate_demo(self, size: int, seed: int) -> bool:
+        """Replace the people by a demo organisation of ``size`` people; drops the grouping."""
+        try:
+            people = generate_organisation(size, seed)
+        except ValueError as error:
+            self.last_error = str(error)
+            return False
+        self._replace_people(people, text("source.demo", self.language, size=size, seed=seed))
+        return True
+
+    def load_people(self, data: bytes, filename: str) -> bool:
+        """Replace the people by a people CSV; drops the grouping (it was of other people)."""
+        try:
+            _check_size(data, filename)
+            people = read_people_csv(data, filename)
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        self._replace_people(people, filename)
+        return True
+
+    def load_pairs(self, kind: PairKind, data: bytes, filename: str) -> bool:
+        """Must-together or must-apart pairs (``id_a,id_b``), used by the next design."""
+        try:
+            _check_size(data, filename)
+            pairs = read_pairs_csv(data, filename)
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        setattr(self, kind, pairs)
+        self.sources[kind], self.last_error = filename, None
+        return True
+
+    def load_history(self, data: bytes, filename: str) -> bool:
+        """Earlier rounds (``id,round,group``): pairs that met are kept apart where possible."""
+        try:
+            _check_size(data, filename)
+            history = read_rounds_csv(data, filename)
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        self.history = history
+        self.sources["history"], self.last_error = filename, None
+        return True
+
+    def clear(self, kind: PairKind | Literal["history"]) -> None:
+        """Forget the loaded pairs or earlier rounds."""
+        if kind == "history":
+            self.history = []
+        else:
+            setattr(self, kind, [])
+        self.sources[kind] = ""
+
+    # -- designing and editing -------------------------------------------------------------
+
+    def make_options(self, **settings: object) -> GroupingOptions:
+        """Options from HR's settings plus the loaded pairs and earlier rounds.
+
+        Raises talent_core.ValidationError naming the setting that is out of range.
+        """
+        return load(
+            GroupingOptions,
+            {
+                **settings,
+                "together": self.together,
+                "apart": self.apart,
+                "earlier_groups": earlier_groups(self.history),
+            },
+        )
+
+    def design(
+        self,
+        options: GroupingOptions,
+        *,
+        seed: int = 1,
+        time_limit: float | None = None,
+        progress: Progress | None = None,
+    ) -> bool:
+        """Design groups; False (grouping kept) with the reasons when no grouping is possible."""
+        if not self.people:
+            self.last_error = text("design.no_people", self.language)
+            return False
+        try:
+            result = design_groups(
+                self.people,
+                options,
+                seed=seed,
+                time_limit=time_limit,
+                progress=progress,
+                name_prefix=text("group.prefix", self.language),
+            )
+        except InfeasibleGroupingError as error:
+            self.last_error = error.text(self.language)
+            return False
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        self.options, self.result, self.last_error = options, result, None
+        self._set_grouping(result.groups, result.scores)
+        return True
+
+    def _set_grouping(self, groups: Sequence[Group], scores: GroupingScores | None) -> None:
+        self.groups, self.scores = tuple(groups), scores
+        self._group_of = {
+            person_id: k for k, group in enumerate(self.groups) for person_id in group.members
+        }
+
+    def group_of(self, person_id: str) -> Group | None:
+        k = self._group_of.get(person_id)
+        return None if k is None else self.groups[k]
+
+    def person(self, person_id: str) -> Person:
+        return self._by_id[person_id]
+
+    def move(self, person_id: str, group_name: str) -> bool:
+        """Move a person into another group and rescore the whole grouping.
+
+        A move may break hard constraints (a group too small, a manager in the group...): it
+        is made all the same, and ``scores.violations`` says what is broken.
+        """
+        source = self._group_of.get(person_id)
+        target = next((k for k, g in enumerate(self.groups) if g.name == group_name), None)
+        if source is None or target is None:
+            missing = person_id if source is None else group_name
+            self.last_error = text("move.unknown", self.language, name=missing)
+            return False
+        if source != target:
+            groups = list(self.groups)
+            groups[source] = Group(
+                groups[source].name, tuple(x for x in groups[source].members if x != person_id)
+            )
+            groups[target] = Group(groups[target].name, (*groups[target].members, person_id))
+            self._set_grouping(groups, score_grouping(self.people, groups, self.options))
+        self.last_error = None
+        return True
+
+    def find(self, query: str, limit: int = 20) -> list[Person]:
+        """People whose id or e-mail is ``query``, else whose name or e-mail contains it."""
+        wanted = query.strip().casefold()
+        if not wanted:
+            return []
+        exact = [p for p in self.people if wanted in (p.id.casefold(), p.email.casefold())]
+        if exact:
+            return exact[:limit]
+        found: list[Person] = []
+        for person in self.people:
+            if wanted in person.name.casefold() or wanted in person.email.casefold():
+                found.append(person)
+                if len(found) == limit:
+                    break
+        return found
+
+    def notices(self) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
+        """Broken hard constraints and warnings of the current grouping."""
+        if self.scores is None:
+            return (), ()
+        return self.scores.violations, self.scores.warnings
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(
+        self,
+        kind: ExportKind,
+        folder: str | os.PathLike[str] | None = None,
+        *,
+        teamset_id: str = "intervision",
+        mode: str = "audit",
+        header: Literal["user", "username"] = "user",
+    ) -> ExportedFile | None:
+        """Write the grouping as ``kind`` into ``folder`` (default ``out_dir``); None on failure.
+
+        ``teams`` is the Open edX Teams membership upload (``teamset_id``, enrolment ``mode``
+        or a people column holding each person's mode); ``roster`` the peer_group block's
+        roster; ``groups`` is ``id,group``; ``report`` the scores per group.
+        """
+        target = Path(folder) if folder is not None else self.out_dir
+        if self.scores is None:
+            self.last_error = text("export.no_groups", self.language)
+            return None
+        try:
+            content = self._export_text(kind, teamset_id, mode, header)
+            stem = {"teams": f"teams-{teamset_id}"}.get(kind, kind)
+            path = target.expanduser() / export_filename(f"intervision-{stem}", "csv")
+            data = content.encode("utf-8")
+            write_atomically(path, data)
+        except (TalentError, ValueError, OSError) as error:
+            self.last_error = str(error)
+            return None
+        self.last_error = None
+        return ExportedFile(path, data, "csv")
+
+    def _export_text(
+        self, kind: ExportKind, teamset_id: str, mode: str, header: Literal["user", "username"]
+    ) -> str:
+        assert self.scores is not None
+        if kind == "teams":
+            return teams_csv(
+                self.groups,
+                self.people,
+                teamset_id,
+                mode,
+                user_column=header,
+                people_file=self.source or "people",
+            )
+        if kind == "roster":
+            return roster_csv(
+                (self._by_id[person_id], group.name, "member")
+                for group in self.groups
+                for person_id in group.members
+            )
+        if kind == "groups":
+            return write_groups_csv(self.groups)
+        if kind == "report":
+            return write_report_csv(self.scores)
+        raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+
+    def roster_problem(self, exported: ExportedFile) -> str | None:
+        """Why the peer_group block would refuse an exported roster; None if it takes it."""
+        return roster_problem(exported.data.decode("utf-8"), "intervision", self.language)
