@@ -34,6 +34,7 @@ __all__ = [
     "MixRow",
     "MixView",
     "Suggestion",
+    "Words",
     "activity_form",
     "agreement_view",
     "default_target_level",
@@ -62,6 +63,31 @@ STATUS_LABELS: dict[tc.ActivityStatus, str] = {
     tc.ActivityStatus.DONE: N_("Done"),
     tc.ActivityStatus.DROPPED: N_("Dropped"),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The language of one page and the words every goal and activity repeats, translated once
+    (a plan of 20 goals with 5 activities each would otherwise look them up 2,000 times)."""
+
+    language: str
+    gettext: Translate
+    ngettext: PluralTranslate
+    modes: dict[tc.LearningMode, str]
+    statuses: dict[tc.ActivityStatus, str]
+
+    @classmethod
+    def of(cls, language: str, gettext: Translate, ngettext: PluralTranslate) -> Words:
+        return cls(
+            language,
+            gettext,
+            ngettext,
+            {mode: gettext(label) for mode, label in MODE_LABELS.items()},
+            {status: gettext(label) for status, label in STATUS_LABELS.items()},
+        )
+
+    def hours(self, hours: float) -> str:
+        return format_hours(hours, self.language, self.ngettext)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,29 +145,21 @@ def _choices(options: Iterable[tuple[str, str]], selected: str) -> tuple[Choice,
     return tuple(Choice(value, label, value == selected) for value, label in options)
 
 
-def activity_form(
-    activity: tc.PlannedActivity,
-    dom_id: str,
-    language: str,
-    gettext: Translate,
-    ngettext: PluralTranslate,
-) -> ActivityForm:
+def activity_form(activity: tc.PlannedActivity, dom_id: str, words: Words) -> ActivityForm:
     return ActivityForm(
         dom_id=dom_id,
         id=activity.id,
         activity_ref=activity.activity_ref or "",
         title=activity.title,
-        modes=_choices(
-            ((m.value, gettext(MODE_LABELS[m])) for m in tc.LearningMode), activity.mode
-        ),
+        modes=_choices(((m.value, label) for m, label in words.modes.items()), activity.mode),
         hours=f"{activity.hours:g}",
-        hours_text=format_hours(activity.hours, language, ngettext),
+        hours_text=words.hours(activity.hours),
         due=activity.due.isoformat() if activity.due else "",
-        due_text=format_date(activity.due, format="medium", locale=language)
+        due_text=format_date(activity.due, format="medium", locale=words.language)
         if activity.due
         else "",
         statuses=_choices(
-            ((s.value, gettext(STATUS_LABELS[s])) for s in tc.ActivityStatus), activity.status
+            ((s.value, label) for s, label in words.statuses.items()), activity.status
         ),
         reflection=activity.reflection,
         done=activity.status is tc.ActivityStatus.DONE,
@@ -151,16 +169,15 @@ def activity_form(
 def goal_form(
     goal: tc.Goal,
     framework: tc.CompetencyFramework,
-    language: str,
     dom_id: str,
-    gettext: Translate,
-    ngettext: PluralTranslate,
+    words: Words,
 ) -> GoalForm:
     """The goal's form; its activities get the ids ``<dom_id>-a<n>``."""
     activities = tuple(
-        activity_form(activity, f"{dom_id}-a{j}", language, gettext, ngettext)
+        activity_form(activity, f"{dom_id}-a{j}", words)
         for j, activity in enumerate(goal.activities)
     )
+    language = words.language
     level = str(goal.target_level)
     if not is_competency(framework, goal.competency_id):
         return GoalForm(
@@ -182,8 +199,7 @@ def goal_form(
     suggestions = tuple(
         Suggestion(
             a.id,
-            f"{tc.localize(a.title, language)} ({gettext(MODE_LABELS[a.mode])}, "
-            f"{format_hours(a.hours, language, ngettext)})",
+            f"{tc.localize(a.title, language)} ({words.modes[a.mode]}, {words.hours(a.hours)})",
         )
         for a in node.activities
     )
@@ -236,10 +252,8 @@ def new_activity_form(
     competency_id: str,
     activity_ref: str | None,
     taken: Collection[str],
-    language: str,
     dom_id: str,
-    gettext: Translate,
-    ngettext: PluralTranslate,
+    words: Words,
 ) -> ActivityForm:
     """The form of a framework activity of the goal's competency, or of a blank one (no ref)."""
     _check_competency(framework, competency_id)
@@ -250,8 +264,8 @@ def new_activity_form(
         own = tc.PlannedActivity(
             id=tc.unique_id("own", taken), title="-", mode=tc.LearningMode.ON_THE_JOB
         )
-        return replace(activity_form(own, dom_id, language, gettext, ngettext), title="")
-    suggestions = tc.suggested_activities(framework, competency_id, language)
+        return replace(activity_form(own, dom_id, words), title="")
+    suggestions = tc.suggested_activities(framework, competency_id, words.language)
     picked = next((a for a in suggestions if a.id == activity_ref), None)
     if picked is None:
         problem = f"{activity_ref!r} is not an activity of {competency_id!r}"
@@ -263,7 +277,7 @@ def new_activity_form(
         mode=picked.mode,
         hours=picked.hours,
     )
-    return activity_form(activity, dom_id, language, gettext, ngettext)
+    return activity_form(activity, dom_id, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,13 +328,13 @@ class MixView:
     cost: str
 
 
-def mix_view(
-    mix: tc.LearningMix, language: str, gettext: Translate, ngettext: PluralTranslate
-) -> MixView:
-    def hours(value: float) -> str:
-        return format_hours(round(value, 1), language, ngettext)
+def mix_view(mix: tc.LearningMix, words: Words) -> MixView:
+    language, gettext = words.language, words.gettext
 
-    modes = {m.value: gettext(MODE_LABELS[m]) for m in tc.LearningMode}
+    def hours(value: float) -> str:
+        return words.hours(round(value, 1))
+
+    modes = {m.value: label for m, label in words.modes.items()}
     svg = ""
     if mix.total_hours > 0:
         labels = MixChartLabels(

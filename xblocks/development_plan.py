@@ -38,7 +38,7 @@ from talent_core._text import Identifier, StrictModel
 from . import _plan_view as view
 from . import scenarios
 from ._dialogue_assessment import LinkProblem, read_linked_assessment
-from .competency_view import MODE_LABELS, competency_groups
+from .competency_view import competency_groups
 from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
 from .mixins import TalentBlockMixin, json_payload_handler
@@ -181,18 +181,17 @@ class DevelopmentPlanBlock(
         )
         return self.make_fragment(html, css=["talent.css"])
 
+    @property
+    def words(self) -> view.Words:
+        """This request's language and the plan's repeated words, translated once."""
+        return view.Words.of(self.language, self.ugettext, self.ungettext)
+
     def _goal_forms(
         self, plan: tc.DevelopmentPlan, framework: tc.CompetencyFramework
     ) -> list[view.GoalForm]:
+        words = self.words
         return [
-            view.goal_form(
-                goal,
-                framework,
-                self.language,
-                f"{self.dom_id}-g{i}",
-                self.ugettext,
-                self.ungettext,
-            )
+            view.goal_form(goal, framework, f"{self.dom_id}-g{i}", words)
             for i, goal in enumerate(plan.goals)
         ]
 
@@ -201,12 +200,7 @@ class DevelopmentPlanBlock(
         context = {
             "uid": self.dom_id,
             "agreement": view.agreement_view(plan, self.language, self.ugettext),
-            "mix": view.mix_view(
-                tc.learning_mix(plan.all_activities(), self.rates),
-                self.language,
-                self.ugettext,
-                self.ungettext,
-            ),
+            "mix": view.mix_view(tc.learning_mix(plan.all_activities(), self.rates), self.words),
             "offer": view.gap_offer(self._linked_gaps(framework), plan, framework, self.language),
         }
         return {
@@ -336,14 +330,7 @@ class DevelopmentPlanBlock(
         """The form of a new goal for the page (not saved until the learner saves the plan)."""
         framework = self.framework
         goal = view.new_goal(framework, request.competency_id, request.taken)
-        form = view.goal_form(
-            goal,
-            framework,
-            self.language,
-            f"{self.dom_id}-n{secrets.token_hex(4)}",
-            self.ugettext,
-            self.ungettext,
-        )
+        form = view.goal_form(goal, framework, f"{self.dom_id}-n{secrets.token_hex(4)}", self.words)
         html = self.render_template("development_plan_goal.html", {"goal": form})
         return {"html": html, "name": form.competency_name}
 
@@ -355,10 +342,8 @@ class DevelopmentPlanBlock(
             request.competency_id,
             request.activity_ref,
             request.taken,
-            self.language,
             f"{self.dom_id}-n{secrets.token_hex(4)}",
-            self.ugettext,
-            self.ungettext,
+            self.words,
         )
         return {"html": self.render_template("development_plan_activity.html", {"activity": form})}
 
@@ -377,7 +362,7 @@ class DevelopmentPlanBlock(
     def download_ics(self, request: Request, suffix: str = "") -> Response:
         """The activities with a due date as an iCalendar file."""
         host = (request.host or "").rsplit(":", 1)[0]
-        labels = {mode: self.ugettext(label) for mode, label in MODE_LABELS.items()}
+        labels = self.words.modes
         try:
             body = tc.plan_to_ics(
                 self.plan,
