@@ -1,0 +1,268 @@
+"""Mentoring CSV files: mentees, mentors, programme history, volunteers, and the pairs made.
+
+Mentees and mentors are people CSV rows (extra columns such as ``location`` are ignored)
+plus mentoring columns:
+
+- mentees.csv: ``id,name,department,manager_id,seniority,language,focus`` and optionally
+  ``email``; ``focus`` lists competencies as ``giving-feedback;delegating`` (chosen, gap 1)
+  or with gap sizes from an assessment, ``giving-feedback:2;delegating:1``.
+- mentors.csv: ``id,name,department,manager_id,seniority,language,capacity,strengths`` and
+  optionally ``email`` and ``former_mentee_in``; ``strengths`` lists ``competency:level``.
+- ``language`` holds one code or several separated by ``;`` (``sv;en``).
+- history.csv: ``programme,mentor_id,mentee_id``; volunteers.csv: ``id,volunteer_as`` with
+  ``mentor`` or ``host`` (the peer-group block's download).
+
+Every reader checks the whole file before returning and raises FormatError naming the
+file, the row (the header is row 1) and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from .._errors import FormatError, ValidationError
+from .._framework import CompetencyFramework
+from .._people_csv import CsvRow, csv_rows
+from .._validation import load
+from ._fit import MatchingProblem, competency_problems
+from ._match import Matching
+from ._model import Mentee, Mentor, MentoringRecord, Volunteer, VolunteerRole
+from ._reasons import Reason, render_reason
+
+__all__ = [
+    "HISTORY_COLUMNS",
+    "MENTEE_COLUMNS",
+    "MENTOR_COLUMNS",
+    "PAIR_COLUMNS",
+    "VOLUNTEER_COLUMNS",
+    "read_history_csv",
+    "read_mentees_csv",
+    "read_mentors_csv",
+    "read_volunteers_csv",
+    "write_pairs_csv",
+]
+
+_PERSON_COLUMNS = ("id", "name", "department", "manager_id", "seniority", "language")
+MENTEE_COLUMNS: tuple[str, ...] = (*_PERSON_COLUMNS, "focus")
+MENTOR_COLUMNS: tuple[str, ...] = (*_PERSON_COLUMNS, "capacity", "strengths")
+HISTORY_COLUMNS: tuple[str, ...] = ("programme", "mentor_id", "mentee_id")
+VOLUNTEER_COLUMNS: tuple[str, ...] = ("id", "volunteer_as")
+PAIR_COLUMNS: tuple[str, ...] = ("mentee_id", "mentor_id", "score", "reasons")
+
+#: Model field → the CSV column it comes from (others have the same name).
+_COLUMN_OF = {"languages": "language"}
+_WHOLE = re.compile(r"^\d{1,9}$")
+
+
+def _where(row: CsvRow, column: str | None) -> str:
+    return f"row {row.number}, column {column!r}" if column else f"row {row.number}"
+
+
+def _items(row: CsvRow, column: str, filename: str, *, need_value: bool) -> dict[str, int | None]:
+    """``a;b:2`` → ``{"a": None, "b": 2}``; a value is required when ``need_value``."""
+    found: dict[str, int | None] = {}
+    for item in filter(None, (part.strip() for part in row.cells[column].split(";"))):
+        key, colon, value = (part.strip() for part in item.partition(":"))
+        if not key:
+            raise FormatError(filename, _where(row, column), f"{item!r} names no competency")
+        if need_value and not colon:
+            raise FormatError(
+                filename, _where(row, column), f"{item!r} has no level (write {key}:3)"
+            )
+        if colon and not _WHOLE.match(value):
+            raise FormatError(
+                filename, _where(row, column), f"{value!r} in {item!r} is not a whole number"
+            )
+        if key in found:
+            raise FormatError(filename, _where(row, column), f"{key!r} is listed twice")
+        found[key] = int(value) if colon else None
+    return found
+
+
+def _whole(row: CsvRow, column: str) -> int | str:
+    """A whole number, or the cell as it is for the model to reject with its own message."""
+    value = row.cells[column]
+    return int(value) if _WHOLE.match(value) else value
+
+
+def _person(row: CsvRow) -> dict[str, Any]:
+    cells = row.cells
+    return {
+        "id": cells["id"],
+        "name": cells["name"],
+        "email": cells.get("email", ""),
+        "department": cells["department"],
+        "manager_id": cells["manager_id"] or None,
+        "seniority": _whole(row, "seniority"),
+        "languages": tuple(filter(None, (c.strip().lower() for c in cells["language"].split(";")))),
+    }
+
+
+def _validated[M: (Mentee, Mentor)](
+    model: type[M],
+    data: dict[str, Any],
+    row: CsvRow,
+    filename: str,
+    framework: CompetencyFramework | None,
+) -> M:
+    try:
+        item = load(model, data)
+        problems = competency_problems(item, framework)
+    except ValidationError as error:
+        problems = list(error.problems)
+    if problems:
+        first = problems[0]
+        field = first.field.split(".")[0].split("[")[0]
+        raise FormatError(filename, _where(row, _COLUMN_OF.get(field, field)), first.message)
+    return item
+
+
+def _read_people[M: (Mentee, Mentor)](
+    data: bytes | str,
+    filename: str,
+    columns: Sequence[str],
+    build: Callable[[CsvRow], M],
+) -> list[M]:
+    _, rows = csv_rows(data, filename, columns)
+    people: list[M] = []
+    row_of: dict[str, int] = {}
+    for row in rows:
+        person = build(row)
+        if person.id in row_of:
+            raise FormatError(
+                filename,
+                _where(row, "id"),
+                f"id {person.id!r} is already used in row {row_of[person.id]}",
+            )
+        row_of[person.id] = row.number
+        people.append(person)
+    if not people:
+        raise FormatError(filename, "", "the file has a header but no rows")
+    return people
+
+
+def read_mentees_csv(
+    data: bytes | str, filename: str, framework: CompetencyFramework | None = None
+) -> list[Mentee]:
+    """Mentees; with a framework, focus competencies must be its competencies."""
+
+    def build(row: CsvRow) -> Mentee:
+        focus = _items(row, "focus", filename, need_value=False)
+        record = _person(row) | {
+            "focus": {c: 1 if size is None else size for c, size in focus.items()}
+        }
+        return _validated(Mentee, record, row, filename, framework)
+
+    return _read_people(data, filename, MENTEE_COLUMNS, build)
+
+
+def read_mentors_csv(
+    data: bytes | str,
+    filename: str,
+    framework: CompetencyFramework | None = None,
+    mentees: Sequence[Mentee] = (),
+) -> list[Mentor]:
+    """Mentors; with a framework, strengths must be on its competencies' scales.
+
+    Given the ``mentees`` of the same programme, someone in both files must have the same
+    manager in both (the line rules depend on it).
+    """
+    manager_of = {m.id: m.manager_id for m in mentees}
+
+    def build(row: CsvRow) -> Mentor:
+        record = _person(row) | {
+            "capacity": _whole(row, "capacity"),
+            "strengths": _items(row, "strengths", filename, need_value=True),
+            "former_mentee_in": row.cells.get("former_mentee_in") or None,
+        }
+        mentor = _validated(Mentor, record, row, filename, framework)
+        if mentor.id in manager_of and manager_of[mentor.id] != mentor.manager_id:
+            raise FormatError(
+                filename,
+                _where(row, "manager_id"),
+                f"{mentor.id!r} is also a mentee, with manager "
+                f"{manager_of[mentor.id] or 'none'!r} in the mentees file",
+            )
+        return mentor
+
+    return _read_people(data, filename, MENTOR_COLUMNS, build)
+
+
+def read_history_csv(data: bytes | str, filename: str) -> list[MentoringRecord]:
+    """Pairs of earlier programmes; the same pair twice in one programme is an error."""
+    _, rows = csv_rows(data, filename, HISTORY_COLUMNS)
+    records: list[MentoringRecord] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for row in rows:
+        try:
+            record = load(MentoringRecord, {c: row.cells[c] for c in HISTORY_COLUMNS})
+        except ValidationError as error:
+            first = error.problems[0]
+            raise FormatError(
+                filename, _where(row, first.field or "mentee_id"), first.message
+            ) from None
+        key = (record.programme, record.mentor_id, record.mentee_id)
+        if key in seen:
+            raise FormatError(
+                filename, _where(row, "mentee_id"), f"the same pair is already in row {seen[key]}"
+            )
+        seen[key] = row.number
+        records.append(record)
+    return records
+
+
+def read_volunteers_csv(data: bytes | str, filename: str) -> list[Volunteer]:
+    """Who offered to mentor or host next round; a person may offer both, each once."""
+    _, rows = csv_rows(data, filename, VOLUNTEER_COLUMNS)
+    volunteers: list[Volunteer] = []
+    seen: dict[tuple[str, str], int] = {}
+    choices = ", ".join(role.value for role in VolunteerRole)
+    for row in rows:
+        role = row.cells["volunteer_as"].lower()
+        if role not in {r.value for r in VolunteerRole}:
+            raise FormatError(
+                filename,
+                _where(row, "volunteer_as"),
+                f"{row.cells['volunteer_as']!r} is not one of {choices}",
+            )
+        try:
+            volunteer = load(Volunteer, {"person_id": row.cells["id"], "role": role})
+        except ValidationError as error:
+            raise FormatError(filename, _where(row, "id"), error.problems[0].message) from None
+        key = (volunteer.person_id, role)
+        if key in seen:
+            raise FormatError(
+                filename, _where(row, "id"), f"the same offer is already in row {seen[key]}"
+            )
+        seen[key] = row.number
+        volunteers.append(volunteer)
+    return volunteers
+
+
+def write_pairs_csv(matching: Matching, problem: MatchingProblem) -> str:
+    """``mentee_id,mentor_id,score,reasons``: one row per pair, then one per unmatched mentee
+    (mentor and score empty, the reason why). Reasons are English sentences joined by ``; ``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PAIR_COLUMNS)
+    for pair in matching.pairs:
+        fit = problem.explain_pair(pair.mentee_id, pair.mentor_id)
+        writer.writerow(
+            [
+                pair.mentee_id,
+                pair.mentor_id,
+                f"{pair.score:g}",
+                _sentences(fit.reasons, problem.framework),
+            ]
+        )
+    for mentee in matching.unmatched:
+        writer.writerow([mentee.mentee_id, "", "", _sentences([mentee.reason], problem.framework)])
+    return out.getvalue()
+
+
+def _sentences(reasons: Iterable[Reason], framework: CompetencyFramework | None) -> str:
+    return "; ".join(render_reason(r, framework) for r in reasons)

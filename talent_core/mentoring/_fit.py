@@ -1,0 +1,527 @@
+"""How well a mentor fits a mentee: a score in points, the same for a whole matrix and a pair.
+
+The score of a pair is the sum of four parts (weights in ``FitWeights``, 100 points in all):
+
+- **competencies**: the mentor's strength in the mentee's focus competencies, each weighted
+  by the mentee's gap there: ``sum(gap × strength) / sum(gap)``, where strength is the
+  mentor's level as a share of its scale (bottom level 0, top level 1);
+- **department**: full points when the two work in different departments;
+- **seniority**: full points when the mentor is 1 or 2 steps more senior, half at 3 steps,
+  a quarter at 4 or more steps or at the same seniority, none when the mentor is junior;
+- **language**: full points when they share a language.
+
+Hard rules make a pair impossible: the same person, a line relation (direct manager or
+report, or anyone up and down the line), no shared language (unless only weighted), a pair
+of an earlier programme, or a pair ruled out by hand.
+
+Scores are kept in whole milli-points and every part is rounded on its own, so the matrix
+that the assignment optimises and the explanation of a single pair agree to the last digit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .._errors import Problem, ValidationError
+from .._framework import CompetencyFramework, NodeType
+from .._people_csv import MAX_SENIORITY
+from ..grouping import ManagerRule
+from ._assign import FORBIDDEN, ScoreMatrix
+from ._chain import programme_order
+from ._model import MatchSettings, Mentee, Mentor, MentoringRecord
+from ._reasons import Reason, ReasonCode
+
+__all__ = [
+    "DEFAULT_LEVELS",
+    "SENIORITY_FIT",
+    "MatchingProblem",
+    "PairFit",
+    "competency_problems",
+]
+
+#: Levels of a strength when no framework says which scale a competency uses.
+DEFAULT_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
+
+#: Share of the seniority points, in quarters, per step (mentor minus mentee seniority).
+SENIORITY_FIT: Mapping[int, int] = {0: 1, 1: 4, 2: 4, 3: 2}
+_FAR_STEP_FIT = 1  # 4 or more steps
+_JUNIOR_FIT = 0
+
+_BLOCK_ROWS = 1024
+
+
+def _milli(points: float) -> int:
+    return round(points * 1000)
+
+
+def _round_ratio(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up, in exact integers."""
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
+def _quarters(step: int) -> int:
+    if step < 0:
+        return _JUNIOR_FIT
+    return SENIORITY_FIT.get(step, _FAR_STEP_FIT)
+
+
+def _levels(framework: CompetencyFramework | None, competency: str) -> list[int]:
+    return framework.scale_for(competency).values if framework else list(DEFAULT_LEVELS)
+
+
+def competency_problems(
+    participant: Mentee | Mentor, framework: CompetencyFramework | None
+) -> list[Problem]:
+    """Focus competencies and strengths that the framework (or the default 1–5 scale) rejects.
+
+    Fields are relative to the participant: ``focus.<id>`` or ``strengths.<id>``.
+    """
+    problems: list[Problem] = []
+    items: Iterable[tuple[str, str, int]] = (
+        [("focus", c, size) for c, size in participant.focus.items()]
+        if isinstance(participant, Mentee)
+        else [("strengths", c, level) for c, level in participant.strengths.items()]
+    )
+    for kind, competency, value in items:
+        field = f"{kind}.{competency}"
+        if framework is not None:
+            if not framework.has_node(competency):
+                problems.append(
+                    Problem(field, f"unknown competency {competency!r} in {framework.id!r}")
+                )
+                continue
+            node_type = framework.node(competency).type
+            if node_type is not NodeType.COMPETENCY:
+                problems.append(
+                    Problem(field, f"{competency!r} is a {node_type.value}, not a competency")
+                )
+                continue
+        levels = _levels(framework, competency)
+        if kind == "strengths" and value not in levels:
+            problems.append(Problem(field, f"level {value} is not on the scale {levels}"))
+        if kind == "focus" and value > len(levels) - 1:
+            problems.append(
+                Problem(
+                    field,
+                    f"a gap of {value} levels is more than the scale {levels} has "
+                    f"(at most {len(levels) - 1})",
+                )
+            )
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class PairFit:
+    """A pair's score and every reason behind it; ``blocked_by`` lists the hard rules it breaks."""
+
+    mentee_id: str
+    mentor_id: str
+    score: float
+    reasons: tuple[Reason, ...]
+    blocked_by: tuple[Reason, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.blocked_by
+
+
+class MatchingProblem:
+    """Mentees, mentors and the rules of one matching run, checked and encoded for scoring.
+
+    ``managers`` (person id → manager id, e.g. from the people CSV) lets the ``line`` rule see
+    managers who are neither mentor nor mentee; the participants' own ``manager_id`` wins.
+    ``history`` holds the pairs of earlier programmes; ``excluded`` (mentee id, mentor id)
+    pairs HR ruled out.
+    """
+
+    def __init__(
+        self,
+        mentees: Sequence[Mentee],
+        mentors: Sequence[Mentor],
+        *,
+        settings: MatchSettings | None = None,
+        framework: CompetencyFramework | None = None,
+        managers: Mapping[str, str | None] | None = None,
+        history: Iterable[MentoringRecord] = (),
+        excluded: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self.mentees = tuple(mentees)
+        self.mentors = tuple(mentors)
+        self.settings = settings or MatchSettings()
+        self.framework = framework
+        self.mentee_index = _index(self.mentees, "mentees")
+        self.mentor_index = _index(self.mentors, "mentors")
+        history = tuple(history)
+        self._check(excluded)
+        self._manager_of = self._managers(managers)
+        self._former_mentee_in = self._pay_it_forward(history)
+        self._blocked = self._hard_rules(history, excluded)
+        self._encode()
+
+    # -- checks ---------------------------------------------------------------------------
+
+    def _check(self, excluded: Iterable[tuple[str, str]]) -> None:
+        problems: list[Problem] = []
+        labelled: list[tuple[str, Mentee | Mentor]] = [
+            *((f"mentees[{i}]", p) for i, p in enumerate(self.mentees)),
+            *((f"mentors[{i}]", p) for i, p in enumerate(self.mentors)),
+        ]
+        for label, person in labelled:
+            for p in competency_problems(person, self.framework):
+                problems.append(Problem(f"{label}.{p.field}", p.message))
+        for i, mentor in enumerate(self.mentors):
+            same = self.mentee_index.get(mentor.id)
+            if same is not None and self.mentees[same].manager_id != mentor.manager_id:
+                problems.append(
+                    Problem(
+                        f"mentors[{i}].manager_id",
+                        f"{mentor.id!r} is also a mentee, with manager "
+                        f"{self.mentees[same].manager_id!r} instead of {mentor.manager_id!r}",
+                    )
+                )
+        for i, (mentee_id, mentor_id) in enumerate(excluded):
+            for role, person_id, index in (
+                ("mentee", mentee_id, self.mentee_index),
+                ("mentor", mentor_id, self.mentor_index),
+            ):
+                if person_id not in index:
+                    problems.append(Problem(f"excluded[{i}]", f"{person_id!r} is not a {role}"))
+        if problems:
+            raise ValidationError(problems)
+
+    def _managers(self, managers: Mapping[str, str | None] | None) -> dict[str, str | None]:
+        result = dict(managers or {})
+        for person in (*self.mentees, *self.mentors):
+            result[person.id] = person.manager_id
+        return result
+
+    def _pay_it_forward(self, history: Sequence[MentoringRecord]) -> dict[str, str]:
+        """The latest programme each mentor was a mentee in, from the history or the mentor."""
+        order = {name: i for i, name in enumerate(programme_order(r.programme for r in history))}
+        found: dict[str, str] = {}
+        for record in sorted(history, key=lambda r: order[r.programme]):
+            if record.mentee_id in self.mentor_index:
+                found[record.mentee_id] = record.programme
+        for mentor in self.mentors:
+            if mentor.former_mentee_in and mentor.id not in found:
+                found[mentor.id] = mentor.former_mentee_in
+        return found
+
+    # -- hard rules -----------------------------------------------------------------------
+
+    def _line_above(self, person_id: str) -> list[str]:
+        """Managers above ``person_id``, nearest first (one for the ``direct`` rule)."""
+        chain: list[str] = []
+        seen = {person_id}
+        current = self._manager_of.get(person_id)
+        while current is not None and current not in seen:
+            chain.append(current)
+            if self.settings.line is ManagerRule.DIRECT:
+                break
+            seen.add(current)
+            current = self._manager_of.get(current)
+        return chain
+
+    def _hard_rules(
+        self, history: Sequence[MentoringRecord], excluded: Iterable[tuple[str, str]]
+    ) -> dict[tuple[int, int], list[Reason]]:
+        """Reasons per (mentee, mentor) index pair that rule the pair out (language aside)."""
+        blocked: dict[tuple[int, int], list[Reason]] = {}
+
+        def block(mentee: int, mentor: int, code: ReasonCode, **params: str | int) -> None:
+            names = {"mentee": self.mentees[mentee].name, "mentor": self.mentors[mentor].name}
+            blocked.setdefault((mentee, mentor), []).append(Reason(code, 0.0, names | params))
+
+        direct = self.settings.line is ManagerRule.DIRECT
+        for i, mentee in enumerate(self.mentees):
+            j = self.mentor_index.get(mentee.id)
+            if j is not None:
+                block(i, j, ReasonCode.SAME_PERSON)
+            for above in self._line_above(mentee.id):
+                if above in self.mentor_index:
+                    code = ReasonCode.MANAGES_MENTEE if direct else ReasonCode.ABOVE_IN_LINE
+                    block(i, self.mentor_index[above], code)
+        for j, mentor in enumerate(self.mentors):
+            for above in self._line_above(mentor.id):
+                if above in self.mentee_index:
+                    code = ReasonCode.REPORTS_TO_MENTEE if direct else ReasonCode.BELOW_IN_LINE
+                    block(self.mentee_index[above], j, code)
+        if self.settings.avoid_earlier_pairs:
+            for record in history:
+                row = self.mentee_index.get(record.mentee_id)
+                column = self.mentor_index.get(record.mentor_id)
+                if row is not None and column is not None:
+                    block(row, column, ReasonCode.EARLIER_PAIR, programme=record.programme)
+        for mentee_id, mentor_id in excluded:
+            block(self.mentee_index[mentee_id], self.mentor_index[mentor_id], ReasonCode.EXCLUDED)
+        return blocked
+
+    # -- encoding and scores --------------------------------------------------------------
+
+    def _encode(self) -> None:
+        weights = self.settings.weights
+        self._w_competencies = _milli(weights.competencies)
+        self._w_department = _milli(weights.department)
+        self._w_seniority = _milli(weights.seniority)
+        self._w_language = _milli(weights.language)
+
+        competencies = sorted(
+            {c for m in self.mentees for c in m.focus}
+            | {c for m in self.mentors for c in m.strengths}
+        )
+        column = {c: k for k, c in enumerate(competencies)}
+        self._levels = {c: _levels(self.framework, c) for c in competencies}
+        spans = {c: len(levels) - 1 for c, levels in self._levels.items()}
+        #: Strength is counted in units of 1/``_unit`` of a scale, exact for every scale used.
+        self._unit = math.lcm(*spans.values()) if spans else 1
+
+        n, m = len(self.mentees), len(self.mentors)
+        gaps = np.zeros((n, len(competencies)))
+        for i, mentee in enumerate(self.mentees):
+            for c, size in mentee.focus.items():
+                gaps[i, column[c]] = size
+        strength = np.zeros((m, len(competencies)))
+        for j, mentor in enumerate(self.mentors):
+            for c, level in mentor.strengths.items():
+                strength[j, column[c]] = self._strength_units(c, level)
+        self._gaps, self._strength = gaps, strength
+        self._gap_total = gaps.sum(axis=1).astype(np.int64)
+
+        departments: dict[str, int] = {}
+
+        def department(name: str) -> int:
+            key = name.strip().casefold()
+            return departments.setdefault(key, len(departments)) if key else -1
+
+        self._mentee_department = np.array([department(p.department) for p in self.mentees])
+        self._mentor_department = np.array([department(p.department) for p in self.mentors])
+        self._mentee_seniority = np.array([p.seniority for p in self.mentees], dtype=np.int64)
+        self._mentor_seniority = np.array([p.seniority for p in self.mentors], dtype=np.int64)
+        steps = np.arange(-MAX_SENIORITY, MAX_SENIORITY + 1)
+        self._seniority_points = np.array(
+            [_round_ratio(self._w_seniority * _quarters(int(s)), 4) for s in steps], dtype=np.int64
+        )
+
+        languages = sorted({code for p in (*self.mentees, *self.mentors) for code in p.languages})
+        spoken = {code: k for k, code in enumerate(languages)}
+
+        def language_matrix(people: Sequence[Mentee] | Sequence[Mentor]) -> npt.NDArray[np.float32]:
+            matrix = np.zeros((len(people), len(languages)), dtype=np.float32)
+            for row, person in enumerate(people):
+                matrix[row, [spoken[code] for code in person.languages]] = 1.0
+            return matrix
+
+        self._mentee_languages = language_matrix(self.mentees)
+        self._mentor_languages = language_matrix(self.mentors)
+
+        pairs = np.array(sorted(self._blocked), dtype=np.int64).reshape(-1, 2)
+        self._blocked_rows, self._blocked_cols = pairs[:, 0], pairs[:, 1]
+
+    def _strength_units(self, competency: str, level: int) -> int:
+        levels = self._levels[competency]
+        return levels.index(level) * self._unit // (len(levels) - 1)
+
+    def _is_strong(self, competency: str, level: int) -> bool:
+        """In the top third of the scale: "strong in" rather than "level 2 in"."""
+        return 3 * self._strength_units(competency, level) >= 2 * self._unit
+
+    @property
+    def capacities(self) -> npt.NDArray[np.int64]:
+        return np.array([m.capacity for m in self.mentors], dtype=np.int64)
+
+    def scores(self, start: int = 0, stop: int | None = None) -> ScoreMatrix:
+        """Scores in milli-points of mentees ``start:stop`` (rows) × all mentors (columns).
+
+        Pairs that break a hard rule hold ``FORBIDDEN`` (-1); every other score is ≥ 0.
+        """
+        rows = slice(start, len(self.mentees) if stop is None else stop)
+        gap_total = self._gap_total[rows, np.newaxis]
+        units = np.rint(self._gaps[rows] @ self._strength.T).astype(np.int64)
+        denominator = np.maximum(gap_total, 1) * self._unit
+        total = (2 * self._w_competencies * units + denominator) // (2 * denominator)
+        mentee_department = self._mentee_department[rows, np.newaxis]
+        other = (mentee_department != self._mentor_department) & (mentee_department >= 0)
+        total += np.where(other & (self._mentor_department >= 0), self._w_department, 0)
+        step = self._mentor_seniority - self._mentee_seniority[rows, np.newaxis]
+        total += self._seniority_points[step + MAX_SENIORITY]
+        shared = (self._mentee_languages[rows] @ self._mentor_languages.T) > 0
+        total += np.where(shared, self._w_language, 0)
+        if self.settings.require_shared_language:
+            total[~shared] = FORBIDDEN
+        first, last = np.searchsorted(self._blocked_rows, [rows.start, rows.stop])
+        total[self._blocked_rows[first:last] - rows.start, self._blocked_cols[first:last]] = (
+            FORBIDDEN
+        )
+        result: ScoreMatrix = total.astype(np.int32)
+        return result
+
+    def score_matrix(self) -> ScoreMatrix:
+        """All mentees × all mentors, built in blocks so temporaries stay small."""
+        n = len(self.mentees)
+        matrix = np.empty((n, len(self.mentors)), dtype=np.int32)
+        for start in range(0, n, _BLOCK_ROWS):
+            matrix[start : start + _BLOCK_ROWS] = self.scores(start, start + _BLOCK_ROWS)
+        return matrix
+
+    # -- one pair in words ----------------------------------------------------------------
+
+    def explain_pair(self, mentee_id: str, mentor_id: str) -> PairFit:
+        """The score of one pair and its reasons; the score equals the matrix entry."""
+        try:
+            i, j = self.mentee_index[mentee_id], self.mentor_index[mentor_id]
+        except KeyError as error:
+            raise ValueError(f"{error.args[0]!r} is not a mentee or mentor here") from None
+        mentee, mentor = self.mentees[i], self.mentors[j]
+        reasons = [*self._strength_reasons(mentee, mentor)]
+
+        known = mentee.department.strip() and mentor.department.strip()
+        if known and mentee.department.strip().casefold() != mentor.department.strip().casefold():
+            reasons.append(
+                Reason(
+                    ReasonCode.DIFFERENT_DEPARTMENT,
+                    self._w_department / 1000,
+                    {
+                        "mentee_department": mentee.department,
+                        "mentor_department": mentor.department,
+                    },
+                )
+            )
+        elif known:
+            reasons.append(
+                Reason(ReasonCode.SAME_DEPARTMENT, 0.0, {"department": mentor.department})
+            )
+
+        step = mentor.seniority - mentee.seniority
+        code = (
+            ReasonCode.MORE_SENIOR
+            if step > 0
+            else ReasonCode.SAME_SENIORITY
+            if step == 0
+            else ReasonCode.LESS_SENIOR
+        )
+        points = _round_ratio(self._w_seniority * _quarters(step), 4) / 1000
+        reasons.append(
+            Reason(
+                code,
+                points,
+                {
+                    "count": abs(step),
+                    "mentor_seniority": mentor.seniority,
+                    "mentee_seniority": mentee.seniority,
+                },
+            )
+        )
+
+        shared = [code for code in mentee.languages if code in mentor.languages]
+        blocked = list(self._blocked.get((i, j), []))
+        if shared:
+            reasons.append(
+                Reason(
+                    ReasonCode.SHARED_LANGUAGE,
+                    self._w_language / 1000,
+                    {"languages": ", ".join(shared)},
+                )
+            )
+        else:
+            params: dict[str, str | int] = {
+                "mentee": mentee.name,
+                "mentor": mentor.name,
+                "mentee_languages": ", ".join(mentee.languages),
+                "mentor_languages": ", ".join(mentor.languages),
+            }
+            if self.settings.require_shared_language:
+                blocked.append(Reason(ReasonCode.LANGUAGE_REQUIRED, 0.0, params))
+            else:
+                reasons.append(Reason(ReasonCode.NO_SHARED_LANGUAGE, 0.0, params))
+        if mentor.id in self._former_mentee_in:
+            reasons.append(
+                Reason(
+                    ReasonCode.PAYS_FORWARD, 0.0, {"programme": self._former_mentee_in[mentor.id]}
+                )
+            )
+        score = sum(_milli(r.points) for r in reasons) / 1000
+        return PairFit(mentee.id, mentor.id, score, tuple(reasons), tuple(blocked))
+
+    def _strength_reasons(self, mentee: Mentee, mentor: Mentor) -> list[Reason]:
+        """One reason per focus competency the mentor brings, sharing the competency points.
+
+        The part is rounded once, then split by largest remainder so the shares add up to it.
+        """
+        total_gap = sum(mentee.focus.values())
+        if not total_gap:
+            return []
+        denominator = total_gap * self._unit
+        shares = [
+            (c, size, self._w_competencies * size * self._strength_units(c, mentor.strengths[c]))
+            for c, size in mentee.focus.items()
+            if c in mentor.strengths
+        ]
+        whole = _round_ratio(sum(part for _, _, part in shares), denominator)
+        floors = [part // denominator for _, _, part in shares]
+        by_remainder = sorted(
+            range(len(shares)), key=lambda k: (-(shares[k][2] % denominator), shares[k][0])
+        )
+        for k in by_remainder[: whole - sum(floors)]:
+            floors[k] += 1
+        return [
+            Reason(
+                ReasonCode.STRENGTH
+                if self._is_strong(c, mentor.strengths[c])
+                else ReasonCode.SOME_STRENGTH,
+                floors[k] / 1000,
+                {
+                    "competency": c,
+                    "level": mentor.strengths[c],
+                    "mentee": mentee.name,
+                    "count": size,
+                },
+            )
+            for k, (c, size, _) in enumerate(shares)
+            if floors[k] or shares[k][2]
+        ]
+
+    def ruled_out(self, mentee_id: str) -> dict[str, int]:
+        """How many mentors each hard rule rules out for this mentee (a mentor may count twice).
+
+        Keys: ``line`` (the person themselves or their management line), ``language``,
+        ``earlier`` (pairs of earlier programmes) and ``excluded`` (by hand).
+        """
+        i = self.mentee_index[mentee_id]
+        kind = {
+            ReasonCode.EARLIER_PAIR: "earlier",
+            ReasonCode.EXCLUDED: "excluded",
+        }
+        counts = dict.fromkeys(("line", "language", "earlier", "excluded"), 0)
+        first, last = np.searchsorted(self._blocked_rows, [i, i + 1])
+        for j in self._blocked_cols[first:last]:
+            for reason in self._blocked[(i, int(j))]:
+                counts[kind.get(reason.code, "line")] += 1
+        if self.settings.require_shared_language:
+            shared = self._mentee_languages[i] @ self._mentor_languages.T
+            counts["language"] = int(np.count_nonzero(shared == 0))
+        return counts
+
+    def allowed_mentors(self, mentee_id: str) -> list[str]:
+        """Mentors the hard rules allow for this mentee, in the mentors' order."""
+        i = self.mentee_index[mentee_id]
+        row = self.scores(i, i + 1)[0]
+        return [self.mentors[j].id for j in np.flatnonzero(row != FORBIDDEN)]
+
+
+def _index(people: Sequence[Mentee] | Sequence[Mentor], kind: str) -> dict[str, int]:
+    index: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, person in enumerate(people):
+        if person.id in index:
+            problems.append(
+                Problem(f"{kind}[{i}].id", f"{person.id!r} is already {kind}[{index[person.id]}]")
+            )
+        index.setdefault(person.id, i)
+    if problems:
+        raise ValidationError(problems)
+    return index

@@ -1,0 +1,134 @@
+"""Mentors, mentees, the weights of a good pair, and the records of earlier programmes."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import Field, model_validator
+
+from .._people_csv import MAX_SENIORITY
+from .._text import Identifier, LanguageCode, ShortText, StrictModel
+from ..grouping import ManagerRule
+
+__all__ = [
+    "MAX_CAPACITY",
+    "MAX_GAP",
+    "MAX_LEVEL",
+    "FitWeights",
+    "MatchSettings",
+    "Mentee",
+    "Mentor",
+    "MentoringRecord",
+    "Volunteer",
+    "VolunteerRole",
+]
+
+#: Most mentees one mentor can take in a programme.
+MAX_CAPACITY = 20
+#: Highest proficiency level value a strength may have (scales run 0–100 at most).
+MAX_LEVEL = 100
+#: Largest gap, in scale steps (a scale has at most 20 levels).
+MAX_GAP = 19
+
+Seniority = Annotated[int, Field(ge=1, le=MAX_SENIORITY)]
+Points = Annotated[float, Field(ge=0, le=1000)]
+
+
+class Participant(StrictModel):
+    """What matching needs to know of a person: who they are, where they sit, what they speak."""
+
+    id: Identifier
+    name: Annotated[ShortText, Field(min_length=1)]
+    email: ShortText = ""
+    department: ShortText = ""
+    manager_id: Identifier | None = None
+    #: 1 (junior) upwards, as in the people CSV.
+    seniority: Seniority
+    #: Languages the person can be mentored or mentor in; at least one.
+    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1, max_length=10)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.manager_id == self.id:
+            raise ValueError(f"{self.id!r} cannot be their own manager")
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError(f"a language is listed twice in {', '.join(self.languages)}")
+        return self
+
+
+class Mentee(Participant):
+    """Someone to be mentored, with what they want to grow.
+
+    ``focus`` maps a competency to the size of the gap in scale steps (from a gap analysis),
+    or to 1 for a competency the mentee simply chose.
+    """
+
+    focus: Annotated[
+        dict[Identifier, Annotated[int, Field(ge=1, le=MAX_GAP)]], Field(max_length=100)
+    ] = {}
+
+
+class Mentor(Participant):
+    """Someone who mentors, how many mentees they take and where they are strong."""
+
+    capacity: Annotated[int, Field(ge=1, le=MAX_CAPACITY)] = 1
+    #: Competency → proficiency level on that competency's scale.
+    strengths: Annotated[
+        dict[Identifier, Annotated[int, Field(ge=0, le=MAX_LEVEL)]], Field(max_length=200)
+    ] = {}
+    #: The programme in which this mentor was a mentee: the pay-it-forward chain.
+    former_mentee_in: ShortText | None = None
+
+
+class FitWeights(StrictModel):
+    """Points each part of the fit is worth; the defaults add up to 100.
+
+    A pair earns ``competencies`` times the gap-weighted strength of the mentor in the
+    mentee's focus, ``department`` if they work in different departments, ``seniority``
+    times the suitability of the seniority step, and ``language`` for a shared language.
+    """
+
+    competencies: Points = 60.0
+    department: Points = 15.0
+    seniority: Points = 15.0
+    language: Points = 10.0
+
+
+class MatchSettings(StrictModel):
+    """Hard rules and weights of one matching run."""
+
+    weights: FitWeights = FitWeights()
+    #: Never pair a person with their direct manager or report (``direct``), or with anyone
+    #: above or below them in the management line (``line``).
+    line: ManagerRule = ManagerRule.DIRECT
+    #: Only pair people who share a language (else a shared language just earns points).
+    require_shared_language: bool = True
+    #: Never pair a mentor and mentee again who were a pair in an earlier programme.
+    avoid_earlier_pairs: bool = True
+
+
+class MentoringRecord(StrictModel):
+    """One pair of an earlier programme: ``mentor_id`` mentored ``mentee_id`` in ``programme``."""
+
+    programme: Annotated[ShortText, Field(min_length=1)]
+    mentor_id: Identifier
+    mentee_id: Identifier
+
+    @model_validator(mode="after")
+    def _two_people(self) -> Self:
+        if self.mentor_id == self.mentee_id:
+            raise ValueError(f"{self.mentor_id!r} cannot mentor themselves")
+        return self
+
+
+class VolunteerRole(StrEnum):
+    """What a person offered to do next round (the peer-group block's ``volunteer_as``)."""
+
+    MENTOR = "mentor"
+    HOST = "host"
+
+
+class Volunteer(StrictModel):
+    person_id: Identifier
+    role: VolunteerRole
