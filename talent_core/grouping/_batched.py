@@ -29,7 +29,7 @@ HOT, COLD = 0.3, 0.005
 #: Planned candidate swaps, times ``effort``: this many per person up to ``LINEAR_UP_TO``
 #: people, then ``MOVES_BEYOND`` per further person (large instances converge faster per
 #: person, and this keeps 100,000 people within a minute).
-MOVES_PER_PERSON, LINEAR_UP_TO, MOVES_BEYOND = 450, 10_000, 100
+MOVES_PER_PERSON, LINEAR_UP_TO, MOVES_BEYOND = 450, 2_000, 120
 MIN_MOVES = 200_000
 #: Candidate swaps per batch: twice the group count, within these bounds.
 BATCH_MIN, BATCH_MAX = 512, 8_192
