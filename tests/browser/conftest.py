@@ -47,8 +47,10 @@ def _free_port() -> int:
 
 
 def _answers(url: str) -> bool:
+    """The first page builds every scenario (seconds); a second request made while that runs
+    would find the workbench's scenario list half full, so wait for the first one."""
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=START_TIMEOUT_S) as response:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False

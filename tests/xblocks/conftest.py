@@ -18,6 +18,9 @@ _VAR = tempfile.mkdtemp(prefix="talent-xblocks-")
 os.environ["TALENT_WORKBENCH_VAR"] = _VAR
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench_settings")
 os.environ.pop("WORKBENCH_DATABASES", None)
+# Once a browser test ran in this process, pytest-playwright keeps an asyncio loop in the main
+# thread and Django's ORM refuses to run there; these tests are synchronous, so allow it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import django  # noqa: E402
 
