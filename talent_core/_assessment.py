@@ -8,6 +8,7 @@ keep a single "current" rating.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -17,7 +18,7 @@ from pydantic import Field
 
 from ._errors import Problem, ValidationError
 from ._framework import CompetencyFramework, NodeType
-from ._roles import RoleProfile
+from ._roles import RoleProfile, RoleRequirement
 from ._text import Identifier, ShortText, StrictModel
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Rating",
     "RatingSource",
     "RoleFit",
+    "RoleGaps",
     "check_ratings",
     "gap_analysis",
     "latest_ratings",
@@ -108,31 +110,70 @@ class Gap:
     weighted: float
 
 
+def _largest_first(gap: Gap) -> tuple[float, int, int, str]:
+    return (-gap.weighted, -gap.size, -gap.importance, gap.competency_id)
+
+
+def _gap(
+    req: RoleRequirement, position: dict[int, int], need: int, span: int, current: int | None
+) -> Gap:
+    have = position.get(current, 0) if current is not None else 0
+    size = max(0, need - have)
+    return Gap(
+        competency_id=req.competency_id,
+        required=req.level,
+        current=current,
+        importance=req.importance,
+        size=size,
+        weighted=req.importance * size / span,
+    )
+
+
+class RoleGaps:
+    """The gaps of many people against one role: each requirement's scale is looked up once.
+
+    HR's report over 100,000 learners measures each against the same role; this keeps the
+    framework's tree walks out of the per-person work.
+    """
+
+    __slots__ = ("_requirements",)
+
+    def __init__(self, framework: CompetencyFramework, role: RoleProfile) -> None:
+        self._requirements: list[tuple[RoleRequirement, dict[int, int], int, int]] = []
+        for req in role.requirements:
+            scale = framework.scale_for(req.competency_id)
+            position = {v: i for i, v in enumerate(scale.values)}
+            need = position.get(req.level, len(position) - 1)
+            span = max(1, len(position) - 1)
+            self._requirements.append((req, position, need, span))
+
+    def gaps(self, levels: Mapping[str, int]) -> list[Gap]:
+        """Every requirement with its gap, largest importance-weighted gap first."""
+        found = [
+            _gap(req, position, need, span, levels.get(req.competency_id))
+            for req, position, need, span in self._requirements
+        ]
+        found.sort(key=_largest_first)
+        return found
+
+    def largest_open(self, levels: Mapping[str, int], limit: int) -> list[Gap]:
+        """The ``limit`` largest gaps still open among the requirements rated in ``levels``."""
+        found = []
+        for req, position, need, span in self._requirements:
+            current = levels.get(req.competency_id)
+            if current is not None and need > position.get(current, 0):
+                found.append(_gap(req, position, need, span, current))
+        return heapq.nsmallest(limit, found, key=_largest_first)
+
+
 def gap_analysis(
     framework: CompetencyFramework, role: RoleProfile, levels: Mapping[str, int]
 ) -> list[Gap]:
-    """Every requirement of the role with its gap, largest importance-weighted gap first."""
-    gaps: list[Gap] = []
-    for req in role.requirements:
-        scale = framework.scale_for(req.competency_id)
-        current = levels.get(req.competency_id)
-        position = {v: i for i, v in enumerate(scale.values)}
-        have = position.get(current, 0) if current is not None else 0
-        need = position.get(req.level, len(position) - 1)
-        size = max(0, need - have)
-        span = max(1, len(position) - 1)
-        gaps.append(
-            Gap(
-                competency_id=req.competency_id,
-                required=req.level,
-                current=current,
-                importance=req.importance,
-                size=size,
-                weighted=req.importance * size / span,
-            )
-        )
-    gaps.sort(key=lambda g: (-g.weighted, -g.size, -g.importance, g.competency_id))
-    return gaps
+    """Every requirement of the role with its gap, largest importance-weighted gap first.
+
+    An unrated requirement (``current`` None) counts as the bottom of its scale.
+    """
+    return RoleGaps(framework, role).gaps(levels)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,18 +8,16 @@ questions and activities, the change since the previous attempt, the dated histo
 
 from __future__ import annotations
 
-import datetime as dt
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from babel.dates import format_date
 from babel.numbers import get_decimal_symbol
 
 import talent_core as tc
 
 from .charts import GapChartLabels, GapChartRow, gap_chart_svg
-from .competency_view import MODE_LABELS, format_hours, readable_text
+from .competency_view import MODE_LABELS, format_hours, level_text, long_date, readable_text
 from .i18n import N_
 
 __all__ = [
@@ -29,11 +27,13 @@ __all__ = [
     "RatingGroup",
     "RatingItem",
     "RatingLevel",
+    "RatingLine",
     "ResultRow",
     "ResultView",
     "RoleOption",
-    "level_text",
+    "rated_order",
     "rating_groups",
+    "rating_lines",
     "result_view",
     "role_options",
 ]
@@ -213,17 +213,48 @@ def rating_groups(
     return [RatingGroup(name, tuple(items)) for name, items in groups]
 
 
-def level_text(
-    framework: tc.CompetencyFramework, competency_id: str, value: int, language: str
-) -> str:
-    """``2 Independent``: the value and its label, as on the rating form."""
-    scale = framework.scale_for(competency_id)
-    label = tc.localize(scale.level(value).label, language) if scale.contains(value) else ""
-    return f"{value} {label}".strip()
+def rated_order(setup: tc.AssessmentSetup, attempt: tc.AssessmentAttempt) -> list[str]:
+    """The attempt's competencies in the form's order, then any the author has since removed.
+
+    Stored maps come back with their keys sorted, so the attempt's own order is not kept.
+    """
+    rated = [cid for cid in setup.competency_ids if cid in attempt.levels]
+    return rated + [cid for cid in attempt.levels if cid not in set(rated)]
 
 
-def _date(moment: dt.datetime, language: str) -> str:
-    return format_date(moment.date(), format="long", locale=language)
+@dataclass(frozen=True, slots=True)
+class RatingLine:
+    """One rating of the latest attempt for the print summary."""
+
+    name: str
+    own: str
+    required: str
+    note: str
+
+
+def rating_lines(
+    record: tc.SelfAssessmentRecord, setup: tc.AssessmentSetup, language: str
+) -> list[RatingLine]:
+    """Every rating of the latest attempt with the role's requirement (empty if none)."""
+    latest = record.latest
+    if latest is None:
+        return []
+    framework = setup.framework
+    role = setup.role(latest.role_id)
+    lines = []
+    for competency_id in rated_order(setup, latest):
+        requirement = role.requirement(competency_id) if role is not None else None
+        lines.append(
+            RatingLine(
+                tc.localize(framework.node(competency_id).name, language),
+                level_text(framework, competency_id, latest.levels[competency_id], language),
+                level_text(framework, competency_id, requirement.level, language)
+                if requirement is not None
+                else "",
+                latest.notes.get(competency_id, ""),
+            )
+        )
+    return lines
 
 
 def _change_text(change: tc.RatingChange | None, has_previous: bool, gettext: Translate) -> str:
@@ -246,7 +277,7 @@ def _change_summary(
         "Since your previous self-assessment on {date}: {up} rated higher, {down} lower, "
         "{same} unchanged."
     ).format(
-        date=_date(previous.submitted_at, language),
+        date=long_date(previous.submitted_at.date(), language),
         up=count[tc.LevelChange.UP],
         down=count[tc.LevelChange.DOWN],
         same=count[tc.LevelChange.SAME],
@@ -261,14 +292,18 @@ def _role_name(setup: tc.AssessmentSetup, role_id: str, language: str) -> str:
 def _history(
     record: tc.SelfAssessmentRecord, setup: tc.AssessmentSetup, language: str
 ) -> tuple[HistoryEntry, ...]:
+    """Every attempt, newest first, with its open gaps against the role it was made for."""
+    tables: dict[str, tc.RoleGaps | None] = {}
     entries = []
     for attempt in reversed(record.attempts):
-        role = setup.role(attempt.role_id)
-        gaps = tc.gap_analysis(setup.framework, role, attempt.levels) if role else []
-        open_gaps = sum(1 for g in gaps if g.current is not None and g.size > 0)
+        if attempt.role_id not in tables:
+            role = setup.role(attempt.role_id)
+            tables[attempt.role_id] = tc.RoleGaps(setup.framework, role) if role else None
+        table = tables[attempt.role_id]
+        open_gaps = len(table.largest_open(attempt.levels, len(attempt.levels))) if table else 0
         entries.append(
             HistoryEntry(
-                _date(attempt.submitted_at, language),
+                long_date(attempt.submitted_at.date(), language),
                 _role_name(setup, attempt.role_id, language),
                 open_gaps,
             )
@@ -293,8 +328,8 @@ def result_view(
     gaps = tc.latest_gaps(record, setup)
     changes = {c.competency_id: c for c in tc.rating_changes(record)}
     by_id = {gap.competency_id: gap for gap in gaps}
-    # The chart and table follow the rating order; the advice follows the gap order.
-    required = [by_id[cid] for cid in latest.levels if cid in by_id]
+    # The chart and table follow the form's order; the advice follows the gap order.
+    required = [by_id[cid] for cid in rated_order(setup, latest) if cid in by_id]
 
     def name(competency_id: str) -> str:
         return tc.localize(framework.node(competency_id).name, language)
@@ -350,7 +385,7 @@ def result_view(
         for item in tc.top_gaps(gaps, framework, language, limit=top)
     )
     return ResultView(
-        submitted_on=_date(latest.submitted_at, language),
+        submitted_on=long_date(latest.submitted_at.date(), language),
         role_id=latest.role_id,
         role=role,
         chart_svg=chart,

@@ -14,8 +14,7 @@ docs/xblocks.md, "Reading the self-assessment from another block").
 from __future__ import annotations
 
 import datetime as dt
-import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +30,7 @@ from xblock.validation import ValidationMessage
 import talent_core as tc
 
 from . import scenarios
-from ._assessment_report import assessment_row
+from ._assessment_report import AssessmentRows
 from ._assessment_setup import (
     CUSTOM_ROLES,
     DEMO_ROLES,
@@ -43,15 +42,19 @@ from ._assessment_setup import (
     load_setup,
     roles_rating_nothing,
 )
-from ._assessment_view import NOTE_LIMIT, level_text, rating_groups, result_view, role_options
+from ._assessment_view import (
+    NOTE_LIMIT,
+    rating_groups,
+    rating_lines,
+    result_view,
+    role_options,
+)
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
 from .mixins import TalentBlockMixin, json_error, json_payload_handler, json_response
 from .reports import ReportDataMixin
 
 __all__ = ["AssessmentResult", "CompetencyAssessmentBlock", "DraftPayload"]
-
-log = logging.getLogger(__name__)
 
 DEFAULT_TITLE = N_("Self-assessment")
 
@@ -378,31 +381,13 @@ class CompetencyAssessmentBlock(
                 charset="utf-8",
             )
         context = self._result_context(setup, record)
-        latest = record.latest
-        ratings = []
-        if latest is not None:
-            role = setup.role(latest.role_id)
-            for competency_id, value in latest.levels.items():
-                requirement = role.requirement(competency_id) if role else None
-                ratings.append(
-                    {
-                        "name": self.localized(setup.framework.node(competency_id).name),
-                        "own": level_text(setup.framework, competency_id, value, self.language),
-                        "required": level_text(
-                            setup.framework, competency_id, requirement.level, self.language
-                        )
-                        if requirement
-                        else "",
-                        "note": latest.notes.get(competency_id, ""),
-                    }
-                )
         html = self.render_template(
             "competency_assessment_print.html",
             {
                 **context,
                 "title": self.title,
                 "learner": self.username,
-                "ratings": ratings,
+                "ratings": rating_lines(record, setup, self.language),
             },
         )
         return Response(html, content_type="text/html", charset="utf-8")
@@ -426,7 +411,7 @@ class CompetencyAssessmentBlock(
         )
         fragment = self.make_fragment(
             importer + editor.content,
-            css=["competency_assessment.css"],
+            css=["talent.css", "competency_assessment.css"],
             js=["talent.js", "competency_assessment_studio.js"],
             init="CompetencyAssessmentStudio",
             init_args={
@@ -554,19 +539,25 @@ class CompetencyAssessmentBlock(
         except tc.ValidationError:
             return None
 
+    def row_builder(self) -> Callable[[Mapping[str, Any]], dict[str, Any] | None]:
+        """Rows against the setup as it is now, read once for the whole report."""
+        rows = AssessmentRows(self._setup_or_none())
+
+        def build(state: Mapping[str, Any]) -> dict[str, Any] | None:
+            stored = state.get("assessment")
+            if not stored:
+                return None
+            try:
+                summary = tc.summarize_self_assessment(stored)
+            except tc.ValidationError as error:
+                return {"problem": str(error)}
+            return rows.row(summary)
+
+        return build
+
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
-        """One learner's row; the columns are documented in docs/xblocks.md."""
-        stored = state.get("assessment")
-        if not stored:
-            return None
-        try:
-            summary = tc.summarize_self_assessment(stored)
-        except tc.ValidationError as error:
-            log.warning(
-                "competency_assessment %s: unreadable state: %s", self.scope_ids.usage_id, error
-            )
-            return None
-        return assessment_row(summary, self._setup_or_none())
+        """One learner's row (columns in docs/xblocks.md); an unreadable state gives ``problem``."""
+        return self.row_builder()(state)
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -189,15 +189,36 @@ def test_result_charts_levels_against_the_role_and_advises_on_top_gaps(leading, 
     assert result in student_html(leading)
 
 
+def test_result_follows_the_form_order_after_a_stored_round_trip(leading, call) -> None:
+    call(leading, "submit_assessment", answers(notes={"coaching-others": "Ran a trio"}))
+    leading.assessment = json.loads(json.dumps(leading.assessment, sort_keys=True))  # as stored
+    markup = student_html(leading)
+    assert re.findall(r'<tr data-competency-id="([^"]+)">', markup) == LEADING
+    page = leading.handle("print_summary", Request.blank("/")).body.decode()
+    names = re.findall(r'<tr><th scope="row">([^<]+)</th>', page)
+    assert names == [tc.demo_framework().node(cid).name["en"] for cid in LEADING]
+    assert "<td>Ran a trio</td>" in page
+
+
 def test_retaking_keeps_history_and_shows_the_change(leading, call) -> None:
     call(leading, "submit_assessment", answers(dict.fromkeys(LEADING, 1)))
     second = {"giving-feedback": 3, "coaching-others": 1, "delegating": 1, "developing-others": 1}
     first_attempt = leading.record.attempts[0]
-    words = text_of(call(leading, "submit_assessment", answers(second)).json["html"])
+    markup = call(leading, "submit_assessment", answers(second)).json["html"]
+    words = text_of(markup)
     assert leading.record.attempts[0] == first_attempt and len(leading.record.attempts) == 2
     assert "1 rated higher, 0 lower, 3 unchanged." in words
     assert "up from 1" in words and "unchanged" in words
     assert "Your self-assessments so far" in words
+    [role] = [r for r in tc.demo_roles() if r.id == ROLE]
+    history = re.findall(
+        r"<tr><td>[^<]+</td><td>First-time manager</td><td>(\d+)</td></tr>", markup
+    )
+    expected = [
+        sum(1 for g in tc.gap_analysis(tc.demo_framework(), role, levels) if g.current and g.size)
+        for levels in (second, dict.fromkeys(LEADING, 1))
+    ]
+    assert [int(n) for n in history] == expected == [3, 4]
     assert "Take the self-assessment again" in text_of(student_html(leading))
 
 
@@ -498,8 +519,9 @@ def test_report_rows_one_per_learner(leading, call) -> None:
         XBlockUserState("dee", "key", {"assessment": {"attempts": "lost"}}, None, None),
     ]
     rows = list(leading.generate_report_data(iter(states)))
-    assert [username for username, _ in rows] == ["ann", "cy"]
-    ann, cy = rows[0][1], rows[1][1]
+    assert [username for username, _ in rows] == ["ann", "cy", "dee"]
+    ann, cy, dee = (row for _, row in rows)
+    assert dee == {"problem": "attempts: must be a list"}
     assert list(ann) == [
         "role", "submitted_at", "attempts",
         *(f"level:{cid}" for cid in LEADING), "top_gaps",
