@@ -87,6 +87,12 @@ class ActivityRequest(StrictModel):
     taken: Annotated[list[Identifier], Field(max_length=view.MAX_ACTIVITIES)] = []
 
 
+def latest_agreement_date() -> dt.date:
+    """The last day an agreement may be dated: today in UTC, a day ahead for time zones."""
+    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
+
+
+@XBlock.wants("user", "teams", "user_state")
 class DevelopmentPlanBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,
@@ -168,7 +174,12 @@ class DevelopmentPlanBlock(
         found = read_linked_assessment(self, self.assessment_block)
         if isinstance(found, LinkProblem):
             return None
-        return [gap for gap in found.gaps if view.is_competency(framework, gap.competency_id)]
+        return [
+            gap
+            for gap in found.gaps
+            if view.is_competency(framework, gap.competency_id)
+            and framework.scale_for(gap.competency_id).contains(gap.required)
+        ]
 
     # -- views ------------------------------------------------------------------------------
 
@@ -214,7 +225,12 @@ class DevelopmentPlanBlock(
             load_rates(self.cost_rates)
         except tc.ValidationError:
             return self._not_configured()
-        plan = self.plan
+        try:
+            plan = self.plan
+        except tc.ValidationError as error:
+            log.warning("development_plan %s: unreadable plan: %s", self.scope_ids.usage_id, error)
+            html = self.render_template("development_plan_unreadable.html", {"title": self.title})
+            return self.make_fragment(html, css=["talent.css"])
         html = self.render_template(
             "development_plan.html",
             {
@@ -319,6 +335,9 @@ class DevelopmentPlanBlock(
     @json_payload_handler(tc.AgreementInput)
     def record_agreement(self, payload: tc.AgreementInput) -> dict[str, Any]:
         """Record that the manager agreed to the plan as stored (the version the page shows)."""
+        if payload.agreed_on > latest_agreement_date():
+            problem = "the agreement cannot be dated after today"
+            raise tc.ValidationError([tc.Problem("agreed_on", problem)])
         stored = self.plan
         agreed = tc.apply_agreement(stored, payload.model_dump(mode="json"))
         answer = self._after_change(stored, agreed)

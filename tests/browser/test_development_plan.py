@@ -104,18 +104,18 @@ def test_agreement_is_recorded_and_voided_by_a_goal_change(page: Page, workbench
     )
     page.get_by_role("button", name="Save plan").click()
     expect(status(page)).to_have_text("Your plan is saved.")
-    page.get_by_label("Date agreed").fill("2030-05-02")
+    page.get_by_label("Date agreed").fill("2025-05-02")
     page.get_by_role("button", name="Record agreement").click()
     expect(status(page)).to_have_text("The agreement is recorded.")
     expect(plan(page).locator("[data-agreement]")).to_have_text(
-        "Agreed with Mia Berg on May 2, 2030."
+        "Agreed with Mia Berg on May 2, 2025."
     )
 
     page.get_by_label("Target level").select_option("4")
     page.get_by_role("button", name="Save plan").click()
     expect(status(page)).to_have_text("Your plan is saved.")
     expect(plan(page).locator("[data-agreement]")).to_contain_text(
-        "Changed since Mia Berg agreed on May 2, 2030."
+        "Changed since Mia Berg agreed on May 2, 2025."
     )
 
 

@@ -225,6 +225,13 @@ def test_staff_see_the_data_download(saved, make_block) -> None:
     assert "Download data (CSV)" not in student_html(saved)
 
 
+def test_an_unreadable_stored_plan_shows_a_notice_and_is_not_overwritten(make_block, call) -> None:
+    block = make_block(PLAN, plan_record={"schema_version": 9, "plan": {}})
+    assert "Your saved plan could not be read." in text_of(student_html(block))
+    assert save(call, block).status_code == 400
+    assert block.plan_record == {"schema_version": 9, "plan": {}}
+
+
 # -- saving ---------------------------------------------------------------------------------
 
 
@@ -430,7 +437,7 @@ def test_bad_new_activities_get_400(make_block, call, payload: dict, field: str)
 AGREEMENT = {
     "version": 1,
     "manager_name": " Mia Berg ",
-    "agreed_on": "2030-05-02",
+    "agreed_on": "2025-05-02",
     "comment": "Go!",
 }
 
@@ -442,8 +449,8 @@ def agreement_text(block: Any) -> str:
 def test_recorded_agreement_shows_and_is_published(saved, call) -> None:
     response = call(saved, "record_agreement", AGREEMENT)
     assert response.status_code == 200 and response.json["version"] == 2
-    assert "Agreed with Mia Berg on May 2, 2030." in text_of(response.json["parts"]["agreement"])
-    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2030. Comment: Go!"
+    assert "Agreed with Mia Berg on May 2, 2025." in text_of(response.json["parts"]["agreement"])
+    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2025. Comment: Go!"
     assert saved.runtime.events[-1] == ("talent.development_plan.agreed", {"version": 2})
 
 
@@ -455,18 +462,18 @@ def test_progress_keeps_the_agreement_but_a_goal_change_voids_it(saved, call) ->
     changed = with_change("1.target_level", 3)
     assert save(call, saved, changed, version=3).status_code == 200
     assert agreement_text(saved) == (
-        "Changed since Mia Berg agreed on May 2, 2030. Talk the changes through and record "
+        "Changed since Mia Berg agreed on May 2, 2025. Talk the changes through and record "
         "the agreement again. Comment: Go!"
     )
     again = {**AGREEMENT, "version": 4, "comment": ""}
     assert call(saved, "record_agreement", again).status_code == 200
-    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2030."
+    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2025."
 
 
 def test_agreement_in_swedish_dates_the_swedish_way(saved, call) -> None:
     assert call(saved, "record_agreement", AGREEMENT).status_code == 200
     with translation.override("sv"):
-        assert "2 maj 2030" in agreement_text(saved)
+        assert "2 maj 2025" in agreement_text(saved)
 
 
 @pytest.mark.parametrize(
@@ -477,6 +484,7 @@ def test_agreement_in_swedish_dates_the_swedish_way(saved, call) -> None:
         ({"manager_name": ""}, 400, "manager_name"),
         ({"agreed_on": "2030-02-30"}, 400, "agreed_on"),
         ({"agreed_on": "1900-01-01"}, 400, "agreed_on"),
+        ({"agreed_on": "2100-01-01"}, 400, "agreed_on"),
         ({"comment": "x" * 2001}, 400, "comment"),
     ],
 )
@@ -671,7 +679,7 @@ def test_print_view_is_a_whole_page_with_the_plan(saved, call) -> None:
     assert "Op de werkplek 6 uur 1 feb 2031 Gepland" in words
     assert "Ask <Sam> & the team for feedback" in words and "<Sam>" not in page
     assert "1,5 uur" in words and "Klaar" in words
-    assert "Akkoord met Mia Berg op 2 mei 2030." in words
+    assert "Akkoord met Mia Berg op 2 mei 2025." in words
     assert "<script" not in page
 
 
@@ -799,7 +807,7 @@ def test_olx_round_trip_keeps_every_setting(make_block, small_framework_json) ->
 def state_of(goals: list[dict], agreed: bool = False) -> dict[str, Any]:
     plan = tc.DevelopmentPlan(owner="x", version=3, goals=goals)
     if agreed:
-        plan = plan.agreed("Mia Berg", dt.date(2030, 5, 2))
+        plan = plan.agreed("Mia Berg", dt.date(2025, 5, 2))
     return {"plan_record": tc.plan_to_state(plan)}
 
 
@@ -837,7 +845,7 @@ def test_report_has_one_flat_row_per_learner_with_a_plan(make_block) -> None:
         "currency": "EUR",
         "agreement": "yes",
         "manager_name": "Mia Berg",
-        "agreed_on": "2030-05-02",
+        "agreed_on": "2025-05-02",
         "plan_version": 3,
     }
     assert rows[1][1]["agreement"] == "no" and rows[1][1]["agreed_on"] == ""
@@ -847,7 +855,7 @@ def test_report_has_one_flat_row_per_learner_with_a_plan(make_block) -> None:
 
 
 def test_report_marks_a_plan_changed_since_agreed(make_block) -> None:
-    plan = tc.DevelopmentPlan(owner="x", goals=GOALS).agreed("Mia Berg", dt.date(2030, 5, 2))
+    plan = tc.DevelopmentPlan(owner="x", goals=GOALS).agreed("Mia Berg", dt.date(2025, 5, 2))
     changed = plan.model_copy(update={"goals": plan.goals[:1]})
     state = {"plan_record": tc.plan_to_state(changed)}
     [(_, row)] = make_block(PLAN).generate_report_data(
