@@ -113,6 +113,8 @@ def check_feasible(instance: Instance) -> None:
     """Raise InfeasibleGroupingError with every reason found why no grouping can exist."""
     reasons = _unit_reasons(instance)
     limits = {"min_size": instance.min_size, "max_size": instance.max_size}
+    if not instance.size:
+        reasons.append(Notice(NoticeCode.TOO_FEW_PEOPLE, {"count": 0, "pool": "all", **limits}))
     isolated: list[Notice] = []
     for b, bucket in enumerate(instance.buckets):
         pool = _pool(instance, b)

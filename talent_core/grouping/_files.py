@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal
 
 from .._errors import FormatError
@@ -44,9 +44,10 @@ MAX_TEAM_NAME = 255
 _TEAMSET_ID = re.compile(r"^[^\s\x00-\x1f,\"']{1,255}$")
 
 
-def _writer() -> tuple[io.StringIO, csv.Writer]:  # type: ignore[name-defined]
+def _csv_text(rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
-    return out, csv.writer(out, lineterminator="\n")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def earlier_groups(rounds: Sequence[RoundMembership]) -> list[list[str]]:
@@ -94,31 +95,25 @@ def read_groups_csv(
 
 
 def write_groups_csv(groups: Sequence[Group]) -> str:
-    out, writer = _writer()
-    writer.writerow(GROUP_COLUMNS)
-    for group in groups:
-        for person in group.members:
-            writer.writerow([person, group.name])
-    return out.getvalue()
+    rows = [(person, group.name) for group in groups for person in group.members]
+    return _csv_text([GROUP_COLUMNS, *rows])
 
 
 def write_report_csv(scores: GroupingScores) -> str:
     """One row per group: size, languages, score, fit per goal and repeat pairs."""
     goals = list(scores.groups[0].goals) if scores.groups else []
-    out, writer = _writer()
-    writer.writerow(["group", "size", "languages", "score", *goals, "repeat_pairs"])
-    for group in scores.groups:
-        writer.writerow(
-            [
-                group.name,
-                group.size,
-                " ".join(group.languages),
-                f"{group.score:.2f}",
-                *(f"{group.goals[goal]:.2f}" for goal in goals),
-                group.repeat_pairs,
-            ]
+    rows = [
+        (
+            group.name,
+            group.size,
+            " ".join(group.languages),
+            f"{group.score:.2f}",
+            *(f"{group.goals[goal]:.2f}" for goal in goals),
+            group.repeat_pairs,
         )
-    return out.getvalue()
+        for group in scores.groups
+    ]
+    return _csv_text([("group", "size", "languages", "score", *goals, "repeat_pairs"), *rows])
 
 
 def teams_csv(
@@ -147,21 +142,24 @@ def teams_csv(
             f"mode {mode!r} is neither an Open edX enrolment mode ({', '.join(OPEN_EDX_MODES)}) "
             f"nor a column of {people_file}"
         )
-    out, writer = _writer()
-    writer.writerow([user_column, "mode", teamset_id])
-    for group in groups:
-        for person_id in group.members:
-            person = by_id.get(person_id)
-            if person is None:
-                raise ValueError(f"group {group.name!r}: {person_id!r} is not in {people_file}")
-            user = person.extra.get("username", "")
-            if not user and user_column == "username":
-                raise ValueError(
-                    f"{people_file}: {person_id!r} has no username, which the 'username' "
-                    "header needs"
-                )
-            enrolment = person.extra.get(mode, "") if per_person else mode
-            if not enrolment:
-                raise ValueError(f"{people_file}: {person_id!r} has no value in column {mode!r}")
-            writer.writerow([user or person.email, enrolment, group.name])
-    return out.getvalue()
+
+    def rows() -> Iterator[tuple[str, str, str]]:
+        for group in groups:
+            for person_id in group.members:
+                person = by_id.get(person_id)
+                if person is None:
+                    raise ValueError(f"group {group.name!r}: {person_id!r} is not in {people_file}")
+                user = person.extra.get("username", "")
+                if not user and user_column == "username":
+                    raise ValueError(
+                        f"{people_file}: {person_id!r} has no username, which the 'username' "
+                        "header needs"
+                    )
+                enrolment = person.extra.get(mode, "") if per_person else mode
+                if not enrolment:
+                    raise ValueError(
+                        f"{people_file}: {person_id!r} has no value in column {mode!r}"
+                    )
+                yield user or person.email, enrolment, group.name
+
+    return _csv_text([(user_column, "mode", teamset_id), *rows()])

@@ -126,14 +126,14 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "… en nog {count} van dezelfde soort",
     },
     NoticeCode.TOO_SMALL: {
-        "en": "{group} has {size} members, fewer than {min_size}",
-        "sv": "{group} har {size} medlemmar, färre än {min_size}",
-        "nl": "{group} heeft {size} leden, minder dan {min_size}",
+        "en": "{group} has too few members ({size}; at least {min_size})",
+        "sv": "{group} har för få medlemmar ({size}; minst {min_size})",
+        "nl": "{group} heeft te weinig leden ({size}; minstens {min_size})",
     },
     NoticeCode.TOO_LARGE: {
-        "en": "{group} has {size} members, more than {max_size}",
-        "sv": "{group} har {size} medlemmar, fler än {max_size}",
-        "nl": "{group} heeft {size} leden, meer dan {max_size}",
+        "en": "{group} has too many members ({size}; at most {max_size})",
+        "sv": "{group} har för många medlemmar ({size}; högst {max_size})",
+        "nl": "{group} heeft te veel leden ({size}; hoogstens {max_size})",
     },
     NoticeCode.MIXED_LANGUAGE: {
         "en": "{group} mixes the languages {languages}",
@@ -171,9 +171,9 @@ _TEMPLATES: dict[str, dict[str, str]] = {
         "nl": "{person} zit in geen enkele groep",
     },
     NoticeCode.REPEAT_PAIRS: {
-        "en": "{group}: {count} pair(s) already met in an earlier round",
-        "sv": "{group}: {count} par har redan träffats i en tidigare omgång",
-        "nl": "{group}: {count} paar/paren zaten al samen in een eerdere ronde",
+        "en": "{group}: pairs that already met in an earlier round: {count}",
+        "sv": "{group}: par som redan har träffats i en tidigare omgång: {count}",
+        "nl": "{group}: paren die al samen zaten in een eerdere ronde: {count}",
     },
     NoticeCode.HISTORY_UNKNOWN: {
         "en": "{count} people of the earlier rounds are not in the people list; their pairs "

@@ -141,3 +141,8 @@ def test_every_notice_reads_in_english_swedish_and_dutch() -> None:
             for lang, text in texts.items()
         }
         assert fields["en"] == fields["sv"] == fields["nl"], code
+
+
+def test_nobody_to_group() -> None:
+    error = _reasons([])
+    assert str(error.reasons[0]) == "only 0 people are to be grouped, minimum group size is 5"

@@ -84,10 +84,10 @@ def test_check_grouping_names_every_broken_rule(person: Person) -> None:
     assert texts == [
         "A mixes the languages en, sv",
         "A: ann (Name ann) is in a group with their manager boss (Name boss)",
-        "B has 5 members, more than 4",
+        "B has too many members (5; at most 4)",
         "B: p1 (Name p1) and p2 (Name p2) must be apart",
         "C: ghost is not in the people list",
-        "C has 1 members, fewer than 3",
+        "C has too few members (1; at least 3)",
         "p3 (Name p3) is in B and in D",
         "lost (Name lost) is in no group",
         "p0 (Name p0) and p5 (Name p5) must be together but are in B and C",
