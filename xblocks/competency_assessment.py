@@ -85,6 +85,7 @@ class DraftPayload(tc.AssessmentDraft):
     model_config = ConfigDict(strict=True)
 
 
+@XBlock.wants("user", "teams", "user_state")
 class CompetencyAssessmentBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,
@@ -245,10 +246,9 @@ class CompetencyAssessmentBlock(
 
     # -- views ------------------------------------------------------------------------------
 
-    def _not_configured(self, error: tc.ValidationError) -> Fragment:
-        problems: list[str] = []
-        if self.is_course_staff:
-            problems = self.framework_problems() or [str(p) for p in error.problems]
+    def _not_configured(self) -> Fragment:
+        """A polite notice; staff also read what ``validate()`` says is wrong."""
+        problems = [m.text for m in self.validate().messages] if self.is_course_staff else []
         html = self.render_template(
             "not_configured.html", {"title": self.title, "problems": problems}
         )
@@ -284,8 +284,8 @@ class CompetencyAssessmentBlock(
         try:
             setup = self.setup
             record = self.record
-        except tc.ValidationError as error:
-            return self._not_configured(error)
+        except tc.ValidationError:
+            return self._not_configured()
         draft = record.draft
         html = self.render_template(
             "competency_assessment.html",
@@ -321,6 +321,7 @@ class CompetencyAssessmentBlock(
             "failed": _("That did not work. Please check your connection and try again."),
             "unrated": _("Rate every competency before submitting. Still to rate: {names}."),
             "no_role": _("Choose a target role before submitting."),
+            "retake": _("Take the self-assessment again"),
         }
 
     # -- learner handlers -------------------------------------------------------------------

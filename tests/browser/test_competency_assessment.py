@@ -65,6 +65,7 @@ def test_learner_rates_saves_reloads_submits_and_sees_gaps(page: Page, workbench
     result = page.locator(".talent-assessment__result")
     expect(result.get_by_role("heading", name="Your result")).to_be_focused()
     expect(alert).to_be_hidden()
+    expect(page.get_by_role("heading", name="Take the self-assessment again")).to_be_visible()
     chart = result.get_by_role("img", name="Your levels against the role First-time manager")
     expect(chart).to_be_visible()
     [role] = [r for r in tc.demo_roles() if r.id == "first-time-manager"]

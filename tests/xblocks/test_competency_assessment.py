@@ -290,8 +290,10 @@ def test_misconfigured_block_tells_learners_politely_and_staff_why(make_block) -
     learner = make_block(ASSESSMENT)
     staff = make_block(ASSESSMENT, user="staff_hr", usage=learner.scope_ids.usage_id)
     assert "This activity is not set up yet" in text_of(student_html(learner))
-    assert "choose at least one competency" not in student_html(learner)
-    assert "choose at least one competency to rate" in text_of(student_html(staff))
+    assert "Choose the clusters" not in student_html(learner)
+    with translation.override("sv"):
+        staff_words = text_of(student_html(staff))
+    assert "Välj de kluster eller kompetenser som deltagarna ska skatta." in staff_words
 
 
 # -- print view -----------------------------------------------------------------------------

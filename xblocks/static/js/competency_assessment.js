@@ -33,7 +33,7 @@ function CompetencyAssessmentBlock(runtime, element, args) {
   }
 
   function clearInvalid() {
-    form.querySelectorAll("[aria-invalid]").forEach(function (node) {
+    Array.prototype.forEach.call(form.querySelectorAll("[aria-invalid]"), function (node) {
       node.removeAttribute("aria-invalid");
     });
   }
@@ -102,6 +102,7 @@ function CompetencyAssessmentBlock(runtime, element, args) {
     event.preventDefault();
     send("submit_assessment", messages.submitting, function (answer) {
       resultArea.innerHTML = answer.html;
+      form.querySelector("h3").textContent = messages.retake;
       T.announce(root, answer.message || messages.submitted);
       var heading = resultArea.querySelector("[tabindex='-1']");
       if (heading) {
