@@ -19,10 +19,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_array  # type: ignore[import-untyped]
-from scipy.sparse.csgraph import (  # type: ignore[import-untyped]
-    min_weight_full_bipartite_matching,
-)
 
 __all__ = ["DENSE_PAIRS", "FORBIDDEN", "Assignment", "assign_with_capacities"]
 
@@ -130,6 +126,12 @@ def _solve(scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray) 
     Mentors become ``capacity`` identical slots. Staying unmatched costs more than any gain
     in total score, so the solver matches as many mentees as it can before it optimises fit.
     """
+    # scipy.sparse takes half a second to import: only when a matching really runs
+    from scipy.sparse import csr_array  # type: ignore[import-untyped]
+    from scipy.sparse.csgraph import (  # type: ignore[import-untyped]
+        min_weight_full_bipartite_matching,
+    )
+
     n, m = scores.shape
     mentor_of = np.full(n, -1, dtype=np.int64)
     if rows.size == 0:
