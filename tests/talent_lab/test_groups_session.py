@@ -12,7 +12,9 @@ import talent_core as tc
 from talent_core.grouping import (
     Group,
     GroupingOptions,
+    InfeasibleGroupingError,
     NoticeCode,
+    design_groups,
     read_groups_csv,
     score_grouping,
 )
@@ -78,13 +80,21 @@ def test_an_impossible_grouping_says_why_and_keeps_the_groups(tmp_path: Path) ->
     session = GroupingSession(out_dir=tmp_path)
     assert session.load_people(small_people_csv(nl=10, sv=3), "people.csv")
     assert not session.design(session.make_options())
-    assert session.last_error == "only 3 people speak sv, minimum group size is 5"
+    with pytest.raises(InfeasibleGroupingError) as why:
+        design_groups(session.people, session.make_options())
+    assert [(r.code, r.params["count"]) for r in why.value.reasons] == [
+        (NoticeCode.TOO_FEW_PEOPLE, 3)
+    ]
+    assert session.last_error == why.value.text("en")
     assert session.groups == ()
     design(session, same_language=False)
     kept = session.groups
     session.language = "nl"
-    assert not session.design(session.make_options(min_size=6, max_size=6))
-    assert session.last_error is not None and "groepen van 6–6" in session.last_error
+    options = session.make_options(min_size=6, max_size=6, same_language=False)
+    assert not session.design(options)
+    with pytest.raises(InfeasibleGroupingError) as why:
+        design_groups(session.people, options)
+    assert session.last_error == why.value.text("nl") != why.value.text("en")
     assert session.groups == kept
 
 
