@@ -18,6 +18,7 @@ from pydantic import AfterValidator, StringConstraints
 
 import talent_core as tc
 from talent_core._text import StrictModel
+from talent_core.mentoring import VolunteerRole
 
 __all__ = [
     "EARLIEST_SESSION",
@@ -90,7 +91,7 @@ class ProgrammeEnd(StrictModel):
 class VolunteerChoice(StrictModel):
     """Body of ``volunteer``: mentor or host next round, or withdraw (empty)."""
 
-    volunteer_as: Literal["mentor", "host", ""]
+    volunteer_as: VolunteerRole | Literal[""]
 
 
 class StoredEntry(StrictModel):

@@ -18,15 +18,14 @@ from typing import Any
 
 from babel.dates import format_date
 from web_fragments.fragment import Fragment
-from webob import Request, Response
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
-from xblock.exceptions import InvalidScopeError
 from xblock.fields import Boolean, List, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core.mentoring import VolunteerRole
 
 from . import compat, scenarios
 from ._peer_log import (
@@ -44,7 +43,6 @@ from ._peer_log import (
 from ._peer_method import method_steps
 from ._peer_roster import (
     INTERVISION,
-    MAX_ROSTER_BYTES,
     MENTORING,
     ROLE_LABELS,
     Kind,
@@ -52,23 +50,13 @@ from ._peer_roster import (
     RosterError,
     read_roster,
 )
+from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
 from .i18n import N_
-from .mixins import (
-    Forbidden,
-    TalentBlockMixin,
-    discard_unsaved_changes,
-    json_error,
-    json_payload_handler,
-    json_response,
-)
-from .reports import ReportDataMixin, rows_to_csv
+from .mixins import Forbidden, TalentBlockMixin, json_payload_handler
+from .reports import ReportDataMixin
 
-__all__ = ["VOLUNTEER_COLUMNS", "GroupView", "MemberView", "PeerGroupBlock"]
+__all__ = ["GroupView", "MemberView", "PeerGroupBlock"]
 
-ROSTER = "roster"
-TEAMS = "teams"
-#: Columns of the volunteers file, as the mentoring core reads it.
-VOLUNTEER_COLUMNS: tuple[str, ...] = ("id", "volunteer_as")
 DEFAULT_TITLES: dict[str, str] = {
     INTERVISION: N_("Your intervision group"),
     MENTORING: N_("Your mentoring pair"),
@@ -106,6 +94,7 @@ def _today() -> date:
 class PeerGroupBlock(
     TalentBlockMixin,
     ReportDataMixin,
+    PeerStaffMixin,
     StudioEditableXBlockMixin,
     CompletableXBlockMixin,
     XBlock,
@@ -323,44 +312,13 @@ class PeerGroupBlock(
             "until": until,
             "volunteer_as": self.volunteer_as,
             "choices": [
-                {"value": "mentor", "label": _("mentor someone who is new to the programme")},
-                {"value": "host", "label": _("host an intervision group")},
+                {
+                    "value": VolunteerRole.MENTOR,
+                    "label": _("mentor someone who is new to the programme"),
+                },
+                {"value": VolunteerRole.HOST, "label": _("host an intervision group")},
                 {"value": "", "label": _("not this time")},
             ],
-        }
-
-    def _staff_context(self) -> dict[str, Any]:
-        _ = self.ugettext
-        problem = ""
-        if self.group_source == TEAMS:
-            source = _("Groups are the Open edX teams of teamset {teamset}.").format(
-                teamset=self.teamset_id or "–"
-            )
-        else:
-            try:
-                roster = self.roster()
-                people, groups = len(roster.members), len(roster.groups)
-                source = _("Groups come from the roster: {people} in {groups}.").format(
-                    people=self.ungettext("{count} person", "{count} people", people).format(
-                        count=people
-                    ),
-                    groups=self.ungettext("{count} group", "{count} groups", groups).format(
-                        count=groups
-                    ),
-                )
-            except RosterError as error:
-                source = _("Groups come from the roster, but the stored roster is broken.")
-                problem = error.text(_)
-        return {
-            "source": self.group_source,
-            "source_text": source,
-            "roster_problem": problem,
-            "roster_help": _(
-                "UTF-8 CSV, at most {size} KB, with the columns username and group, and "
-                "optionally role and name. It replaces the current roster."
-            ).format(size=MAX_ROSTER_BYTES // 1024),
-            "download_url": self.runtime.handler_url(self, "download_data"),
-            "volunteers_url": self.runtime.handler_url(self, "download_volunteers"),
         }
 
     def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
@@ -378,7 +336,7 @@ class PeerGroupBlock(
                 "steps": method_steps(self.ugettext, self.ungettext) if self.show_method else [],
                 "today": _today().isoformat(),
                 "forward": self._forward_context(),
-                "staff": self._staff_context() if self.is_course_staff else None,
+                "staff": self.staff_context() if self.is_course_staff else None,
             },
         )
         return self.make_fragment(
@@ -440,84 +398,15 @@ class PeerGroupBlock(
             raise tc.ValidationError(
                 [tc.Problem("volunteer_as", "you can volunteer once the programme has ended")]
             )
-        self.volunteer_as = choice.volunteer_as
+        self.volunteer_as = str(choice.volunteer_as)
         self._remember_group()
-        self.publish_event("volunteered", volunteer_as=choice.volunteer_as)
+        self.publish_event("volunteered", volunteer_as=self.volunteer_as)
         return {"volunteer_as": self.volunteer_as}
 
     def _remember_group(self) -> None:
         group = self.my_group()
         if group is not None:
             self.group_name = group.name
-
-    # -- staff ------------------------------------------------------------------------------
-
-    @XBlock.handler
-    def upload_roster(self, request: Request, suffix: str = "") -> Response:
-        """Replace the roster with an uploaded CSV (field ``roster``); course staff only.
-
-        The whole file is checked first: a rejected upload keeps the roster as it was.
-        """
-        _ = self.ugettext
-        if not self.is_course_staff:
-            return json_error(403, _("Only course staff can upload a roster."))
-        if request.method != "POST":
-            return json_error(405, _("Send this request as POST."))
-        upload = request.POST.get("roster")
-        if upload is None or not hasattr(upload, "file"):
-            return json_error(400, _("Choose a roster file (CSV) to upload."))
-        data = upload.file.read(MAX_ROSTER_BYTES + 1)
-        try:
-            if len(data) > MAX_ROSTER_BYTES:
-                raise RosterError(
-                    N_("The roster is larger than {size} KB."), size=MAX_ROSTER_BYTES // 1024
-                )
-            text = data.decode("utf-8-sig")
-            roster = read_roster(text, self.group_kind)
-            if not roster.members:
-                raise RosterError(N_("The file is empty."))
-        except UnicodeDecodeError:
-            return json_error(400, _("The roster is not UTF-8 text. Save it as CSV UTF-8."))
-        except RosterError as error:
-            message = _("The roster was not saved: {problem}").format(problem=error.text(_))
-            return json_error(400, message)
-        self.roster_csv = text
-        try:
-            self.save()
-        except InvalidScopeError:  # the LMS keeps settings read-only; Studio can write them
-            discard_unsaved_changes(self)
-            return json_error(
-                400, _("Block settings cannot be changed here. Paste the roster in Studio.")
-            )
-        self.publish_event(
-            "roster_uploaded", groups=len(roster.groups), members=len(roster.members)
-        )
-        html = self.render_template(
-            "peer_group_staff.html", {"staff": self._staff_context(), "uid": self.dom_id}
-        )
-        return json_response({"html": html})
-
-    @XBlock.handler
-    def download_volunteers(self, request: Request, suffix: str = "") -> Response:
-        """Volunteers for the next round as ``id,volunteer_as`` CSV; course staff only."""
-        if not self.is_course_staff:
-            return Response(
-                self.ugettext("Only course staff can download learner data."),
-                status=403,
-                content_type="text/plain",
-                charset="utf-8",
-            )
-        rows = [
-            (state.username, {"volunteer_as": state.state["volunteer_as"]})
-            for state in compat.iter_user_states(self)
-            if state.state.get("volunteer_as")
-        ]
-        return Response(
-            rows_to_csv(rows, key_column=VOLUNTEER_COLUMNS[0]).encode("utf-8-sig"),
-            content_type="text/csv",
-            charset="utf-8",
-            content_disposition='attachment; filename="volunteers.csv"',
-        )
 
     # -- Studio -----------------------------------------------------------------------------
 

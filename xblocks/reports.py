@@ -82,6 +82,18 @@ class ReportDataMixin(XBlockMixin):
     @XBlock.handler
     def download_data(self, request: Request, suffix: str = "") -> Response:
         """Every learner's row as CSV; course staff only."""
+        return self.staff_csv_download(
+            f"{self.scope_ids.block_type}-data.csv",
+            lambda: self.generate_report_data(compat.iter_user_states(self)),
+        )
+
+    def staff_csv_download(
+        self,
+        filename: str,
+        rows: Callable[[], Iterable[tuple[str, Mapping[str, Any]]]],
+        key_column: str = "username",
+    ) -> Response:
+        """``rows()`` as a CSV attachment for course staff; 403 (rows unread) for anyone else."""
         if not self.is_course_staff:
             return Response(
                 self.ugettext("Only course staff can download learner data."),
@@ -89,10 +101,8 @@ class ReportDataMixin(XBlockMixin):
                 content_type="text/plain",
                 charset="utf-8",
             )
-        body = rows_to_csv(self.generate_report_data(compat.iter_user_states(self)))
-        filename = f"{self.scope_ids.block_type}-data.csv"
         return Response(
-            body.encode("utf-8-sig"),
+            rows_to_csv(rows(), key_column).encode("utf-8-sig"),
             content_type="text/csv",
             charset="utf-8",
             content_disposition=f'attachment; filename="{filename}"',

@@ -22,6 +22,7 @@ from django.utils import translation
 from lxml import etree
 from webob import Request
 
+from talent_core.mentoring import VolunteerRole, read_volunteers_csv
 from xblocks._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER
 from xblocks.compat import XBlockUserState
 from xblocks.workbench_services import StaffAwareUserService
@@ -366,6 +367,22 @@ def test_staff_downloads_report_rows_and_volunteers(peer, call) -> None:
     ]
     for handler in ("download_data", "download_volunteers"):
         assert mentee.handle(handler, Request.blank("/")).status_code == 403
+
+
+def test_volunteers_file_is_what_the_mentoring_core_reads(peer, call) -> None:
+    first = peer("learner_11", roster_csv=MENTORING_ROSTER, programme_end="2025-06-30")
+    call(first, "volunteer", {"volunteer_as": "host"})
+    call(peer("learner_1", usage=first.scope_ids.usage_id), "volunteer", {"volunteer_as": "mentor"})
+    body = (
+        peer("staff_hr", usage=first.scope_ids.usage_id)
+        .handle("download_volunteers", Request.blank("/"))
+        .body
+    )
+    volunteers = read_volunteers_csv(body, "volunteers.csv")
+    assert sorted((v.person_id, v.role) for v in volunteers) == [
+        ("learner_1", VolunteerRole.MENTOR),
+        ("learner_11", VolunteerRole.HOST),
+    ]
 
 
 def test_report_rows_from_user_states(peer) -> None:
