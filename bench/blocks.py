@@ -114,7 +114,7 @@ def plan_states(count: int) -> list[Any]:
         goals = plan_goals(rng, rng.randint(1, 8), None)
         plan = tc.DevelopmentPlan(owner=f"learner_{n}", version=rng.randint(1, 30), goals=goals)
         if n % 3 == 0:
-            plan = plan.agreed("Mia Berg", dt.date(2030, 5, 2), "Good plan.")
+            plan = plan.agreed("Mia Berg", dt.date(2025, 5, 2), "Good plan.")
         stored.append(json.dumps({"plan_record": tc.plan_to_state(plan)}))
     return [
         XBlockUserState(f"learner_{n}", "block", json.loads(stored[n % 1000]), None, None)
@@ -151,7 +151,7 @@ def main() -> None:
     taken = [goal["id"] for goal in goals]
     new_goal = {"competency_id": "resilience", "taken": taken}
     print(f"  new_goal handler              {timed(lambda _: post(block, 'new_goal', new_goal))}")
-    agreement = {"manager_name": "Mia Berg", "agreed_on": "2030-05-02"}
+    agreement = {"manager_name": "Mia Berg", "agreed_on": "2025-05-02"}
     print(
         "  record_agreement handler      "
         + timed(

@@ -16,11 +16,11 @@ completes the block.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import secrets
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -54,7 +54,7 @@ DEFAULT_RATES_JSON = json.dumps(tc.DEFAULT_RATES.model_dump(mode="json"), indent
 FALLBACK_UID_DOMAIN = "talent-development.invalid"
 
 
-@lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=32)
 def load_rates(rates_json: str) -> tc.ModeRates:
     """The cost rates of a block's settings; ValidationError names the field to fix."""
     try:
@@ -380,26 +380,18 @@ class DevelopmentPlanBlock(
     @XBlock.handler
     def download_ics(self, request: Request, suffix: str = "") -> Response:
         """The activities with a due date as an iCalendar file."""
-        host = (request.host or "").rsplit(":", 1)[0]
-        labels = self.words.modes
+        calendar = functools.partial(
+            tc.plan_to_ics,
+            self.plan,
+            self.framework,
+            self.language,
+            now=dt.datetime.now(dt.UTC),
+            mode_labels=self.words.modes,
+        )
         try:
-            body = tc.plan_to_ics(
-                self.plan,
-                self.framework,
-                self.language,
-                uid_domain=host,
-                now=dt.datetime.now(dt.UTC),
-                mode_labels=labels,
-            )
+            body = calendar(uid_domain=(request.host or "").rsplit(":", 1)[0])
         except ValueError:  # the request's host is no host name (an IPv6 literal, say)
-            body = tc.plan_to_ics(
-                self.plan,
-                self.framework,
-                self.language,
-                uid_domain=FALLBACK_UID_DOMAIN,
-                now=dt.datetime.now(dt.UTC),
-                mode_labels=labels,
-            )
+            body = calendar(uid_domain=FALLBACK_UID_DOMAIN)
         return self._download(body, "text/calendar", "development-plan.ics", "ics")
 
     @XBlock.handler
