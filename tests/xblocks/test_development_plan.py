@@ -150,6 +150,14 @@ def test_saved_plan_comes_back_with_every_field(saved) -> None:
     assert reflections == [" hidden", "", " hidden"]  # shown for the activity that is done
 
 
+def test_a_reflection_stays_visible_when_its_activity_is_no_longer_done(make_block, call) -> None:
+    block = make_block(PLAN)
+    goals = with_change("0.activities.1.status", "doing")
+    assert save(call, block, goals).status_code == 200
+    reflections = re.findall(r"data-reflection( hidden)?>", student_html(block))
+    assert reflections == [" hidden", "", " hidden"]
+
+
 def test_learner_text_is_escaped(saved) -> None:
     markup = student_html(saved)
     assert "<Sam>" not in markup and "<clearer>" not in markup
