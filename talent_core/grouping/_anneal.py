@@ -21,6 +21,8 @@ __all__ = ["Annealer"]
 CHECK_EVERY = 2_000
 #: Start and end temperature as multiples of the typical score change of one swap.
 HOT, COLD = 0.6, 0.01
+#: Share of two-singleton draws tried as a move of one of them (which changes group sizes).
+SIZE_MOVE_SHARE = 0.1
 
 
 class Annealer:
@@ -251,7 +253,7 @@ class Annealer:
                 if self.group_of[i] == self.group_of[j]:
                     continue
                 ui, uj = self.unit_of[i], self.unit_of[j]
-                if len(ui) == 1 and len(uj) == 1 and random_() > 0.1:
+                if len(ui) == 1 and len(uj) == 1 and random_() >= SIZE_MOVE_SHARE:
                     g, h = self.group_of[i], self.group_of[j]
                     if not (self._fits(ui, h, uj) and self._fits(uj, g, ui)):
                         continue

@@ -25,7 +25,7 @@ from ._construct import Start, construct
 from ._instance import Instance, encode
 from ._notices import Notice, NoticeCode
 from ._options import GroupingOptions
-from ._score import Group, GroupingScores, scores_of, summarise
+from ._score import Group, GroupingScores, history_warning, scores_of, summarise
 
 __all__ = ["BATCHED_FROM", "GroupingResult", "Method", "Progress", "design_groups"]
 
@@ -116,9 +116,7 @@ def design_groups(
     scored, warnings = scores_of(
         instance, [g.name for g in named], [[instance.index[x] for x in g.members] for g in named]
     )
-    notes: list[Notice] = []
-    if instance.history_unknown:
-        notes.append(Notice(NoticeCode.HISTORY_UNKNOWN, {"count": instance.history_unknown}))
+    notes = history_warning(instance)
     if stopped:
         notes.append(Notice(NoticeCode.TIME_LIMIT, {"seconds": f"{time_limit:g}"}))
     scores = summarise(scored, (), notes + warnings)

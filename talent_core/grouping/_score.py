@@ -9,7 +9,7 @@ programme however good the average (CATME maximises the worst-fitting team).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -55,7 +55,7 @@ class GroupingScores:
     #: Broken hard constraints (empty for every designed grouping).
     violations: tuple[Notice, ...] = ()
     #: Soft goals missed in a way worth a look, e.g. pairs meeting again.
-    warnings: tuple[Notice, ...] = field(default=())
+    warnings: tuple[Notice, ...] = ()
 
 
 def _members(instance: Instance, groups: Sequence[Group]) -> list[list[int]]:
@@ -102,7 +102,7 @@ def summarise(
     return GroupingScores(tuple(groups), total, worst, tuple(violations), tuple(warnings))
 
 
-def _history_warning(instance: Instance) -> list[Notice]:
+def history_warning(instance: Instance) -> list[Notice]:
     if not instance.history_unknown:
         return []
     return [Notice(NoticeCode.HISTORY_UNKNOWN, {"count": instance.history_unknown})]
@@ -116,7 +116,7 @@ def score_grouping(
     members = _members(instance, groups)
     scored, warnings = scores_of(instance, [g.name for g in groups], members)
     violations = violations_of(instance, groups)
-    return summarise(scored, violations, _history_warning(instance) + warnings)
+    return summarise(scored, violations, history_warning(instance) + warnings)
 
 
 def check_grouping(
