@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
-from babel.dates import format_date
 from web_fragments.fragment import Fragment
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
@@ -51,6 +51,7 @@ from ._peer_roster import (
     read_roster,
 )
 from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
+from .competency_view import long_date
 from .i18n import N_
 from .mixins import Forbidden, TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
@@ -88,6 +89,12 @@ class GroupView:
 
 def _today() -> date:
     return datetime.now(UTC).date()
+
+
+@lru_cache(maxsize=1024)
+def _long_day(iso_day: str, language: str) -> str:
+    """A logged day as learners read it; a group's log repeats the same days often."""
+    return long_date(date.fromisoformat(iso_day), language)
 
 
 @XBlock.wants("user", "user_state", "teams", "teams_configuration")
@@ -262,7 +269,7 @@ class PeerGroupBlock(
             raise Forbidden(self.ugettext("You are not in a group, so there is no log to show."))
         if group.id != group_id:
             raise Forbidden(self.ugettext("Only members of a group can read its session log."))
-        self.group_name = group.name
+        self._remember_group(group)
         return group
 
     def session_log(self, group: GroupView) -> list[LogEntry]:
@@ -279,7 +286,7 @@ class PeerGroupBlock(
     # -- views ------------------------------------------------------------------------------
 
     def _day(self, iso_day: str) -> str:
-        return format_date(date.fromisoformat(iso_day), format="long", locale=self.language)
+        return _long_day(iso_day, self.language)
 
     def _log_entries(self, group: GroupView) -> list[dict[str, Any]]:
         _ = self.ugettext
@@ -386,7 +393,7 @@ class PeerGroupBlock(
     def end_programme(self, request: ProgrammeEnd) -> dict[str, Any]:
         """The learner says their programme has ended, which opens pay it forward."""
         self.programme_ended = True
-        self._remember_group()
+        self._remember_group(self.my_group())
         self.publish_event("programme_ended")
         html = self.render_template("peer_group_forward.html", {"forward": self._forward_context()})
         return {"html": html}
@@ -399,13 +406,13 @@ class PeerGroupBlock(
                 [tc.Problem("volunteer_as", "you can volunteer once the programme has ended")]
             )
         self.volunteer_as = str(choice.volunteer_as)
-        self._remember_group()
+        self._remember_group(self.my_group())
         self.publish_event("volunteered", volunteer_as=self.volunteer_as)
         return {"volunteer_as": self.volunteer_as}
 
-    def _remember_group(self) -> None:
-        group = self.my_group()
-        if group is not None:
+    def _remember_group(self, group: GroupView | None) -> None:
+        """Keep the learner's group name for reports (a write only when it changed)."""
+        if group is not None and group.name != self.group_name:
             self.group_name = group.name
 
     # -- Studio -----------------------------------------------------------------------------
