@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+import pandas as pd
+
 from talent_core import (
     FormatError,
     Person,
@@ -266,6 +268,29 @@ class GroupingSession:
                 if len(found) == limit:
                     break
         return found
+
+    def group_table(self) -> pd.DataFrame:
+        """One row per group: size, languages, score, fit per goal, repeat pairs, member ids.
+
+        Column names are stable identifiers (the goals as ``talent_core.grouping`` names them),
+        so code written against the table works in every display language.
+        """
+        groups = self.scores.groups if self.scores else ()
+        goals = list(groups[0].goals) if groups else []
+        rows = [
+            [
+                score.name,
+                score.size,
+                " ".join(score.languages),
+                round(score.score, 2),
+                *(round(score.goals[goal], 2) for goal in goals),
+                score.repeat_pairs,
+                " ".join(group.members),
+            ]
+            for group, score in zip(self.groups, groups, strict=True)
+        ]
+        columns = ["group", "size", "languages", "score", *goals, "repeat_pairs", "members"]
+        return pd.DataFrame(rows, columns=columns)
 
     def notices(self) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
         """Broken hard constraints and warnings of the current grouping."""

@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Literal, cast
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from talent_core import TalentError
 from talent_core.grouping import OPEN_EDX_MODES, AttributeGoal, ManagerRule, Policy
 
 from . import _groups_render as render
 from ._export import download_link
+from ._groups_chart import GroupChart
 from ._groups_messages import text
 from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
@@ -114,8 +114,7 @@ class GroupingView:
         self.pages = widgets.HTML()
         self.table = widgets.HTML()
         self.chart_attribute = widgets.Dropdown(style=_WIDE)
-        self.spread_chart = go.FigureWidget(go.Heatmap(colorscale="Blues", hoverongaps=False))
-        self.score_chart = go.FigureWidget(go.Bar(marker_color="#2e6b34"))
+        self.chart = GroupChart()
         # export
         self.export_intro = widgets.HTML()
         self.export_kind = widgets.Dropdown(style=_WIDE)
@@ -192,8 +191,7 @@ class GroupingView:
                 widgets.HBox([self.sort, self.page, self.pages]),
                 self.table,
                 self.chart_attribute,
-                self.spread_chart,
-                self.score_chart,
+                self.chart.figure,
             ]
         )
 
@@ -376,20 +374,20 @@ class GroupingView:
         shown = render.page_groups(session, order, self.page.value)
         attribute = cast(render.Attribute, self.chart_attribute.value)
         groups, values, counts = render.spread(session, shown, attribute)
+        bands, band_counts = render.score_histogram(session)
         label = text(f"attr.{attribute}", language)
-        with self.spread_chart.batch_update():
-            heatmap = self.spread_chart.data[0]
-            heatmap.x, heatmap.y, heatmap.z = values, groups, counts
-            heatmap.colorbar.title.text = text("chart.people", language)
-            self.spread_chart.layout.title.text = text("chart.spread", language, attribute=label)
-            self.spread_chart.layout.yaxis.autorange = "reversed"
-            self.spread_chart.layout.height = 160 + 22 * len(groups)
-        bands, counts_per_band = render.score_histogram(session)
-        with self.score_chart.batch_update():
-            self.score_chart.data[0].x, self.score_chart.data[0].y = bands, counts_per_band
-            self.score_chart.layout.title.text = text("chart.scores", language)
-            self.score_chart.layout.xaxis.title.text = text("col.score", language)
-            self.score_chart.layout.yaxis.title.text = text("chart.groups", language)
+        self.chart.show(
+            spread_title=text("chart.spread", language, attribute=label),
+            groups=groups,
+            values=values,
+            counts=counts,
+            count_label=text("chart.people", language),
+            scores_title=text("chart.scores", language),
+            bands=bands,
+            band_counts=band_counts,
+            score_label=text("col.score", language),
+            groups_label=text("chart.groups", language),
+        )
 
     # -- actions ---------------------------------------------------------------------------
 

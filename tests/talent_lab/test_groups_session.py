@@ -250,3 +250,24 @@ def test_options_out_of_range_name_the_setting(session: GroupingSession) -> None
     assert "min_size 8 is larger than max_size 6" in str(caught.value)
     options = session.make_options(department={"policy": "similar", "weight": 2})
     assert isinstance(options, GroupingOptions) and options.department.policy == "similar"
+
+
+def test_group_table_for_analysis(session: GroupingSession) -> None:
+    assert session.group_table().empty
+    design(session, timezone_weight=0)
+    table = session.group_table()
+    assert list(table.columns) == [
+        "group",
+        "size",
+        "languages",
+        "score",
+        "department",
+        "location",
+        "seniority",
+        "repeat_pairs",
+        "members",
+    ]
+    assert list(table["group"]) == [g.name for g in session.groups]
+    assert table["members"].str.split().map(len).tolist() == table["size"].tolist()
+    assert session.scores is not None
+    assert table["score"].mean() == pytest.approx(session.scores.total, abs=0.01)

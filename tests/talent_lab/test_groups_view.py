@@ -68,7 +68,7 @@ def test_first_render_shows_the_people_and_how_to_get_groups(view: GroupingView)
     assert view.size.value == (5, 7) and view.same_language.value
     assert view.policies["department"].value == "dissimilar"
     assert view.weights["department"].value == 3.0
-    assert view.move_group.options == () and view.spread_chart.data[0].z == ()
+    assert view.move_group.options == () and view.chart.figure.data[0].z == ()
 
 
 def test_designing_shows_progress_scores_table_and_charts(designed: GroupingView) -> None:
@@ -84,15 +84,16 @@ def test_designing_shows_progress_scores_table_and_charts(designed: GroupingView
     rows = body_rows(view.table.value)
     assert [row_group(r) for r in rows] == [g.name for g in session.groups]
     assert "Groups 1–10 of 10" in view.table.value
-    heatmap = view.spread_chart.data[0]
+    heatmap = view.chart.figure.data[0]
     assert list(heatmap.y) == [g.name for g in session.groups]
     assert (
-        "Operations" in heatmap.x and "Departments per group" in view.spread_chart.layout.title.text
+        "Operations" in heatmap.x
+        and "Departments per group" in view.chart.figure.layout.annotations[0].text
     )
     assert [sum(row) for row in heatmap.z] == [len(g.members) for g in session.groups]
-    assert sum(view.score_chart.data[0].y) == 10
+    assert sum(view.chart.figure.data[1].y) == 10
     view.chart_attribute.value = "language"
-    heatmap = view.spread_chart.data[0]
+    heatmap = view.chart.figure.data[0]
     assert all(sum(1 for n in row if n) == 1 for row in heatmap.z)  # one language per group
 
 
@@ -173,7 +174,7 @@ def test_a_move_by_hand_updates_scores_warnings_table_and_charts(designed: Group
     rows = body_rows(view.table.value)
     for mover in moved:
         assert session.person(mover).name in rows[b] and session.person(mover).name not in rows[a]
-    heatmap = view.spread_chart.data[0]
+    heatmap = view.chart.figure.data[0]
     assert [sum(heatmap.z[a]), sum(heatmap.z[b])] == [4, 8]
 
 
@@ -233,14 +234,14 @@ def test_pages_and_worst_first(tmp_path: Path) -> None:
     rows = body_rows(view.table.value)
     assert row_group(rows[0]) == session.groups[PAGE_SIZE].name
     shown = [g.name for g in session.groups[PAGE_SIZE : 2 * PAGE_SIZE]]
-    assert list(view.spread_chart.data[0].y) == shown
+    assert list(view.chart.figure.data[0].y) == shown
     view.page.value = view.page.max
     assert len(body_rows(view.table.value)) == total - (view.page.max - 1) * PAGE_SIZE
     view.sort.value = "worst"
     view.page.value = 1
     scores = sorted(session.scores.groups, key=lambda g: (g.score, g.name))
     assert row_group(body_rows(view.table.value)[0]) == scores[0].name
-    assert view.spread_chart.data[0].y[0] == scores[0].name
+    assert view.chart.figure.data[0].y[0] == scores[0].name
 
 
 def test_a_bad_people_upload_keeps_people_and_groups(designed: GroupingView) -> None:
@@ -305,7 +306,7 @@ def test_swedish_labels_and_group_names(view: GroupingView) -> None:
     view.run_button.click()
     assert view.session.groups[0].name == "Handledning 01"
     assert "sämsta grupp" in view.summary.value
-    assert view.spread_chart.layout.title.text.startswith("Avdelningar per grupp")
+    assert view.chart.figure.layout.annotations[0].text.startswith("Avdelningar per grupp")
 
 
 def test_export_teams_and_roster_with_download_links(designed: GroupingView) -> None:
