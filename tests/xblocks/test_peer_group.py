@@ -566,3 +566,14 @@ def test_scenario_page_in_swedish(workbench_db) -> None:
     assert page.status_code == 200
     assert "Din intervisionsgrupp" in words and "Grupp: Harbour" in words
     assert "Samtalslogg" in words and "Ge det vidare" in words
+
+
+def test_talent_course_unit_holds_the_peer_group(workbench_db) -> None:
+    from workbench.scenarios import get_scenarios
+
+    [scenario_id] = [
+        key for key, s in get_scenarios().items() if s.description.startswith("Talent course")
+    ]
+    page = Client().get(f"/scenario/{scenario_id}/", {"student": "learner_2"})
+    words = text_of(page.content.decode())
+    assert "Meet your intervision group" in words and "Bo Lindqvist (you)" in words
