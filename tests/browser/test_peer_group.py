@@ -109,6 +109,7 @@ def test_swedish_ui_guides_a_session_step_by_step(page: Page, workbench_url: str
     for label in ("Datum för träffen", "Fallägare", "Viktigaste insikt", "Överenskommen åtgärd"):
         expect(page.get_by_label(label)).to_be_visible()
 
+    expect(page.get_by_role("button", name="Nästa steg")).to_be_hidden()
     page.get_by_role("button", name="Led oss steg för steg").click()
     steps = page.locator("[data-step]")
     expect(page.locator("[data-step-position]")).to_have_text("Steg 1 av 5")
@@ -122,6 +123,8 @@ def test_swedish_ui_guides_a_session_step_by_step(page: Page, workbench_url: str
     expect(page.get_by_role("heading", name="Klargörande frågor")).to_be_focused()
     page.screenshot(path="/tmp/peer_group_sv.png", full_page=True)
     page.get_by_role("button", name="Visa alla steg").click()
+    expect(page.get_by_role("button", name="Led oss steg för steg")).to_be_focused()
+    expect(next_step).to_be_hidden()
     expect(steps).to_have_count(5)
     for index in range(5):
         expect(steps.nth(index)).to_be_visible()
