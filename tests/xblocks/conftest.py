@@ -28,6 +28,7 @@ django.setup()
 
 import pytest  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.utils import translation  # noqa: E402
 from webob import Request, Response  # noqa: E402
 from workbench.runtime import WORKBENCH_KVS, WorkbenchRuntime  # noqa: E402
 from xblock.core import XBlock  # noqa: E402
@@ -36,6 +37,13 @@ from xblock.fields import ScopeIds  # noqa: E402
 from xblock.runtime import DictKeyValueStore, KvsFieldData  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _language_reset_after_each_test() -> Iterator[None]:
+    """A page request in sv/nl leaves Django's language active in the thread; reset it."""
+    yield
+    translation.deactivate()
 
 
 class RecordingRuntime(WorkbenchRuntime):
