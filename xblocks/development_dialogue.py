@@ -30,10 +30,10 @@ from talent_core._text import StrictModel
 
 from . import _dialogue_view as view
 from . import scenarios
-from ._dialogue_assessment import LinkedAssessment, LinkProblem, read_linked_assessment
 from .competency_view import level_text, long_date
-from .framework_source import FrameworkSourceMixin, load_framework
+from .framework_source import FrameworkSourceMixin
 from .i18n import N_
+from .linked_assessment import LinkedAssessment, LinkedAssessmentMixin
 from .mixins import TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
 
@@ -64,6 +64,7 @@ def latest_conversation_date() -> dt.date:
 class DevelopmentDialogueBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,
+    LinkedAssessmentMixin,
     ReportDataMixin,
     StudioEditableXBlockMixin,
     CompletableXBlockMixin,
@@ -138,13 +139,6 @@ class DevelopmentDialogueBlock(
         """This learner's preparation and conversations (read from ``Scope.user_state``)."""
         return tc.load_dialogue(self.dialogue)
 
-    def assessment_result(self) -> LinkedAssessment | None:
-        """The current learner's result in the linked self-assessment, if one is linked."""
-        if not self.assessment_block.strip():
-            return None
-        found = read_linked_assessment(self, self.assessment_block)
-        return None if isinstance(found, LinkProblem) else found
-
     def _ratings(
         self, record: tc.DialogueRecord, result: LinkedAssessment | None
     ) -> list[tc.Rating]:
@@ -173,7 +167,7 @@ class DevelopmentDialogueBlock(
             )
             return self.make_fragment(html, css=["talent.css"])
         record = self.record
-        result = self.assessment_result()
+        result = self.linked_assessment()
         suggested = self._suggested(result)
         html = self.render_template(
             "development_dialogue.html",
@@ -283,7 +277,7 @@ class DevelopmentDialogueBlock(
                 charset="utf-8",
             )
         record = self.record
-        result = self.assessment_result()
+        result = self.linked_assessment()
         html = self.render_template(
             "dialogue_sheet.html",
             {
@@ -336,7 +330,7 @@ class DevelopmentDialogueBlock(
         )
         return {
             "message": self.ugettext("Your preparation is saved."),
-            "html": self._after_html(framework, record, self.assessment_result()),
+            "html": self._after_html(framework, record, self.linked_assessment()),
         }
 
     @json_payload_handler(ConversationRef)
@@ -354,7 +348,7 @@ class DevelopmentDialogueBlock(
         self.publish_event("conversation_removed", held_on=ref.held_on.isoformat())
         return {
             "message": self.ugettext("The conversation is removed."),
-            "html": self._after_html(self.framework, record, self.assessment_result()),
+            "html": self._after_html(self.framework, record, self.linked_assessment()),
         }
 
     @json_payload_handler(tc.Conversation)
@@ -380,7 +374,7 @@ class DevelopmentDialogueBlock(
         )
         return {
             "message": self.ugettext("The conversation is recorded."),
-            "html": self._after_html(framework, record, self.assessment_result()),
+            "html": self._after_html(framework, record, self.linked_assessment()),
         }
 
     # -- Studio -----------------------------------------------------------------------------
@@ -409,31 +403,14 @@ class DevelopmentDialogueBlock(
             )
         if data.question_purpose not in view.PURPOSES:
             error(self.ugettext("Choose which coaching questions learners answer."))
-        reference = data.assessment_block.strip()
-        if not reference:
-            return
-        found = read_linked_assessment(self, reference)
-        if isinstance(found, LinkProblem):
-            message = {
-                LinkProblem.MISSING: N_("No block was found at the linked location {reference}."),
-                LinkProblem.WRONG_TYPE: N_(
-                    "The block at {reference} is not a competency self-assessment."
-                ),
-            }[found]
-            error(self.ugettext(message).format(reference=reference))
-            return
-        if validation.messages:
-            return
-        if found.framework_id is None:
-            warning = self.ugettext("The linked self-assessment is not set up yet.")
-        elif found.framework_id != load_framework(data.framework_source, data.framework_json).id:
-            warning = self.ugettext(
+        self.validate_linked_assessment(
+            validation,
+            data,
+            self.ugettext(
                 "The linked self-assessment uses another framework ({linked}); only the "
                 "competencies both frameworks share are suggested and compared."
-            ).format(linked=found.framework_id)
-        else:
-            return
-        validation.add(ValidationMessage(ValidationMessage.WARNING, warning))
+            ),
+        )
 
     # -- data for HR ------------------------------------------------------------------------
 

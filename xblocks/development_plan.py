@@ -37,10 +37,10 @@ from talent_core._text import Identifier, StrictModel
 
 from . import _plan_view as view
 from . import scenarios
-from ._dialogue_assessment import LinkProblem, read_linked_assessment
 from .competency_view import competency_groups
-from .framework_source import FrameworkSourceMixin, load_framework
+from .framework_source import FrameworkSourceMixin
 from .i18n import N_
+from .linked_assessment import LinkedAssessmentMixin
 from .mixins import TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
 
@@ -96,6 +96,7 @@ def latest_agreement_date() -> dt.date:
 class DevelopmentPlanBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,
+    LinkedAssessmentMixin,
     ReportDataMixin,
     StudioEditableXBlockMixin,
     CompletableXBlockMixin,
@@ -169,10 +170,8 @@ class DevelopmentPlanBlock(
     def _linked_gaps(self, framework: tc.CompetencyFramework) -> list[tc.Gap] | None:
         """The linked assessment's gaps in this framework's competencies, largest first (met
         ones too; empty before the learner submits); None when none is linked or readable."""
-        if not self.assessment_block.strip():
-            return None
-        found = read_linked_assessment(self, self.assessment_block)
-        if isinstance(found, LinkProblem):
+        found = self.linked_assessment()
+        if found is None:
             return None
         return [
             gap
@@ -431,33 +430,18 @@ class DevelopmentPlanBlock(
 
     def validate_field_data(self, validation: Any, data: Any) -> None:
         """Errors for a broken framework or cost rates and an unusable linked assessment."""
-
-        def add(kind: str, message: str) -> None:
-            validation.add(ValidationMessage(kind, message))
-
         for message in self.framework_problems(data) + self.rates_problems(data.cost_rates):
-            add(ValidationMessage.ERROR, message)
-        reference = data.assessment_block.strip()
-        if not reference or validation.messages:
-            return
-        found = read_linked_assessment(self, reference)
-        if found is LinkProblem.MISSING:
-            message = self.ugettext("No block was found at the linked location {reference}.")
-            add(ValidationMessage.ERROR, message.format(reference=reference))
-        elif found is LinkProblem.WRONG_TYPE:
-            message = self.ugettext("The block at {reference} is not a competency self-assessment.")
-            add(ValidationMessage.ERROR, message.format(reference=reference))
-        elif found.framework_id is None:
-            add(
-                ValidationMessage.WARNING,
-                self.ugettext("The linked self-assessment is not set up yet."),
-            )
-        elif found.framework_id != load_framework(data.framework_source, data.framework_json).id:
-            message = self.ugettext(
+            validation.add(ValidationMessage(ValidationMessage.ERROR, message))
+        if validation.messages:
+            return  # the link is checked once the plan's own settings are valid
+        self.validate_linked_assessment(
+            validation,
+            data,
+            self.ugettext(
                 "The linked self-assessment uses another framework ({linked}); only gaps in "
                 "competencies of this plan's framework become goals."
-            )
-            add(ValidationMessage.WARNING, message.format(linked=found.framework_id))
+            ),
+        )
 
     # -- data for HR ------------------------------------------------------------------------
 
