@@ -26,7 +26,7 @@ from ._csv import (
     read_volunteers_csv,
     write_pairs_csv,
 )
-from ._fit import DEFAULT_LEVELS, SENIORITY_FIT, MatchingProblem, PairFit, competency_problems
+from ._fit import DEFAULT_LEVELS, SENIORITY_FIT, CompetencyScales, MatchingProblem, PairFit
 from ._match import Matching, MentorPair, UnmatchedMentee, match_mentors
 from ._model import (
     MAX_CAPACITY,
@@ -52,6 +52,7 @@ __all__ = [
     "VOLUNTEER_COLUMNS",
     "ChainEdge",
     "ChainNode",
+    "CompetencyScales",
     "FitWeights",
     "MatchSettings",
     "Matching",
@@ -68,7 +69,6 @@ __all__ = [
     "UnmatchedMentee",
     "Volunteer",
     "VolunteerRole",
-    "competency_problems",
     "match_mentors",
     "mentoring_chain",
     "programme_order",

@@ -6,8 +6,8 @@ many ties. Instead the problem is solved on a pruned candidate graph (each mente
 mentors and each mentor's best mentees) with ``min_weight_full_bipartite_matching``, and then
 *proved* optimal for the full problem: shortest-path potentials of the residual network are
 a dual solution, and if no left-out pair has a negative reduced cost against them, no better
-assignment exists. The pairs that break the certificate most (a few per mentee) join the
-graph and the solve repeats.
+assignment exists. For each mentee with a pair that breaks the certificate, its best few
+pairs against the potentials join the graph and the solve repeats.
 
 The objective is lexicographic: as many mentees matched as possible, then the highest total
 fit. Scores are whole numbers (milli-points), so all arithmetic in float64 stays exact.
@@ -78,8 +78,8 @@ def assign_with_capacities(
         extra_rows, extra_cols = _violations(scores, caps, rows, cols, mentor_of)
         if extra_rows.size == 0:
             return Assignment(mentor_of, int(rows.size), rounds)
-        rows = np.concatenate([rows, extra_rows])
-        cols = np.concatenate([cols, extra_cols])
+        pairs = np.unique(np.concatenate([rows * m + cols, extra_rows * m + extra_cols]))
+        rows, cols = np.divmod(pairs, m)
 
 
 def _candidates(scores: ScoreMatrix, caps: IntArray) -> tuple[IntArray, IntArray]:
@@ -87,32 +87,40 @@ def _candidates(scores: ScoreMatrix, caps: IntArray) -> tuple[IntArray, IntArray
 
     A mentor ranks mentees by how far its score exceeds the mentee's own ``_PER_MENTEE``-th
     best score, not by the raw score: the raw ranking hands every mentor the same few
-    much-sought mentees and leaves slots with no candidate at all.
+    much-sought mentees and leaves slots with no candidate at all. One pass over the rows
+    keeps a running top list per mentor, so the matrix is never transposed whole.
     """
     n, m = scores.shape
     k = min(_PER_MENTEE, m)
+    wanted = np.minimum(_PER_SLOT * caps, n)
+    keep = int(wanted.max())
+    lowest = np.iinfo(np.int32).min
+    top_margin = np.full((m, keep), lowest, dtype=np.int32)
+    top_mentee = np.zeros((m, keep), dtype=np.int64)
     found_rows: list[IntArray] = []
     found_cols: list[IntArray] = []
-    floor = np.empty(n, dtype=np.int32)
     for start in range(0, n, _BLOCK_ROWS):
         block = scores[start : start + _BLOCK_ROWS]
+        size = block.shape[0]
         best = np.argpartition(block, m - k, axis=1)[:, m - k :]
-        floor[start : start + block.shape[0]] = np.take_along_axis(block, best, axis=1).min(axis=1)
-        found_rows.append(np.repeat(np.arange(start, start + block.shape[0]), k))
+        floor = np.take_along_axis(block, best, axis=1).min(axis=1)
+        found_rows.append(np.repeat(np.arange(start, start + size), k))
         found_cols.append(best.ravel())
 
-    wanted = np.minimum(_PER_SLOT * caps, n)
-    k = int(wanted.max())
-    lowest = np.iinfo(np.int32).min
-    for start in range(0, m, _BLOCK_ROWS // 4):
-        block = np.ascontiguousarray(scores[:, start : start + _BLOCK_ROWS // 4].T)
-        margin = np.where(block == FORBIDDEN, lowest, block - floor)
-        best = np.argpartition(margin, n - k, axis=1)[:, n - k :]
-        order = np.argsort(-np.take_along_axis(margin, best, axis=1), axis=1, kind="stable")
-        best = np.take_along_axis(best, order, axis=1)
-        keep = np.arange(k) < wanted[start : start + block.shape[0], np.newaxis]
-        found_rows.append(best[keep])
-        found_cols.append(np.nonzero(keep)[0] + start)
+        margin = block - floor[:, np.newaxis]
+        margin[block == FORBIDDEN] = lowest
+        pool = np.concatenate([top_margin, margin.T], axis=1)
+        chosen = np.argpartition(pool, pool.shape[1] - keep, axis=1)[:, -keep:]
+        earlier = np.take_along_axis(top_mentee, np.minimum(chosen, keep - 1), axis=1)
+        top_mentee = np.where(chosen < keep, earlier, start + chosen - keep)
+        top_margin = np.take_along_axis(pool, chosen, axis=1)
+
+    order = np.argsort(-top_margin, axis=1, kind="stable")
+    ranked = np.take_along_axis(top_mentee, order, axis=1)
+    usable = np.arange(keep) < wanted[:, np.newaxis]
+    usable &= np.take_along_axis(top_margin, order, axis=1) > lowest
+    found_rows.append(ranked[usable])
+    found_cols.append(np.nonzero(usable)[0])
 
     pairs = np.unique(np.concatenate(found_rows) * m + np.concatenate(found_cols))
     rows, cols = np.divmod(pairs, m)
@@ -177,11 +185,13 @@ def _solve(scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray) 
 def _violations(
     scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray, mentor_of: IntArray
 ) -> tuple[IntArray, IntArray]:
-    """Allowed pairs outside the candidates that could improve the assignment (none: optimal).
+    """Pairs to add to the candidates; none when the assignment is optimal for all pairs.
 
     Potentials ``d`` are shortest-path distances in the residual network of the candidate
     solution (mentees, mentors, source ``s``, sink ``t``; a pair's arc costs minus its
-    weight). A pair left out could only help if ``weight > d[mentee] - d[mentor]``.
+    weight). A pair left out could only help if ``weight > d[mentee] - d[mentor]``; for each
+    mentee with such a pair, its ``_PER_MENTEE`` pairs of highest ``weight + d[mentor]``
+    are returned (some may be candidates already).
     """
     n, m = scores.shape
     weights = scores[rows, cols].astype(np.int64)
@@ -228,7 +238,9 @@ def _violations(
     distance[rows[assigned]] = distance[n + cols[assigned]] + held
     distance[np.flatnonzero(~matched)] = distance[source]
 
-    # a candidate pair that is not assigned already satisfies the bound; assigned ones need not
+    # Only pairs outside the candidates can break the bound: an assigned pair meets it exactly
+    # (its mentee's potential was just set so) and the shortest paths keep every other
+    # candidate within it. A row's best gain flags it; flagged rows are then looked at closely.
     mentee_bound = distance[:n] - bonus
     mentor_distance = distance[n : n + m]
     k = min(_PER_MENTEE, m)
@@ -236,19 +248,23 @@ def _violations(
     found_cols: list[IntArray] = []
     for start in range(0, n, _BLOCK_ROWS):
         block = scores[start : start + _BLOCK_ROWS]
-        excess = (block + mentor_distance) - mentee_bound[start : start + block.shape[0], None]
-        excess[block == FORBIDDEN] = 0.0
-        local = np.flatnonzero(matched[start : start + block.shape[0]])
-        excess[local, mentor_of[start + local]] = 0.0
-        rows = np.flatnonzero((excess > 0).any(axis=1))
-        if rows.size == 0:
+        gain = block + mentor_distance
+        bound = mentee_bound[start : start + block.shape[0]]
+        flagged = np.flatnonzero(gain.max(axis=1) > bound)
+        if flagged.size == 0:
             continue
-        worst = np.argpartition(-excess[rows], k - 1, axis=1)[:, :k] if k < m else None
-        if worst is None:
-            worst = np.broadcast_to(np.arange(m), (rows.size, m))
-        r, c = np.nonzero(np.take_along_axis(excess[rows], worst, axis=1) > 0)
-        found_rows.append(rows[r].astype(np.int64) + start)
-        found_cols.append(worst[r, c].astype(np.int64))
+        excess = gain[flagged] - bound[flagged, np.newaxis]
+        excess[block[flagged] == FORBIDDEN] = -np.inf
+        broken = excess.max(axis=1) > 0
+        flagged, excess = flagged[broken], excess[broken]
+        # with the pairs that break the bound come those just short of it: the next
+        # potentials will differ a little, and they would break it then
+        best = np.argpartition(-excess, k - 1, axis=1)[:, :k] if k < m else None
+        if best is None:
+            best = np.broadcast_to(np.arange(m), excess.shape)
+        r, c = np.nonzero(np.take_along_axis(excess, best, axis=1) > -np.inf)
+        found_rows.append(flagged[r].astype(np.int64) + start)
+        found_cols.append(best[r, c].astype(np.int64))
     if not found_rows:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     return np.concatenate(found_rows), np.concatenate(found_cols)

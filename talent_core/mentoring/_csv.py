@@ -28,7 +28,7 @@ from .._errors import FormatError, ValidationError
 from .._framework import CompetencyFramework
 from .._people_csv import CsvRow, csv_rows
 from .._validation import load
-from ._fit import MatchingProblem, competency_problems
+from ._fit import CompetencyScales, MatchingProblem
 from ._match import Matching
 from ._model import Mentee, Mentor, MentoringRecord, Volunteer, VolunteerRole
 from ._reasons import Reason, render_reason
@@ -107,11 +107,11 @@ def _validated[M: (Mentee, Mentor)](
     data: dict[str, Any],
     row: CsvRow,
     filename: str,
-    framework: CompetencyFramework | None,
+    scales: CompetencyScales,
 ) -> M:
     try:
         item = load(model, data)
-        problems = competency_problems(item, framework)
+        problems = scales.problems(item)
     except ValidationError as error:
         problems = list(error.problems)
     if problems:
@@ -149,13 +149,14 @@ def read_mentees_csv(
     data: bytes | str, filename: str, framework: CompetencyFramework | None = None
 ) -> list[Mentee]:
     """Mentees; with a framework, focus competencies must be its competencies."""
+    scales = CompetencyScales(framework)
 
     def build(row: CsvRow) -> Mentee:
         focus = _items(row, "focus", filename, need_value=False)
         record = _person(row) | {
             "focus": {c: 1 if size is None else size for c, size in focus.items()}
         }
-        return _validated(Mentee, record, row, filename, framework)
+        return _validated(Mentee, record, row, filename, scales)
 
     return _read_people(data, filename, MENTEE_COLUMNS, build)
 
@@ -172,6 +173,7 @@ def read_mentors_csv(
     manager in both (the line rules depend on it).
     """
     manager_of = {m.id: m.manager_id for m in mentees}
+    scales = CompetencyScales(framework)
 
     def build(row: CsvRow) -> Mentor:
         record = _person(row) | {
@@ -179,7 +181,7 @@ def read_mentors_csv(
             "strengths": _items(row, "strengths", filename, need_value=True),
             "former_mentee_in": row.cells.get("former_mentee_in") or None,
         }
-        mentor = _validated(Mentor, record, row, filename, framework)
+        mentor = _validated(Mentor, record, row, filename, scales)
         if mentor.id in manager_of and manager_of[mentor.id] != mentor.manager_id:
             raise FormatError(
                 filename,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -39,9 +40,9 @@ from ._reasons import Reason, ReasonCode
 __all__ = [
     "DEFAULT_LEVELS",
     "SENIORITY_FIT",
+    "CompetencyScales",
     "MatchingProblem",
     "PairFit",
-    "competency_problems",
 ]
 
 #: Levels of a strength when no framework says which scale a competency uses.
@@ -53,6 +54,8 @@ _FAR_STEP_FIT = 1  # 4 or more steps
 _JUNIOR_FIT = 0
 
 _BLOCK_ROWS = 1024
+#: Added to a pair without the required shared language: no sum of points lifts it above 0.
+_NO_LANGUAGE = -(2**30)
 
 
 def _milli(points: float) -> int:
@@ -70,49 +73,62 @@ def _quarters(step: int) -> int:
     return SENIORITY_FIT.get(step, _FAR_STEP_FIT)
 
 
-def _levels(framework: CompetencyFramework | None, competency: str) -> list[int]:
-    return framework.scale_for(competency).values if framework else list(DEFAULT_LEVELS)
+class CompetencyScales:
+    """The levels of each competency that mentoring data names, looked up once per competency.
 
-
-def competency_problems(
-    participant: Mentee | Mentor, framework: CompetencyFramework | None
-) -> list[Problem]:
-    """Focus competencies and strengths that the framework (or the default 1–5 scale) rejects.
-
-    Fields are relative to the participant: ``focus.<id>`` or ``strengths.<id>``.
+    With a framework, a competency must be one of its competencies and takes its scale;
+    without one, every competency is rated 1–5 (``DEFAULT_LEVELS``).
     """
-    problems: list[Problem] = []
-    items: Iterable[tuple[str, str, int]] = (
-        [("focus", c, size) for c, size in participant.focus.items()]
-        if isinstance(participant, Mentee)
-        else [("strengths", c, level) for c, level in participant.strengths.items()]
-    )
-    for kind, competency, value in items:
-        field = f"{kind}.{competency}"
-        if framework is not None:
-            if not framework.has_node(competency):
+
+    def __init__(self, framework: CompetencyFramework | None) -> None:
+        self.framework = framework
+        self._levels: dict[str, list[int] | str] = {}
+
+    def levels(self, competency: str) -> list[int] | str:
+        """The scale's level values, or why the competency cannot be used."""
+        known = self._levels.get(competency)
+        if known is None:
+            known = self._levels[competency] = self._look_up(competency)
+        return known
+
+    def _look_up(self, competency: str) -> list[int] | str:
+        framework = self.framework
+        if framework is None:
+            return list(DEFAULT_LEVELS)
+        if not framework.has_node(competency):
+            return f"unknown competency {competency!r} in {framework.id!r}"
+        node_type = framework.node(competency).type
+        if node_type is not NodeType.COMPETENCY:
+            return f"{competency!r} is a {node_type.value}, not a competency"
+        return framework.scale_for(competency).values
+
+    def problems(self, participant: Mentee | Mentor) -> list[Problem]:
+        """Focus gaps and strength levels the scales reject.
+
+        Fields are relative to the participant: ``focus.<id>`` or ``strengths.<id>``.
+        """
+        problems: list[Problem] = []
+        items: Iterable[tuple[str, str, int]] = (
+            [("focus", c, size) for c, size in participant.focus.items()]
+            if isinstance(participant, Mentee)
+            else [("strengths", c, level) for c, level in participant.strengths.items()]
+        )
+        for kind, competency, value in items:
+            field = f"{kind}.{competency}"
+            levels = self.levels(competency)
+            if isinstance(levels, str):
+                problems.append(Problem(field, levels))
+            elif kind == "strengths" and value not in levels:
+                problems.append(Problem(field, f"level {value} is not on the scale {levels}"))
+            elif kind == "focus" and value > len(levels) - 1:
                 problems.append(
-                    Problem(field, f"unknown competency {competency!r} in {framework.id!r}")
+                    Problem(
+                        field,
+                        f"a gap of {value} levels is more than the scale {levels} has "
+                        f"(at most {len(levels) - 1})",
+                    )
                 )
-                continue
-            node_type = framework.node(competency).type
-            if node_type is not NodeType.COMPETENCY:
-                problems.append(
-                    Problem(field, f"{competency!r} is a {node_type.value}, not a competency")
-                )
-                continue
-        levels = _levels(framework, competency)
-        if kind == "strengths" and value not in levels:
-            problems.append(Problem(field, f"level {value} is not on the scale {levels}"))
-        if kind == "focus" and value > len(levels) - 1:
-            problems.append(
-                Problem(
-                    field,
-                    f"a gap of {value} levels is more than the scale {levels} has "
-                    f"(at most {len(levels) - 1})",
-                )
-            )
-    return problems
+        return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +170,7 @@ class MatchingProblem:
         self.mentors = tuple(mentors)
         self.settings = settings or MatchSettings()
         self.framework = framework
+        self.scales = CompetencyScales(framework)
         self.mentee_index = _index(self.mentees, "mentees")
         self.mentor_index = _index(self.mentors, "mentors")
         history = tuple(history)
@@ -172,7 +189,7 @@ class MatchingProblem:
             *((f"mentors[{i}]", p) for i, p in enumerate(self.mentors)),
         ]
         for label, person in labelled:
-            for p in competency_problems(person, self.framework):
+            for p in self.scales.problems(person):
                 problems.append(Problem(f"{label}.{p.field}", p.message))
         for i, mentor in enumerate(self.mentors):
             same = self.mentee_index.get(mentor.id)
@@ -275,7 +292,7 @@ class MatchingProblem:
             | {c for m in self.mentors for c in m.strengths}
         )
         column = {c: k for k, c in enumerate(competencies)}
-        self._levels = {c: _levels(self.framework, c) for c in competencies}
+        self._levels = {c: self._checked_levels(c) for c in competencies}
         spans = {c: len(levels) - 1 for c, levels in self._levels.items()}
         #: Strength is counted in units of 1/``_unit`` of a scale, exact for every scale used.
         self._unit = math.lcm(*spans.values()) if spans else 1
@@ -289,38 +306,80 @@ class MatchingProblem:
         for j, mentor in enumerate(self.mentors):
             for c, level in mentor.strengths.items():
                 strength[j, column[c]] = self._strength_units(c, level)
-        self._gaps, self._strength = gaps, strength
-        self._gap_total = gaps.sum(axis=1).astype(np.int64)
+        gap_total = gaps.sum(axis=1).astype(np.int64)
+        # float32 sums of whole numbers stay exact below 2**24
+        exact = np.float32 if int(gap_total.max(initial=0)) * self._unit < 2**24 else np.float64
+        self._gaps: npt.NDArray[np.floating[Any]] = gaps.astype(exact)
+        self._strength: npt.NDArray[np.floating[Any]] = strength.astype(exact)
+        self._encode_competency_points(gap_total)
+        self._encode_profiles()
+        pairs = np.array(sorted(self._blocked), dtype=np.int64).reshape(-1, 2)
+        self._blocked_rows, self._blocked_cols = pairs[:, 0], pairs[:, 1]
 
+    def _encode_competency_points(self, gap_total: npt.NDArray[np.int64]) -> None:
+        """Competency points for every (gap total, strength units) a mentee can have.
+
+        Strength units of a pair run from 0 to ``gap total × unit``; one flat table holds the
+        rounded points of each, and ``_points_at[i]`` is where mentee ``i``'s part starts.
+        """
+        totals = sorted(set(gap_total.tolist()))
+        offsets: dict[int, int] = {}
+        table: list[int] = []
+        for total in totals:
+            offsets[total] = len(table)
+            denominator = max(total, 1) * self._unit
+            table += [
+                _round_ratio(self._w_competencies * units, denominator)
+                for units in range(total * self._unit + 1)
+            ]
+        self._competency_points = np.array(table, dtype=np.int32)
+        self._points_at = np.array([offsets[t] for t in gap_total.tolist()], dtype=np.int32)
+
+    def _encode_profiles(self) -> None:
+        """Department, seniority and language points against every mentor, per kind of mentee.
+
+        Mentees with the same department, seniority and languages score the same against a
+        mentor apart from competencies: one row per such profile, ``_profile_of[i]`` says
+        which. A required language that is not shared makes the row very negative.
+        """
         departments: dict[str, int] = {}
 
         def department(name: str) -> int:
             key = name.strip().casefold()
             return departments.setdefault(key, len(departments)) if key else -1
 
-        self._mentee_department = np.array([department(p.department) for p in self.mentees])
-        self._mentor_department = np.array([department(p.department) for p in self.mentors])
-        self._mentee_seniority = np.array([p.seniority for p in self.mentees], dtype=np.int64)
-        self._mentor_seniority = np.array([p.seniority for p in self.mentors], dtype=np.int64)
-        steps = np.arange(-MAX_SENIORITY, MAX_SENIORITY + 1)
-        self._seniority_points = np.array(
-            [_round_ratio(self._w_seniority * _quarters(int(s)), 4) for s in steps], dtype=np.int64
+        mentor_department = np.array([department(p.department) for p in self.mentors])
+        mentor_seniority = np.array([p.seniority for p in self.mentors], dtype=np.int64)
+        seniority_points = np.array(
+            [
+                _round_ratio(self._w_seniority * _quarters(s), 4)
+                for s in range(-MAX_SENIORITY, MAX_SENIORITY + 1)
+            ],
+            dtype=np.int32,
         )
+        mentor_languages = [set(p.languages) for p in self.mentors]
+        profiles: dict[tuple[int, int, tuple[str, ...]], int] = {}
+        rows: list[npt.NDArray[np.int32]] = []
+        profile_of = np.empty(len(self.mentees), dtype=np.int64)
+        for i, mentee in enumerate(self.mentees):
+            key = (department(mentee.department), mentee.seniority, mentee.languages)
+            if key not in profiles:
+                profiles[key] = len(rows)
+                other = (mentor_department != key[0]) & (mentor_department >= 0) & (key[0] >= 0)
+                row = np.where(other, self._w_department, 0).astype(np.int32)
+                row += seniority_points[mentor_seniority - mentee.seniority + MAX_SENIORITY]
+                shared = np.array([not spoken.isdisjoint(key[2]) for spoken in mentor_languages])
+                missing = _NO_LANGUAGE if self.settings.require_shared_language else 0
+                row += np.where(shared, self._w_language, missing).astype(np.int32)
+                rows.append(row)
+            profile_of[i] = profiles[key]
+        self._profiles = np.array(rows, dtype=np.int32).reshape(len(rows), len(self.mentors))
+        self._profile_of = profile_of
 
-        languages = sorted({code for p in (*self.mentees, *self.mentors) for code in p.languages})
-        spoken = {code: k for k, code in enumerate(languages)}
-
-        def language_matrix(people: Sequence[Mentee] | Sequence[Mentor]) -> npt.NDArray[np.float32]:
-            matrix = np.zeros((len(people), len(languages)), dtype=np.float32)
-            for row, person in enumerate(people):
-                matrix[row, [spoken[code] for code in person.languages]] = 1.0
-            return matrix
-
-        self._mentee_languages = language_matrix(self.mentees)
-        self._mentor_languages = language_matrix(self.mentors)
-
-        pairs = np.array(sorted(self._blocked), dtype=np.int64).reshape(-1, 2)
-        self._blocked_rows, self._blocked_cols = pairs[:, 0], pairs[:, 1]
+    def _checked_levels(self, competency: str) -> list[int]:
+        levels = self.scales.levels(competency)
+        assert not isinstance(levels, str), "checked in _check"
+        return levels
 
     def _strength_units(self, competency: str, level: int) -> int:
         levels = self._levels[competency]
@@ -340,25 +399,16 @@ class MatchingProblem:
         Pairs that break a hard rule hold ``FORBIDDEN`` (-1); every other score is ≥ 0.
         """
         rows = slice(start, len(self.mentees) if stop is None else stop)
-        gap_total = self._gap_total[rows, np.newaxis]
-        units = np.rint(self._gaps[rows] @ self._strength.T).astype(np.int64)
-        denominator = np.maximum(gap_total, 1) * self._unit
-        total = (2 * self._w_competencies * units + denominator) // (2 * denominator)
-        mentee_department = self._mentee_department[rows, np.newaxis]
-        other = (mentee_department != self._mentor_department) & (mentee_department >= 0)
-        total += np.where(other & (self._mentor_department >= 0), self._w_department, 0)
-        step = self._mentor_seniority - self._mentee_seniority[rows, np.newaxis]
-        total += self._seniority_points[step + MAX_SENIORITY]
-        shared = (self._mentee_languages[rows] @ self._mentor_languages.T) > 0
-        total += np.where(shared, self._w_language, 0)
-        if self.settings.require_shared_language:
-            total[~shared] = FORBIDDEN
+        total: ScoreMatrix = self._profiles[self._profile_of[rows]]
+        units = (self._gaps[rows] @ self._strength.T).astype(np.int32)
+        units += self._points_at[rows, np.newaxis]
+        total += self._competency_points[units]
+        np.maximum(total, FORBIDDEN, out=total)
         first, last = np.searchsorted(self._blocked_rows, [rows.start, rows.stop])
         total[self._blocked_rows[first:last] - rows.start, self._blocked_cols[first:last]] = (
             FORBIDDEN
         )
-        result: ScoreMatrix = total.astype(np.int32)
-        return result
+        return total
 
     def score_matrix(self) -> ScoreMatrix:
         """All mentees × all mentors, built in blocks so temporaries stay small."""
@@ -502,8 +552,8 @@ class MatchingProblem:
             for reason in self._blocked[(i, int(j))]:
                 counts[kind.get(reason.code, "line")] += 1
         if self.settings.require_shared_language:
-            shared = self._mentee_languages[i] @ self._mentor_languages.T
-            counts["language"] = int(np.count_nonzero(shared == 0))
+            spoken = set(self.mentees[i].languages)
+            counts["language"] = sum(spoken.isdisjoint(m.languages) for m in self.mentors)
         return counts
 
     def allowed_mentors(self, mentee_id: str) -> list[str]:
