@@ -18,7 +18,7 @@ import talent_core as tc
 from talent_core._plan_building import MAX_GOALS, MAX_TITLE, _max_length
 
 from .charts import MixChartLabels, mix_chart_svg
-from .competency_view import MODE_LABELS, format_hours
+from .competency_view import MODE_LABELS, format_hours, level_text, long_date
 from .i18n import N_
 
 __all__ = [
@@ -194,7 +194,8 @@ def goal_form(
     node = framework.node(goal.competency_id)
     scale = framework.scale_for(goal.competency_id)
     levels = (
-        (str(lv.value), f"{lv.value} {tc.localize(lv.label, language)}") for lv in scale.levels
+        (str(value), level_text(framework, goal.competency_id, value, language))
+        for value in scale.values
     )
     suggestions = tuple(
         Suggestion(
@@ -296,7 +297,7 @@ def agreement_view(plan: tc.DevelopmentPlan, language: str, gettext: Translate) 
         return AgreementView(tc.AgreementState.NOT_AGREED.value, text, "")
     fields = {
         "manager": agreement.manager_name,
-        "date": format_date(agreement.agreed_on, format="long", locale=language),
+        "date": long_date(agreement.agreed_on, language),
     }
     if plan.changed_since_agreed:
         state = tc.AgreementState.CHANGED

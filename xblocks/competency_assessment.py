@@ -56,8 +56,6 @@ from .reports import ReportDataMixin
 
 __all__ = ["AssessmentResult", "CompetencyAssessmentBlock", "DraftPayload"]
 
-DEFAULT_TITLE = N_("Self-assessment")
-
 
 @dataclass(frozen=True, slots=True)
 class AssessmentResult:
@@ -100,7 +98,7 @@ class CompetencyAssessmentBlock(
         display_name=N_("Display name"),
         help=N_("The title learners see above the self-assessment."),
         scope=Scope.settings,
-        default=DEFAULT_TITLE,
+        default=N_("Self-assessment"),
     )
     competencies = List(
         display_name=N_("Competencies to rate"),
@@ -163,13 +161,6 @@ class CompetencyAssessmentBlock(
     )
 
     # -- configuration ----------------------------------------------------------------------
-
-    @property
-    def title(self) -> str:
-        """The author's title, or the default one in the course language."""
-        if self.fields["display_name"].is_set_on(self):
-            return str(self.display_name)
-        return self.ugettext(DEFAULT_TITLE)
 
     @staticmethod
     def _setup_of(data: Any) -> tc.AssessmentSetup:
@@ -246,14 +237,6 @@ class CompetencyAssessmentBlock(
 
     # -- views ------------------------------------------------------------------------------
 
-    def _not_configured(self) -> Fragment:
-        """A polite notice; staff also read what ``validate()`` says is wrong."""
-        problems = [m.text for m in self.validate().messages] if self.is_course_staff else []
-        html = self.render_template(
-            "not_configured.html", {"title": self.title, "problems": problems}
-        )
-        return self.make_fragment(html, css=["talent.css"])
-
     def _result_context(
         self, setup: tc.AssessmentSetup, record: tc.SelfAssessmentRecord
     ) -> dict[str, Any]:
@@ -285,7 +268,7 @@ class CompetencyAssessmentBlock(
             setup = self.setup
             record = self.record
         except tc.ValidationError:
-            return self._not_configured()
+            return self.not_configured(lambda: [m.text for m in self.validate().messages])
         draft = record.draft
         html = self.render_template(
             "competency_assessment.html",
@@ -375,12 +358,7 @@ class CompetencyAssessmentBlock(
             setup = self.setup
             record = self.record
         except tc.ValidationError:
-            return Response(
-                self.ugettext("This activity is not set up yet. Please let the course team know."),
-                status=404,
-                content_type="text/plain",
-                charset="utf-8",
-            )
+            return self.not_set_up_response()
         context = self._result_context(setup, record)
         html = self.render_template(
             "competency_assessment_print.html",

@@ -36,8 +36,6 @@ from .reports import ReportDataMixin
 
 __all__ = ["CompetencyChoice", "CompetencyExplorerBlock"]
 
-DEFAULT_TITLE = N_("Competency explorer")
-
 
 class CompetencyChoice(StrictModel):
     """Body of ``show_competency``: the competency the learner picked."""
@@ -59,7 +57,7 @@ class CompetencyExplorerBlock(
         display_name=N_("Display name"),
         help=N_("The title learners see above the explorer."),
         scope=Scope.settings,
-        default=DEFAULT_TITLE,
+        default=N_("Competency explorer"),
     )
     clusters = List(
         display_name=N_("Clusters to show"),
@@ -82,13 +80,6 @@ class CompetencyExplorerBlock(
 
     # -- views ------------------------------------------------------------------------------
 
-    @property
-    def title(self) -> str:
-        """The author's title, or the default one in the course language."""
-        if self.fields["display_name"].is_set_on(self):
-            return str(self.display_name)
-        return self.ugettext(DEFAULT_TITLE)
-
     def _shown_clusters(self, framework: tc.CompetencyFramework) -> list[str]:
         """The author's clusters that exist in the framework (all clusters if none do)."""
         return [c for c in self.clusters if framework.has_node(c)]
@@ -98,19 +89,11 @@ class CompetencyExplorerBlock(
             framework, competency_id, self.language, self.ugettext, self.ungettext
         )
 
-    def _not_configured(self, problems: list[str]) -> Fragment:
-        """A notice for learners; staff also read what to fix."""
-        html = self.render_template(
-            "not_configured.html",
-            {"title": self.title, "problems": problems if self.is_course_staff else []},
-        )
-        return self.make_fragment(html, css=["talent.css"])
-
     def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
         try:
             framework = self.framework
         except tc.ValidationError:
-            return self._not_configured(self.framework_problems())
+            return self.not_configured(self.framework_problems)
         groups = competency_groups(
             framework,
             self.language,
@@ -121,7 +104,7 @@ class CompetencyExplorerBlock(
         selected = self.last_competency if self.last_competency in visible else None
         selected = selected or first_competency(groups)
         if selected is None:
-            return self._not_configured([])
+            return self.not_configured()
         html = self.render_template(
             "competency_explorer.html",
             {

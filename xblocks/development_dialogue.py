@@ -39,7 +39,6 @@ from .reports import ReportDataMixin
 
 __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 
-DEFAULT_TITLE = N_("Prepare your development dialogue")
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
 #: Days a conversation date may lie ahead of the server's UTC date (time zones).
@@ -76,7 +75,7 @@ class DevelopmentDialogueBlock(
         display_name=N_("Display name"),
         help=N_("The title learners see above the dialogue preparation."),
         scope=Scope.settings,
-        default=DEFAULT_TITLE,
+        default=N_("Prepare your development dialogue"),
     )
     assessment_block = String(
         display_name=N_("Linked self-assessment"),
@@ -128,13 +127,6 @@ class DevelopmentDialogueBlock(
     # -- reading ----------------------------------------------------------------------------
 
     @property
-    def title(self) -> str:
-        """The author's title, or the default one in the course language."""
-        if self.fields["display_name"].is_set_on(self):
-            return str(self.display_name)
-        return self.ugettext(DEFAULT_TITLE)
-
-    @property
     def record(self) -> tc.DialogueRecord:
         """This learner's preparation and conversations (read from ``Scope.user_state``)."""
         return tc.load_dialogue(self.dialogue)
@@ -158,14 +150,7 @@ class DevelopmentDialogueBlock(
         try:
             framework = self.framework
         except tc.ValidationError:
-            html = self.render_template(
-                "not_configured.html",
-                {
-                    "title": self.title,
-                    "problems": self.framework_problems() if self.is_course_staff else [],
-                },
-            )
-            return self.make_fragment(html, css=["talent.css"])
+            return self.not_configured(self.framework_problems)
         record = self.record
         result = self.linked_assessment()
         suggested = self._suggested(result)
@@ -270,12 +255,7 @@ class DevelopmentDialogueBlock(
         try:
             framework = self.framework
         except tc.ValidationError:
-            return Response(
-                self.ugettext("This activity is not set up yet. Please let the course team know."),
-                status=404,
-                content_type="text/plain",
-                charset="utf-8",
-            )
+            return self.not_set_up_response()
         record = self.record
         result = self.linked_assessment()
         html = self.render_template(

@@ -48,7 +48,6 @@ __all__ = ["DevelopmentPlanBlock", "load_rates"]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TITLE = N_("My development plan")
 DEFAULT_RATES_JSON = json.dumps(tc.DEFAULT_RATES.model_dump(mode="json"), indent=2)
 #: Host name in calendar UIDs when the request's host is not one (``.invalid`` is reserved).
 FALLBACK_UID_DOMAIN = "talent-development.invalid"
@@ -108,7 +107,7 @@ class DevelopmentPlanBlock(
         display_name=N_("Display name"),
         help=N_("The title learners see above their development plan."),
         scope=Scope.settings,
-        default=DEFAULT_TITLE,
+        default=N_("My development plan"),
     )
     assessment_block = String(
         display_name=N_("Linked self-assessment"),
@@ -149,13 +148,6 @@ class DevelopmentPlanBlock(
     # -- reading ----------------------------------------------------------------------------
 
     @property
-    def title(self) -> str:
-        """The author's title, or the default one in the course language."""
-        if self.fields["display_name"].is_set_on(self):
-            return str(self.display_name)
-        return self.ugettext(DEFAULT_TITLE)
-
-    @property
     def plan(self) -> tc.DevelopmentPlan:
         """This learner's stored plan (a new, empty one before the first save)."""
         return tc.load_plan(self.plan_record, self.username)
@@ -181,15 +173,6 @@ class DevelopmentPlanBlock(
         ]
 
     # -- views ------------------------------------------------------------------------------
-
-    def _not_configured(self) -> Fragment:
-        problems: list[str] = []
-        if self.is_course_staff:
-            problems = self.framework_problems() + self.rates_problems(self.cost_rates)
-        html = self.render_template(
-            "not_configured.html", {"title": self.title, "problems": problems}
-        )
-        return self.make_fragment(html, css=["talent.css"])
 
     @property
     def words(self) -> view.Words:
@@ -223,7 +206,9 @@ class DevelopmentPlanBlock(
             framework = self.framework
             load_rates(self.cost_rates)
         except tc.ValidationError:
-            return self._not_configured()
+            return self.not_configured(
+                lambda: self.framework_problems() + self.rates_problems(self.cost_rates)
+            )
         try:
             plan = self.plan
         except tc.ValidationError as error:

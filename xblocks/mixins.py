@@ -78,6 +78,14 @@ class TalentBlockMixin(XBlockMixin):
     # -- rendering --------------------------------------------------------------------------
 
     @property
+    def title(self) -> str:
+        """The author's ``display_name``, or the block's default title in the course language."""
+        field = self.fields["display_name"]
+        if field.is_set_on(self):
+            return str(field.read_from(self))
+        return self.ugettext(field.default)
+
+    @property
     def dom_id(self) -> str:
         """A prefix for element ids, unique per block on the page."""
         return "talent-" + re.sub(r"[^A-Za-z0-9_-]", "-", str(self.scope_ids.usage_id))
@@ -105,6 +113,22 @@ class TalentBlockMixin(XBlockMixin):
         if init:
             fragment.initialize_js(init, dict(init_args or {}))
         return fragment
+
+    def not_configured(self, problems: Callable[[], Iterable[str]] = tuple) -> Fragment:
+        """The notice a block shows while its settings are broken: learners are asked to tell
+        the course team; course staff also read ``problems()`` (what to fix)."""
+        shown = list(problems()) if self.is_course_staff else []
+        html = self.render_template("not_configured.html", {"title": self.title, "problems": shown})
+        return self.make_fragment(html, css=["talent.css"])
+
+    def not_set_up_response(self) -> Response:
+        """What a page of its own (a printable sheet) answers while the block is not set up."""
+        return Response(
+            self.ugettext("This activity is not set up yet. Please let the course team know."),
+            status=404,
+            content_type="text/plain",
+            charset="utf-8",
+        )
 
     # -- users ------------------------------------------------------------------------------
 
