@@ -7,6 +7,8 @@ thin ipywidgets view that renders it into HTML widgets.
 from ._export import ExportedFile
 from ._groups_session import GroupingSession
 from ._groups_view import GroupingView
+from ._mentoring_session import MentoringSession
+from ._mentoring_view import MentoringView
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES, FrameworkSession
 from ._tables import COMPETENCY_COLUMNS, competency_table, required_levels
@@ -23,6 +25,8 @@ __all__ = [
     "FrameworkSession",
     "GroupingSession",
     "GroupingView",
+    "MentoringSession",
+    "MentoringView",
     "competency_table",
     "required_levels",
 ]

@@ -25,13 +25,12 @@ def roster_username(person: Person) -> str:
     return person.extra.get("username", "").strip() or person.id
 
 
-def roster_csv(rows: Iterable[tuple[Person, str, str]]) -> str:
-    """CSV text from (person, group, role) rows, in the order given."""
+def roster_csv(rows: Iterable[tuple[str, str, str, str]]) -> str:
+    """CSV text from (username, group, role, name) rows, in the order given."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ROSTER_HEADER)
-    for person, group, role in rows:
-        writer.writerow([roster_username(person), group, role, person.name])
+    writer.writerows(rows)
     return out.getvalue()
 
 

@@ -45,7 +45,7 @@ from talent_core.grouping import (
 
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_messages import text
-from ._groups_roster import roster_csv, roster_problem
+from ._groups_roster import roster_csv, roster_problem, roster_username
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]
@@ -346,9 +346,9 @@ class GroupingSession:
             )
         if kind == "roster":
             return roster_csv(
-                (self._by_id[person_id], group.name, "member")
+                (roster_username(person), group.name, "member", person.name)
                 for group in self.groups
-                for person_id in group.members
+                for person in map(self._by_id.__getitem__, group.members)
             )
         if kind == "groups":
             return write_groups_csv(self.groups)
