@@ -83,7 +83,6 @@ class DraftPayload(tc.AssessmentDraft):
     model_config = ConfigDict(strict=True)
 
 
-@XBlock.wants("user", "teams", "user_state")
 class CompetencyAssessmentBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,

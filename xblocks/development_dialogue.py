@@ -57,9 +57,6 @@ def latest_conversation_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=DATE_SLACK_DAYS)
 
 
-# The services every talent block asks for (the common contract); this block reads
-# ``user`` (staff, username) through TalentBlockMixin and works without the others.
-@XBlock.wants("user", "teams", "user_state")
 class DevelopmentDialogueBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,

@@ -91,7 +91,6 @@ def latest_agreement_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
-@XBlock.wants("user", "teams", "user_state")
 class DevelopmentPlanBlock(
     TalentBlockMixin,
     FrameworkSourceMixin,

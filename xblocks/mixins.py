@@ -48,8 +48,11 @@ def _package_text(path: str) -> str:
     return resources.files(__package__).joinpath(path).read_text("utf-8")
 
 
+# The services every talent block declares (XBlock combines a mixin's declarations with the
+# block's own along the MRO): ``user`` for staff and usernames here, ``teams`` and
+# ``user_state`` for compat.current_team and compat.user_state_of; blocks work without them.
 @XBlock.needs("i18n")
-@XBlock.wants("user")
+@XBlock.wants("user", "teams", "user_state")
 class TalentBlockMixin(XBlockMixin):
     """Translation in the course language, templates, static files, user and event helpers."""
 

@@ -62,6 +62,16 @@ def test_workbench_users_named_staff_are_course_staff(make_block, user: str, sta
     assert block.username == user
 
 
+@pytest.mark.parametrize(
+    "block_type", [EXPLORER, "competency_assessment", "development_dialogue", "development_plan"]
+)
+def test_every_block_declares_the_common_services(block_type: str) -> None:
+    cls = XBlock.load_class(block_type)
+    assert cls.service_declaration("i18n") == "need"
+    for service in ("user", "teams", "user_state"):
+        assert cls.service_declaration(service) == "want"
+
+
 def test_active_language_follows_django() -> None:
     with translation.override("nl"):
         assert active_language() == "nl"
