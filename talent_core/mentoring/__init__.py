@@ -37,6 +37,7 @@ from ._model import (
     MentoringRecord,
     Volunteer,
     VolunteerRole,
+    focus_from_gaps,
 )
 from ._reasons import Reason, ReasonCode, render_reason
 
@@ -69,6 +70,7 @@ __all__ = [
     "UnmatchedMentee",
     "Volunteer",
     "VolunteerRole",
+    "focus_from_gaps",
     "match_mentors",
     "mentoring_chain",
     "programme_order",

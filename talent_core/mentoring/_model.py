@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
+from .._assessment import Gap
+from .._people import Person
 from .._people_csv import MAX_SENIORITY
 from .._text import Identifier, LanguageCode, ShortText, StrictModel
 from ..grouping import ManagerRule
@@ -22,6 +25,7 @@ __all__ = [
     "MentoringRecord",
     "Volunteer",
     "VolunteerRole",
+    "focus_from_gaps",
 ]
 
 #: Most mentees one mentor can take in a programme.
@@ -57,6 +61,24 @@ class Participant(StrictModel):
         return self
 
 
+def _person_fields(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "email": person.email,
+        "department": person.department,
+        "manager_id": person.manager_id,
+        "seniority": person.seniority,
+        "languages": (person.language,),
+    }
+
+
+def focus_from_gaps(gaps: Iterable[Gap], limit: int | None = None) -> dict[str, int]:
+    """A mentee's focus from a gap analysis: the open gaps in their order, at most ``limit``."""
+    open_gaps = [g for g in gaps if g.size > 0]
+    return {g.competency_id: g.size for g in open_gaps[:limit]}
+
+
 class Mentee(Participant):
     """Someone to be mentored, with what they want to grow.
 
@@ -67,6 +89,11 @@ class Mentee(Participant):
     focus: Annotated[
         dict[Identifier, Annotated[int, Field(ge=1, le=MAX_GAP)]], Field(max_length=100)
     ] = {}
+
+    @classmethod
+    def from_person(cls, person: Person, focus: Mapping[str, int]) -> Mentee:
+        """A person of the people CSV as a mentee (their working language only)."""
+        return cls(**_person_fields(person), focus=dict(focus))
 
 
 class Mentor(Participant):
@@ -79,6 +106,11 @@ class Mentor(Participant):
     ] = {}
     #: The programme in which this mentor was a mentee: the pay-it-forward chain.
     former_mentee_in: ShortText | None = None
+
+    @classmethod
+    def from_person(cls, person: Person, strengths: Mapping[str, int], capacity: int = 1) -> Mentor:
+        """A person of the people CSV as a mentor (their working language only)."""
+        return cls(**_person_fields(person), strengths=dict(strengths), capacity=capacity)
 
 
 class FitWeights(StrictModel):

@@ -20,6 +20,7 @@ from talent_core.mentoring import (
     Mentor,
     MentoringRecord,
     ReasonCode,
+    focus_from_gaps,
     render_reason,
 )
 
@@ -342,3 +343,27 @@ def _framework() -> tc.CompetencyFramework:
             ],
         },
     )
+
+
+def test_people_and_gap_analyses_become_mentees_and_mentors() -> None:
+    person = tc.generate_organisation(20, 1)[3]
+    framework, role = tc.demo_framework(), tc.demo_roles()[0]
+    gaps = tc.gap_analysis(framework, role, {})
+    focus = focus_from_gaps(gaps, limit=2)
+    assert focus == {g.competency_id: g.size for g in gaps[:2]}
+    mentee = Mentee.from_person(person, focus)
+    assert (mentee.id, mentee.manager_id, mentee.languages, mentee.focus) == (
+        person.id,
+        person.manager_id,
+        (person.language,),
+        focus,
+    )
+    mentor = Mentor.from_person(person, {"giving-feedback": 4}, capacity=3)
+    assert (mentor.seniority, mentor.capacity, mentor.strengths) == (
+        person.seniority,
+        3,
+        {"giving-feedback": 4},
+    )
+    first = role.requirements[0]
+    met = tc.gap_analysis(framework, role, {first.competency_id: first.level})
+    assert set(focus_from_gaps(met)) == {g.competency_id for g in gaps} - {first.competency_id}

@@ -36,20 +36,12 @@ def demo_participants(
     rng = random.Random(seed)
     mentees, mentors = [], []
     for person in people:
-        common = {
-            "id": person.id,
-            "name": person.name,
-            "department": person.department,
-            "manager_id": person.manager_id,
-            "seniority": person.seniority,
-            "languages": (person.language,),
-        }
         if person.seniority >= 4 and rng.random() < 0.6:
             strengths = {c: rng.randint(1, 4) for c in rng.sample(competencies, 5)}
-            mentors.append(Mentor(**common, capacity=rng.randint(1, 3), strengths=strengths))
+            mentors.append(Mentor.from_person(person, strengths, capacity=rng.randint(1, 3)))
         else:
             focus = {c: rng.randint(1, 3) for c in rng.sample(competencies, 2)}
-            mentees.append(Mentee(**common, focus=focus))
+            mentees.append(Mentee.from_person(person, focus))
     return mentees, mentors, {p.id: p.manager_id for p in people}
 
 
