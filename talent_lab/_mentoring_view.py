@@ -221,7 +221,11 @@ class MentoringView:
         try:
             _offer(self.edit_mentee, mentees, self.edit_mentee.value)
             _offer(self.edit_other, mentees, self.edit_other.value)
-            _offer(self.edit_mentor, mentors, self.edit_mentor.value)
+            _offer(
+                self.edit_mentor,
+                mentors,
+                session.pairs.get(self.edit_mentee.value or "", self.edit_mentor.value),
+            )
             pages = page_count(len(session.mentees))
             self.page.max = pages
             self.page.value = min(self.page.value, pages)

@@ -1,0 +1,168 @@
+"""MentoringSession on a small hand-built programme whose best pairs are known by reasoning.
+
+e1's manager is m1 and e3 speaks only Swedish, so e1 and e3 can only have m2 (two places),
+which leaves m1 for e2: all three matched. m2 was a mentee in 2024 and mentored x9 in 2025.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+import talent_core as tc
+from talent_core.mentoring import ReasonCode
+from talent_lab import MentoringSession
+from talent_lab._mentoring_demo import DEMO_PROGRAMMES
+from talent_lab._mentoring_messages import reason_text
+from xblocks._peer_roster import read_roster
+
+MENTEES = """id,name,department,manager_id,seniority,language,focus
+e1,Eva Eriksson,Sales,m1,2,nl;en,giving-feedback:2;delegating
+e2,Erik Ek,IT,,3,sv;en,coaching-others
+e3,Elin Ström,HR,,2,sv,delegating
+"""
+MENTORS = """id,name,department,manager_id,seniority,language,capacity,strengths
+m1,Maarten Mulder,Sales,,4,nl;en,1,giving-feedback:4;delegating:3
+m2,Maja Berg,Finance,,4,en;sv,2,coaching-others:4;delegating:4
+"""
+HISTORY = "programme,mentor_id,mentee_id\n2024,x8,m2\n2025,m2,x9\n"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> MentoringSession:
+    session = MentoringSession(
+        framework=tc.demo_framework(), programme="2026", out_dir=tmp_path / "out"
+    )
+    for kind, content in (("mentees", MENTEES), ("mentors", MENTORS), ("history", HISTORY)):
+        assert session.load(kind, content.encode(), f"{kind}.csv"), session.last_error
+    return session
+
+
+def test_the_best_pairs_and_their_reasons(session: MentoringSession) -> None:
+    assert session.match()
+    assert session.pairs == {"e1": "m2", "e2": "m1", "e3": "m2"}
+    rows = session.rows()
+    assert [row.mentee.id for row in rows] == ["e1", "e2", "e3"]
+    problem = session.problem()
+    for row in rows:
+        assert row.mentor is not None and row.fit is not None and not row.by_hand
+        assert row.fit == problem.explain_pair(row.mentee.id, row.mentor.id)
+    codes = [reason.code for reason in rows[0].fit.reasons]  # type: ignore[union-attr]
+    assert ReasonCode.PAYS_FORWARD in codes and ReasonCode.STRENGTH in codes
+    assert session.warnings() == []
+
+
+def test_reasons_in_swedish_and_dutch_name_competencies(session: MentoringSession) -> None:
+    assert session.match()
+    fit = session.rows()[0].fit
+    assert fit is not None
+    strength = next(r for r in fit.reasons if r.code is ReasonCode.STRENGTH)
+    assert reason_text(strength, session) == tc.mentoring.render_reason(strength, session.framework)
+    session.language = "sv"
+    assert reason_text(strength, session).startswith("Stark i Delegera (nivå 4) där Eva Eriksson")
+    session.language = "nl"
+    forward = next(r for r in fit.reasons if r.code is ReasonCode.PAYS_FORWARD)
+    assert reason_text(forward, session) == "Geeft het door: was mentee in 2024"
+
+
+def test_hand_edits_keep_forbidden_pairs_with_warnings(session: MentoringSession) -> None:
+    assert session.match()
+    assert session.assign("e1", "m1")  # m1 manages e1, and has one place (e2 has it)
+    assert session.pairs["e1"] == "m1" and session.by_hand == {"e1"}
+    assert session.warnings() == [
+        "Eva Eriksson with Maarten Mulder breaks a hard rule: Maarten Mulder is Eva Eriksson's "
+        "manager",
+        "Maarten Mulder has 2 mentees but takes 1",
+    ]
+    session.language = "nl"
+    assert session.warnings()[1] == "Maarten Mulder heeft 2 mentees maar neemt er 1"
+    assert session.unassign("e2")
+    assert "e2" not in session.pairs
+    assert session.swap("e2", "e3")  # e2 had none: e2 takes m2, e3 is left without
+    assert session.pairs == {"e1": "m1", "e2": "m2"}
+    assert session.by_hand == {"e1", "e2", "e3"}
+
+
+def test_unknown_people_in_edits_change_nothing(session: MentoringSession) -> None:
+    assert session.match()
+    pairs = dict(session.pairs)
+    assert not session.assign("nobody", "m1")
+    assert session.last_error == "nobody is not a mentee or mentor here"
+    assert not session.assign("e1", "e2")  # a mentee is not a mentor
+    assert not session.swap("e1", "m2")
+    assert session.pairs == pairs
+
+
+def test_a_bad_file_keeps_the_programme_and_the_pairs(session: MentoringSession) -> None:
+    assert session.match()
+    pairs, mentors = dict(session.pairs), session.mentors
+    broken = MENTORS.replace("giving-feedback:4", "giving-feedback:9")
+    assert not session.load("mentors", broken.encode(), "new-mentors.csv")
+    assert session.last_error is not None
+    assert "new-mentors.csv, row 2, column 'strengths'" in session.last_error
+    assert session.mentors == mentors and session.pairs == pairs
+    assert session.sources["mentors"] == "mentors.csv"
+
+
+def test_new_mentees_drop_the_pairing(session: MentoringSession) -> None:
+    assert session.match()
+    assert session.load("mentees", MENTEES.replace("e3,", "e4,").encode(), "m2.csv")
+    assert not session.matched and session.pairs == {} and session.rows() == []
+    assert session.export("pairs") is None
+    assert session.last_error == "there are no pairs to export yet"
+
+
+def test_the_chain_counts_this_programme_and_who_is_ready(session: MentoringSession) -> None:
+    volunteers = b"id,volunteer_as\nx9,mentor\ne1,mentor\n"
+    assert session.load("volunteers", volunteers, "volunteers.csv")
+    assert session.match()
+    chain = session.chain()
+    assert chain.programmes == ("2024", "2025", "2026")
+    generation = {node.person_id: node.generation for node in chain.nodes}
+    assert generation == {"x8": 0, "m2": 1, "x9": 2, "m1": 0, "e1": 2, "e2": 1, "e3": 2}
+    assert [r.person_id for r in chain.ready] == ["x9"]  # e1's programme is still running
+
+
+def test_exports_parse_back(session: MentoringSession, tmp_path: Path) -> None:
+    assert session.match()
+    assert session.unassign("e3")
+    pairs = session.export("pairs")
+    assert pairs is not None and pairs.path == tmp_path / "out" / "mentoring-2026-pairs.csv"
+    rows = list(csv.DictReader(io.StringIO(pairs.path.read_text("utf-8"))))
+    assert [(r["mentee_id"], r["mentor_id"]) for r in rows] == [
+        ("e1", "m2"),
+        ("e2", "m1"),
+        ("e3", ""),
+    ]
+    fit = session.problem().explain_pair("e1", "m2")
+    assert rows[0]["score"] == f"{fit.score:g}"
+    assert "Pays it forward: was a mentee in 2024" in rows[0]["reasons"]
+    assert rows[2]["reasons"] == "Left without a mentor by hand"
+
+    roster = session.export("roster", tmp_path / "elsewhere")
+    assert roster is not None and session.roster_problem(roster) is None
+    read = read_roster(roster.path.read_text("utf-8"), "mentoring")
+    assert [(m.username, m.role) for m in read.members] == [
+        ("m1", "mentor"),
+        ("e2", "mentee"),
+        ("m2", "mentor"),
+        ("e1", "mentee"),
+    ]
+    assert read.groups == ("Mentoring Maarten Mulder (m1)", "Mentoring Maja Berg (m2)")
+
+
+def test_demo_programme_is_deterministic_and_pays_forward() -> None:
+    first, again = MentoringSession.demo(400, 3), MentoringSession.demo(400, 3)
+    assert first.mentees == again.mentees and first.history == again.history
+    assert first.programme == DEMO_PROGRAMMES[-1]
+    assert {r.programme for r in first.history} == set(DEMO_PROGRAMMES[:-1])
+    assert first.mentees and first.volunteers
+    assert first.match()
+    chain = first.chain()
+    assert max(node.generation for node in chain.nodes) >= 3
+    former_mentees = {r.mentee_id for r in first.history}
+    assert any(m.id in former_mentees for m in first.mentors)  # mentors who pay it forward
+    assert MentoringSession.demo(400, 4).mentees != first.mentees
