@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .._assessment import Gap
 from .._people import Person
@@ -36,6 +37,26 @@ MAX_LEVEL = 100
 MAX_GAP = 19
 
 Seniority = Annotated[int, Field(ge=1, le=MAX_SENIORITY)]
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
+
+
+def _one_line(text: str) -> str:
+    if _CONTROL.search(text):
+        raise ValueError("the text holds a control character")
+    return text
+
+
+def _email(text: str) -> str:
+    if text and not _EMAIL.match(text):
+        raise ValueError(f"{text!r} is not an e-mail address")
+    return text
+
+
+#: One line of text: no control characters (they break CSV files and reports).
+Line = Annotated[ShortText, AfterValidator(_one_line)]
+#: Empty, or an e-mail address.
+Email = Annotated[ShortText, AfterValidator(_email)]
 Points = Annotated[float, Field(ge=0, le=1000)]
 
 
@@ -43,9 +64,9 @@ class Participant(StrictModel):
     """What matching needs to know of a person: who they are, where they sit, what they speak."""
 
     id: Identifier
-    name: Annotated[ShortText, Field(min_length=1)]
-    email: ShortText = ""
-    department: ShortText = ""
+    name: Annotated[Line, Field(min_length=1)]
+    email: Email = ""
+    department: Line = ""
     manager_id: Identifier | None = None
     #: 1 (junior) upwards, as in the people CSV.
     seniority: Seniority

@@ -81,6 +81,8 @@ def replace_cell(text: str, row: int, column: str, value: str) -> str:
         (3, "id", "e1", "row 3, column 'id'", "already used in row 2"),
         (3, "id", "", "row 3, column 'id'", "at least 1 character"),
         (2, "manager_id", "e1", "row 2", "cannot be their own manager"),
+        (2, "email", "ann at example", "row 2, column 'email'", "not an e-mail address"),
+        (3, "name", "Bo\x07Li", "row 3, column 'name'", "control character"),
     ],
 )
 def test_bad_mentee_cells_are_named(
