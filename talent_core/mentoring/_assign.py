@@ -128,6 +128,12 @@ def _candidates(scores: ScoreMatrix, caps: IntArray) -> tuple[IntArray, IntArray
     return rows[allowed].astype(np.int64), cols[allowed].astype(np.int64)
 
 
+def _match_bonus(scores: ScoreMatrix, caps: IntArray) -> int:
+    """What one more matched mentee is worth: more than the total fit of any assignment."""
+    most_matched: int = min(scores.shape[0], int(caps.sum()))
+    return (int(scores.max()) + 1) * most_matched + 1
+
+
 def _solve(scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray) -> IntArray:
     """Optimal assignment on the candidate pairs ``(rows[e], cols[e])``.
 
@@ -147,8 +153,8 @@ def _solve(scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray) 
     pair_scores = scores[rows, cols].astype(np.int64)
     first_slot = np.concatenate([[0], np.cumsum(caps)])
     slots = int(first_slot[-1])
-    ceiling = int(pair_scores.max()) + 1
-    unmatched_cost = ceiling + ceiling * min(n, slots) + 1
+    ceiling = int(scores.max()) + 1  # every cost stays positive
+    unmatched_cost = ceiling + _match_bonus(scores, caps)
 
     per_pair = caps[cols]
     edge_mentees = np.repeat(rows, per_pair)
@@ -194,9 +200,8 @@ def _violations(
     are returned (some may be candidates already).
     """
     n, m = scores.shape
-    weights = scores[rows, cols].astype(np.int64)
-    bonus = (int(weights.max()) + 1) * min(n, int(caps.sum())) + 1
-    weights += bonus
+    bonus = _match_bonus(scores, caps)
+    weights = scores[rows, cols].astype(np.int64) + bonus
     mentee_nodes = np.arange(n)
     source, sink = n + m, n + m + 1
 
