@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import pandas as pd
+
 from talent_core import CompetencyFramework, Person, TalentError, demo_framework, demo_roles
 from talent_core import generate_organisation as organisation
 from talent_core.mentoring import (
@@ -267,6 +269,29 @@ class MentoringSession:
             result.append(PairView(mentee, mentor, fit, self._unmatched.get(mentee.id), by_hand))
         return result
 
+    def pair_table(self) -> pd.DataFrame:
+        """One row per mentee: mentor (empty when none), fit score, hand-made, reasons."""
+        rows = [
+            [
+                row.mentee.id,
+                row.mentee.name,
+                row.mentor.id if row.mentor else "",
+                row.mentor.name if row.mentor else "",
+                row.fit.score if row.fit else None,
+                row.by_hand,
+                "; ".join(reason_text(r, self) for r in self._reasons(row)),
+            ]
+            for row in self.rows()
+        ]
+        columns = ["mentee_id", "mentee", "mentor_id", "mentor", "score", "by_hand", "reasons"]
+        return pd.DataFrame(rows, columns=columns).astype({"score": "Float64"})
+
+    def _reasons(self, row: PairView) -> list[Reason]:
+        """Broken rules, then the reasons for the fit; for an unmatched mentee, why."""
+        if row.fit is not None:
+            return [*row.fit.blocked_by, *row.fit.reasons]
+        return [row.unmatched] if row.unmatched else []
+
     def warnings(self) -> list[str]:
         """Hard rules broken by hand-made pairs and mentors given more mentees than they take."""
         if not self.matched:
@@ -354,23 +379,13 @@ class MentoringSession:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(PAIR_COLUMNS)
         for row in self.rows():
+            why = "; ".join(reason_text(r, self) for r in self._reasons(row))
             if row.fit is not None and row.mentor is not None:
-                reasons = [*row.fit.blocked_by, *row.fit.reasons]
-                writer.writerow(
-                    [
-                        row.mentee.id,
-                        row.mentor.id,
-                        f"{row.fit.score:g}",
-                        "; ".join(reason_text(r, self) for r in reasons),
-                    ]
-                )
+                writer.writerow([row.mentee.id, row.mentor.id, f"{row.fit.score:g}", why])
             else:
-                why = (
-                    reason_text(row.unmatched, self)
-                    if row.unmatched
-                    else text("pairs.unassigned", self.language)
+                writer.writerow(
+                    [row.mentee.id, "", "", why or text("pairs.unassigned", self.language)]
                 )
-                writer.writerow([row.mentee.id, "", "", why])
         return out.getvalue()
 
     def _roster(self) -> str:

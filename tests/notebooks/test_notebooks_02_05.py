@@ -6,6 +6,7 @@ the output folder points at a temporary directory.
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 from pathlib import Path
@@ -23,6 +24,7 @@ from tests.notebooks.test_notebooks import (
     read,
     result_of,
 )
+from xblocks._peer_roster import read_roster
 
 
 def errors(notebook: Any) -> list[Any]:
@@ -36,7 +38,7 @@ def widget_models(notebook: Any, name: str) -> list[dict[str, Any]]:
     return [model["state"] for model in state.values() if model["model_name"] == name]
 
 
-@pytest.mark.parametrize("name", ["02_intervision_groups.ipynb"])
+@pytest.mark.parametrize("name", ["02_intervision_groups.ipynb", "05_mentoring.ipynb"])
 def test_notebook_is_thin_and_has_parameters(name: str) -> None:
     notebook = read(name)
     assert notebook.metadata.kernelspec.name == "python3"
@@ -79,3 +81,41 @@ def test_intervision_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     rows = list(csv.DictReader(io.StringIO(Path(exported).read_text("utf-8"))))
     assert len(rows) == 60 and {row["mode"] for row in rows} == {"audit"}
     assert len({row["circles"] for row in rows}) == 10
+
+
+@pytest.mark.notebook
+def test_mentoring_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    notebook = read("05_mentoring.ipynb")
+    notebook.cells.append(
+        new_code_cell(
+            "print(session.export('roster').path)\nprint(len(session.mentees), len(session.pairs))"
+        )
+    )
+    execute(notebook, monkeypatch, OUT_DIR=str(tmp_path), LANGUAGE="sv", DEMO_PEOPLE=300)
+    assert not errors(notebook), errors(notebook)
+
+    view = result_of(notebook, "matcher").data[WIDGET_VIEW]
+    state = notebook.metadata.widgets[WIDGET_STATE]["state"]
+    assert view["model_id"] in state
+    html = [model.get("value", "") for model in widget_models(notebook, "HTMLModel")]
+    assert any("adepter har en mentor" in v for v in html)
+    assert any("Adepter 1–" in v and "Varför" in v for v in html)  # the pairs table
+    assert any("Personer per generation" in v for v in html)
+    (network,) = widget_models(notebook, "CytoscapeModel")
+    node_style = next(s for s in network["cytoscape_style"] if s["selector"] == "node")
+    assert node_style["style"]["label"] == "data(label)"
+
+    table = result_of(notebook, 'session.pair_table().sort_values("score").head(10)')
+    assert "mentor_id" in table.data["text/html"]
+    generations = result_of(
+        notebook,
+        "{generation: len(people) for generation, people in session.chain().generations().items()}",
+    )
+    assert set(ast.literal_eval(generations.data["text/plain"])) >= {0, 1, 2, 3}
+
+    exported, counts = outputs(notebook.cells[-1])[0].text.splitlines()
+    mentees, pairs = map(int, counts.split())
+    assert mentees > 0 and pairs == mentees
+    assert Path(exported) == tmp_path / "mentoring-2026-roster.csv"
+    roster = read_roster(Path(exported).read_text("utf-8"), "mentoring")
+    assert sum(1 for member in roster.members if member.role == "mentee") == mentees

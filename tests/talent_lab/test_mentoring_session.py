@@ -166,3 +166,14 @@ def test_demo_programme_is_deterministic_and_pays_forward() -> None:
     former_mentees = {r.mentee_id for r in first.history}
     assert any(m.id in former_mentees for m in first.mentors)  # mentors who pay it forward
     assert MentoringSession.demo(400, 4).mentees != first.mentees
+
+
+def test_pair_table_for_analysis(session: MentoringSession) -> None:
+    assert session.pair_table().empty
+    assert session.match() and session.unassign("e3")
+    table = session.pair_table()
+    assert list(table["mentor_id"]) == ["m2", "m1", ""]
+    assert list(table["by_hand"]) == [False, False, True]
+    assert table["score"].iloc[0] == session.problem().explain_pair("e1", "m2").score
+    assert table["score"].isna().tolist() == [False, False, True]
+    assert "Pays it forward" in table["reasons"].iloc[0]
