@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ConfigDict
 from web_fragments.fragment import Fragment
 from webob import Request, Response
 from xblock.completable import CompletableXBlockMixin
@@ -54,7 +53,7 @@ from .i18n import N_
 from .mixins import TalentBlockMixin, json_error, json_payload_handler, json_response
 from .reports import ReportDataMixin
 
-__all__ = ["AssessmentResult", "CompetencyAssessmentBlock", "DraftPayload"]
+__all__ = ["AssessmentResult", "CompetencyAssessmentBlock"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +74,6 @@ class AssessmentResult:
         """The gaps still to close, largest first; at most ``limit``."""
         found = [gap for gap in self.gaps if gap.size > 0]
         return found if limit is None else found[:limit]
-
-
-class DraftPayload(tc.AssessmentDraft):
-    """Body of ``save_draft`` and ``submit_assessment``: JSON types exactly (no ``"2"`` for 2)."""
-
-    model_config = ConfigDict(strict=True)
 
 
 class CompetencyAssessmentBlock(
@@ -308,14 +301,14 @@ class CompetencyAssessmentBlock(
 
     # -- learner handlers -------------------------------------------------------------------
 
-    def _checked_draft(self, draft: DraftPayload) -> dict[str, Any]:
+    def _checked_draft(self, draft: tc.AssessmentDraft) -> dict[str, Any]:
         """The payload as a dict; notes refused where the author asks for none."""
         if not self.ask_notes and any(note.strip() for note in draft.notes.values()):
             raise tc.ValidationError([tc.Problem("notes", "this self-assessment asks no notes")])
         return draft.model_dump()
 
-    @json_payload_handler(DraftPayload)
-    def save_draft(self, draft: DraftPayload) -> dict[str, Any]:
+    @json_payload_handler(tc.AssessmentDraft)
+    def save_draft(self, draft: tc.AssessmentDraft) -> dict[str, Any]:
         """Keep the learner's unfinished ratings; nothing is checked for completeness."""
         setup = self.setup
         record = tc.save_draft(self.record, self._checked_draft(draft), setup)
@@ -325,8 +318,8 @@ class CompetencyAssessmentBlock(
         )
         return {"message": self.ugettext("Draft saved.")}
 
-    @json_payload_handler(DraftPayload)
-    def submit_assessment(self, draft: DraftPayload) -> dict[str, Any]:
+    @json_payload_handler(tc.AssessmentDraft)
+    def submit_assessment(self, draft: tc.AssessmentDraft) -> dict[str, Any]:
         """Add a dated attempt (every competency rated, a role chosen) and answer its result."""
         setup = self.setup
         now = dt.datetime.now(dt.UTC)

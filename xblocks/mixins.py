@@ -21,6 +21,7 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
 import talent_core as tc
+from talent_core._validation import problems_from_pydantic
 
 from . import compat, i18n, templating
 
@@ -34,6 +35,7 @@ __all__ = [
     "json_error",
     "json_payload_handler",
     "json_response",
+    "parse_payload",
 ]
 
 #: Largest JSON body a handler accepts.
@@ -196,6 +198,21 @@ class Forbidden(tc.TalentError):
 type PayloadMethod[B, P] = Callable[[B, P], Any]
 
 
+class _NotJson(Exception):
+    """The request body is not UTF-8 JSON."""
+
+
+def parse_payload[P: pydantic.BaseModel](payload: type[P], body: bytes) -> P:
+    """``body`` as ``payload`` in strict JSON mode: JSON's own types only, so ``"2"`` is no
+    number and ``2.0`` no integer (dates stay ISO strings); problems name the field."""
+    try:
+        return payload.model_validate_json(body, strict=True)
+    except pydantic.ValidationError as error:
+        if any(item["type"] == "json_invalid" for item in error.errors()):
+            raise _NotJson from None
+        raise tc.ValidationError(problems_from_pydantic(error)) from None
+
+
 def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
     payload: type[P],
 ) -> Callable[[PayloadMethod[B, P]], Callable[[B, Request, str], Response]]:
@@ -203,7 +220,8 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
 
     Rejected with HTTP 400 and a translated message, before the method runs: a body over
     :data:`MAX_PAYLOAD_BYTES`, text that is not UTF-8 JSON, data that ``payload`` (a pydantic
-    model, e.g. a :class:`talent_core._text.StrictModel`) does not accept. The method itself
+    model, e.g. a :class:`talent_core._text.StrictModel`) does not accept in strict JSON mode
+    (see :func:`parse_payload`). The method itself
     raises :class:`talent_core.ValidationError` for what only it can check (unknown ids); a
     :class:`talent_core.StaleVersionError` answers 409 and :class:`Forbidden` 403. On any
     rejection the fields the method had already changed are discarded, so nothing saved before
@@ -223,9 +241,8 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
             if len(body) > MAX_PAYLOAD_BYTES:
                 return json_error(400, _("The request is larger than 64 KB."))
             try:
-                data = json.loads(body.decode("utf-8"))
-                result = method(self, tc.load(payload, data))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+                result = method(self, parse_payload(payload, body))
+            except _NotJson:
                 return json_error(400, _("The request is not valid JSON."))
             except tc.StaleVersionError as error:
                 discard_unsaved_changes(self)

@@ -299,6 +299,7 @@ def with_change(path: str, value: Any) -> list[dict]:
         (with_change("0.competency_id", "astrology"), "goals[0].competency_id"),
         (with_change("0.competency_id", "leading-people"), "goals[0].competency_id"),
         (with_change("1.target_level", 7), "goals[1].target_level"),
+        (with_change("1.target_level", "2"), "goals[1].target_level"),
         (
             with_change("0.activities.0.activity_ref", "delegating-a1"),
             "goals[0].activities[0].activity_ref",
@@ -306,6 +307,7 @@ def with_change(path: str, value: Any) -> list[dict]:
         (with_change("0.activities.1.mode", "osmosis"), "goals[0].activities[1].mode"),
         (with_change("0.activities.1.hours", 2001), "goals[0].activities[1].hours"),
         (with_change("0.activities.1.hours", "two"), "goals[0].activities[1].hours"),
+        (with_change("0.activities.1.hours", "2"), "goals[0].activities[1].hours"),
         (with_change("0.activities.1.status", "someday"), "goals[0].activities[1].status"),
         (with_change("0.activities.1.title", ""), "goals[0].activities[1].title"),
         (with_change("0.activities.1.reflection", "x" * 4001), "goals[0].activities[1].reflection"),

@@ -217,6 +217,18 @@ def test_rejected_request_discards_what_the_handler_wrote(
     assert reread.notes == []
 
 
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"text": "hi", "version": "0"}, "version"), ({"text": "hi", "version": 0.0}, "version")],
+)
+def test_payload_types_are_json_types_exactly(make_block, call, payload, field) -> None:
+    block = make_block(ProbeBlock)
+    response = call(block, "add_note", payload)
+    assert response.status_code == 400
+    assert [p["field"] for p in response.json["problems"]] == [field]
+    assert block.notes == []
+
+
 def test_payload_limit_is_64_kb(make_block, call) -> None:
     block = make_block(ProbeBlock)
     fits = json.dumps({"text": "x" * (MAX_PAYLOAD_BYTES - 40), "version": 0}).encode()
