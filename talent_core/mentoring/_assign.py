@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from ._blocks import map_row_blocks
+
 __all__ = ["DENSE_PAIRS", "FORBIDDEN", "Assignment", "assign_with_capacities"]
 
 #: Score of a pair that must never be chosen.
@@ -36,8 +38,6 @@ _PER_MENTEE = 8
 #: than the violators, the next round rarely needs another (3 solves instead of 4 or 5).
 _PER_REPRICED_MENTEE = 24
 _PER_SLOT = 3
-#: Rows of the score matrix handled at once when scanning it (bounds temporary memory).
-_BLOCK_ROWS = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,41 +90,42 @@ def _candidates(scores: ScoreMatrix, caps: IntArray) -> tuple[IntArray, IntArray
 
     A mentor ranks mentees by how far its score exceeds the mentee's own ``_PER_MENTEE``-th
     best score, not by the raw score: the raw ranking hands every mentor the same few
-    much-sought mentees and leaves slots with no candidate at all. One pass over the rows
-    keeps a running top list per mentor, so the matrix is never transposed whole.
+    much-sought mentees and leaves slots with no candidate at all. Each block of rows yields
+    its own top list per mentor; the lists are merged at the end, so the matrix is never
+    transposed whole.
     """
     n, m = scores.shape
     k = min(_PER_MENTEE, m)
     wanted = np.minimum(_PER_SLOT * caps, n)
-    keep = int(wanted.max())
     lowest = np.iinfo(np.int32).min
-    top_margin = np.full((m, keep), lowest, dtype=np.int32)
-    top_mentee = np.zeros((m, keep), dtype=np.int64)
-    found_rows: list[IntArray] = []
-    found_cols: list[IntArray] = []
-    for start in range(0, n, _BLOCK_ROWS):
-        block = scores[start : start + _BLOCK_ROWS]
-        size = block.shape[0]
+
+    def block_candidates(
+        start: int, stop: int
+    ) -> tuple[IntArray, IntArray, npt.NDArray[np.int32], IntArray]:
+        block = scores[start:stop]
         best = np.argpartition(block, m - k, axis=1)[:, m - k :]
         floor = np.take_along_axis(block, best, axis=1).min(axis=1)
-        found_rows.append(np.repeat(np.arange(start, start + size), k))
-        found_cols.append(best.ravel())
+        margin = (block - floor[:, np.newaxis]).T
+        margin[block.T == FORBIDDEN] = lowest
+        keep = min(int(wanted.max()), stop - start)
+        top = np.argpartition(margin, margin.shape[1] - keep, axis=1)[:, -keep:]
+        return (
+            np.repeat(np.arange(start, stop), k),
+            best.ravel().astype(np.int64),
+            np.take_along_axis(margin, top, axis=1),
+            top + start,
+        )
 
-        margin = block - floor[:, np.newaxis]
-        margin[block == FORBIDDEN] = lowest
-        pool = np.concatenate([top_margin, margin.T], axis=1)
-        chosen = np.argpartition(pool, pool.shape[1] - keep, axis=1)[:, -keep:]
-        earlier = np.take_along_axis(top_mentee, np.minimum(chosen, keep - 1), axis=1)
-        top_mentee = np.where(chosen < keep, earlier, start + chosen - keep)
-        top_margin = np.take_along_axis(pool, chosen, axis=1)
+    blocks = map_row_blocks(block_candidates, n)
+    margins = np.concatenate([b[2] for b in blocks], axis=1)
+    mentees = np.concatenate([b[3] for b in blocks], axis=1)
+    order = np.argsort(-margins, axis=1, kind="stable")
+    ranked = np.take_along_axis(mentees, order, axis=1)
+    usable = np.arange(ranked.shape[1]) < wanted[:, np.newaxis]
+    usable &= np.take_along_axis(margins, order, axis=1) > lowest
 
-    order = np.argsort(-top_margin, axis=1, kind="stable")
-    ranked = np.take_along_axis(top_mentee, order, axis=1)
-    usable = np.arange(keep) < wanted[:, np.newaxis]
-    usable &= np.take_along_axis(top_margin, order, axis=1) > lowest
-    found_rows.append(ranked[usable])
-    found_cols.append(np.nonzero(usable)[0])
-
+    found_rows = [*(b[0] for b in blocks), ranked[usable]]
+    found_cols = [*(b[1] for b in blocks), np.nonzero(usable)[0]]
     pairs = np.unique(np.concatenate(found_rows) * m + np.concatenate(found_cols))
     rows, cols = np.divmod(pairs, m)
     allowed = scores[rows, cols] != FORBIDDEN
@@ -252,30 +253,30 @@ def _violations(
     mentee_bound = distance[:n] - bonus
     mentor_distance = distance[n : n + m]
     k = min(_PER_REPRICED_MENTEE, m)
-    found_rows: list[IntArray] = []
-    found_cols: list[IntArray] = []
-    for start in range(0, n, _BLOCK_ROWS):
-        block = scores[start : start + _BLOCK_ROWS]
+
+    def reprice(start: int, stop: int) -> tuple[IntArray, IntArray]:
+        block = scores[start:stop]
         gain = block + mentor_distance
-        bound = mentee_bound[start : start + block.shape[0]]
+        bound = mentee_bound[start:stop]
         flagged = np.flatnonzero(gain.max(axis=1) > bound)
-        if flagged.size == 0:
-            continue
         excess = gain[flagged] - bound[flagged, np.newaxis]
         excess[block[flagged] == FORBIDDEN] = -np.inf
-        broken = excess.max(axis=1) > 0
+        broken = excess.max(axis=1, initial=-np.inf) > 0
         flagged, excess = flagged[broken], excess[broken]
         # with the pairs that break the bound come those just short of it: the next
         # potentials will differ a little, and they would break it then
-        best = np.argpartition(-excess, k - 1, axis=1)[:, :k] if k < m else None
-        if best is None:
+        if k < m:
+            best = np.argpartition(-excess, k - 1, axis=1)[:, :k]
+        else:
             best = np.broadcast_to(np.arange(m), excess.shape)
         r, c = np.nonzero(np.take_along_axis(excess, best, axis=1) > -np.inf)
-        found_rows.append(flagged[r].astype(np.int64) + start)
-        found_cols.append(best[r, c].astype(np.int64))
-    if not found_rows:
-        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    return np.concatenate(found_rows), np.concatenate(found_cols)
+        return flagged[r].astype(np.int64) + start, best[r, c].astype(np.int64)
+
+    found = map_row_blocks(reprice, n)
+    return (
+        np.concatenate([r for r, _ in found]).astype(np.int64),
+        np.concatenate([c for _, c in found]).astype(np.int64),
+    )
 
 
 def _potentials(

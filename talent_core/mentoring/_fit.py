@@ -33,6 +33,7 @@ from .._framework import CompetencyFramework, NodeType
 from .._people_csv import MAX_SENIORITY
 from ..grouping import ManagerRule
 from ._assign import FORBIDDEN, ScoreMatrix
+from ._blocks import map_row_blocks
 from ._chain import programme_order
 from ._model import MatchSettings, Mentee, Mentor, MentoringRecord
 from ._reasons import Reason, ReasonCode
@@ -53,7 +54,6 @@ SENIORITY_FIT: Mapping[int, int] = {0: 1, 1: 4, 2: 4, 3: 2}
 _FAR_STEP_FIT = 1  # 4 or more steps
 _JUNIOR_FIT = 0
 
-_BLOCK_ROWS = 1024
 #: Added to a pair without the required shared language: no sum of points lifts it above 0.
 _NO_LANGUAGE = -(2**30)
 
@@ -412,10 +412,12 @@ class MatchingProblem:
 
     def score_matrix(self) -> ScoreMatrix:
         """All mentees × all mentors, built in blocks so temporaries stay small."""
-        n = len(self.mentees)
-        matrix = np.empty((n, len(self.mentors)), dtype=np.int32)
-        for start in range(0, n, _BLOCK_ROWS):
-            matrix[start : start + _BLOCK_ROWS] = self.scores(start, start + _BLOCK_ROWS)
+        matrix = np.empty((len(self.mentees), len(self.mentors)), dtype=np.int32)
+
+        def fill(start: int, stop: int) -> None:
+            matrix[start:stop] = self.scores(start, stop)
+
+        map_row_blocks(fill, len(self.mentees))
         return matrix
 
     # -- one pair in words ----------------------------------------------------------------
