@@ -26,7 +26,7 @@ from ._csv import (
     read_volunteers_csv,
     write_pairs_csv,
 )
-from ._fit import DEFAULT_LEVELS, SENIORITY_FIT, CompetencyScales, MatchingProblem, PairFit
+from ._fit import SENIORITY_FIT, MatchingProblem, PairFit
 from ._match import Matching, MentorPair, UnmatchedMentee, match_mentors
 from ._model import (
     MAX_CAPACITY,
@@ -40,6 +40,7 @@ from ._model import (
     focus_from_gaps,
 )
 from ._reasons import Reason, ReasonCode, render_reason
+from ._scales import DEFAULT_LEVELS, CompetencyScales
 
 __all__ = [
     "DEFAULT_LEVELS",

@@ -28,10 +28,11 @@ from .._errors import FormatError, ValidationError
 from .._framework import CompetencyFramework
 from .._people_csv import CsvRow, csv_rows
 from .._validation import load
-from ._fit import CompetencyScales, MatchingProblem
+from ._fit import MatchingProblem
 from ._match import Matching
 from ._model import Mentee, Mentor, MentoringRecord, Volunteer, VolunteerRole
 from ._reasons import Reason, render_reason
+from ._scales import CompetencyScales
 
 __all__ = [
     "HISTORY_COLUMNS",

@@ -29,25 +29,17 @@ import numpy as np
 import numpy.typing as npt
 
 from .._errors import Problem, ValidationError
-from .._framework import CompetencyFramework, NodeType
+from .._framework import CompetencyFramework
 from .._people_csv import MAX_SENIORITY
-from ..grouping import ManagerRule
 from ._assign import FORBIDDEN, ScoreMatrix
 from ._blocks import map_row_blocks
 from ._chain import programme_order
 from ._model import MatchSettings, Mentee, Mentor, MentoringRecord
 from ._reasons import Reason, ReasonCode
+from ._rules import blocked_pairs
+from ._scales import CompetencyScales
 
-__all__ = [
-    "DEFAULT_LEVELS",
-    "SENIORITY_FIT",
-    "CompetencyScales",
-    "MatchingProblem",
-    "PairFit",
-]
-
-#: Levels of a strength when no framework says which scale a competency uses.
-DEFAULT_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
+__all__ = ["SENIORITY_FIT", "MatchingProblem", "PairFit"]
 
 #: Share of the seniority points, in quarters, per step (mentor minus mentee seniority).
 SENIORITY_FIT: Mapping[int, int] = {0: 1, 1: 4, 2: 4, 3: 2}
@@ -71,64 +63,6 @@ def _quarters(step: int) -> int:
     if step < 0:
         return _JUNIOR_FIT
     return SENIORITY_FIT.get(step, _FAR_STEP_FIT)
-
-
-class CompetencyScales:
-    """The levels of each competency that mentoring data names, looked up once per competency.
-
-    With a framework, a competency must be one of its competencies and takes its scale;
-    without one, every competency is rated 1–5 (``DEFAULT_LEVELS``).
-    """
-
-    def __init__(self, framework: CompetencyFramework | None) -> None:
-        self.framework = framework
-        self._levels: dict[str, list[int] | str] = {}
-
-    def levels(self, competency: str) -> list[int] | str:
-        """The scale's level values, or why the competency cannot be used."""
-        known = self._levels.get(competency)
-        if known is None:
-            known = self._levels[competency] = self._look_up(competency)
-        return known
-
-    def _look_up(self, competency: str) -> list[int] | str:
-        framework = self.framework
-        if framework is None:
-            return list(DEFAULT_LEVELS)
-        if not framework.has_node(competency):
-            return f"unknown competency {competency!r} in {framework.id!r}"
-        node_type = framework.node(competency).type
-        if node_type is not NodeType.COMPETENCY:
-            return f"{competency!r} is a {node_type.value}, not a competency"
-        return framework.scale_for(competency).values
-
-    def problems(self, participant: Mentee | Mentor) -> list[Problem]:
-        """Focus gaps and strength levels the scales reject.
-
-        Fields are relative to the participant: ``focus.<id>`` or ``strengths.<id>``.
-        """
-        problems: list[Problem] = []
-        items: Iterable[tuple[str, str, int]] = (
-            [("focus", c, size) for c, size in participant.focus.items()]
-            if isinstance(participant, Mentee)
-            else [("strengths", c, level) for c, level in participant.strengths.items()]
-        )
-        for kind, competency, value in items:
-            field = f"{kind}.{competency}"
-            levels = self.levels(competency)
-            if isinstance(levels, str):
-                problems.append(Problem(field, levels))
-            elif kind == "strengths" and value not in levels:
-                problems.append(Problem(field, f"level {value} is not on the scale {levels}"))
-            elif kind == "focus" and value > len(levels) - 1:
-                problems.append(
-                    Problem(
-                        field,
-                        f"a gap of {value} levels is more than the scale {levels} has "
-                        f"(at most {len(levels) - 1})",
-                    )
-                )
-        return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +107,17 @@ class MatchingProblem:
         self.scales = CompetencyScales(framework)
         self.mentee_index = _index(self.mentees, "mentees")
         self.mentor_index = _index(self.mentors, "mentors")
-        history = tuple(history)
+        history, excluded = tuple(history), tuple(excluded)
         self._check(excluded)
-        self._manager_of = self._managers(managers)
         self._former_mentee_in = self._pay_it_forward(history)
-        self._blocked = self._hard_rules(history, excluded)
+        self._blocked = blocked_pairs(
+            self.mentees,
+            self.mentors,
+            self.settings,
+            managers=managers or {},
+            history=history,
+            excluded=excluded,
+        )
         self._encode()
 
     # -- checks ---------------------------------------------------------------------------
@@ -211,12 +151,6 @@ class MatchingProblem:
         if problems:
             raise ValidationError(problems)
 
-    def _managers(self, managers: Mapping[str, str | None] | None) -> dict[str, str | None]:
-        result = dict(managers or {})
-        for person in (*self.mentees, *self.mentors):
-            result[person.id] = person.manager_id
-        return result
-
     def _pay_it_forward(self, history: Sequence[MentoringRecord]) -> dict[str, str]:
         """The latest programme each mentor was a mentee in, from the history or the mentor."""
         order = {name: i for i, name in enumerate(programme_order(r.programme for r in history))}
@@ -228,55 +162,6 @@ class MatchingProblem:
             if mentor.former_mentee_in and mentor.id not in found:
                 found[mentor.id] = mentor.former_mentee_in
         return found
-
-    # -- hard rules -----------------------------------------------------------------------
-
-    def _line_above(self, person_id: str) -> list[str]:
-        """Managers above ``person_id``, nearest first (one for the ``direct`` rule)."""
-        chain: list[str] = []
-        seen = {person_id}
-        current = self._manager_of.get(person_id)
-        while current is not None and current not in seen:
-            chain.append(current)
-            if self.settings.line is ManagerRule.DIRECT:
-                break
-            seen.add(current)
-            current = self._manager_of.get(current)
-        return chain
-
-    def _hard_rules(
-        self, history: Sequence[MentoringRecord], excluded: Iterable[tuple[str, str]]
-    ) -> dict[tuple[int, int], list[Reason]]:
-        """Reasons per (mentee, mentor) index pair that rule the pair out (language aside)."""
-        blocked: dict[tuple[int, int], list[Reason]] = {}
-
-        def block(mentee: int, mentor: int, code: ReasonCode, **params: str | int) -> None:
-            names = {"mentee": self.mentees[mentee].name, "mentor": self.mentors[mentor].name}
-            blocked.setdefault((mentee, mentor), []).append(Reason(code, 0.0, names | params))
-
-        direct = self.settings.line is ManagerRule.DIRECT
-        for i, mentee in enumerate(self.mentees):
-            j = self.mentor_index.get(mentee.id)
-            if j is not None:
-                block(i, j, ReasonCode.SAME_PERSON)
-            for above in self._line_above(mentee.id):
-                if above in self.mentor_index:
-                    code = ReasonCode.MANAGES_MENTEE if direct else ReasonCode.ABOVE_IN_LINE
-                    block(i, self.mentor_index[above], code)
-        for j, mentor in enumerate(self.mentors):
-            for above in self._line_above(mentor.id):
-                if above in self.mentee_index:
-                    code = ReasonCode.REPORTS_TO_MENTEE if direct else ReasonCode.BELOW_IN_LINE
-                    block(self.mentee_index[above], j, code)
-        if self.settings.avoid_earlier_pairs:
-            for record in history:
-                row = self.mentee_index.get(record.mentee_id)
-                column = self.mentor_index.get(record.mentor_id)
-                if row is not None and column is not None:
-                    block(row, column, ReasonCode.EARLIER_PAIR, programme=record.programme)
-        for mentee_id, mentor_id in excluded:
-            block(self.mentee_index[mentee_id], self.mentor_index[mentor_id], ReasonCode.EXCLUDED)
-        return blocked
 
     # -- encoding and scores --------------------------------------------------------------
 
