@@ -7,7 +7,6 @@ validation (which sees settings not yet saved) and HR's report share one cached,
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -15,7 +14,7 @@ from typing import NamedTuple
 import talent_core as tc
 from talent_core import formats
 
-from .framework_source import cluster_label, load_framework
+from .framework_source import cluster_label, load_framework, setting_json
 
 __all__ = [
     "CUSTOM_ROLES",
@@ -54,11 +53,7 @@ def load_roles(source: str, roles_json: str) -> tuple[tc.RoleProfile, ...]:
         raise tc.ValidationError([tc.Problem("roles_source", f"unknown source {source!r}")])
     if not roles_json.strip():
         raise tc.ValidationError([tc.Problem("roles_json", "no role profiles given")])
-    try:
-        data = json.loads(roles_json)
-    except json.JSONDecodeError as error:
-        problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
-        raise tc.ValidationError([tc.Problem("roles_json", problem)]) from None
+    data = setting_json(roles_json, "roles_json")
     if not isinstance(data, list) or not data:
         raise tc.ValidationError(
             [tc.Problem("roles_json", "give a JSON list of one or more role profiles")]

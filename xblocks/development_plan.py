@@ -38,7 +38,7 @@ from talent_core._text import Identifier, StrictModel
 from . import _plan_view as view
 from . import scenarios
 from .competency_view import competency_groups
-from .framework_source import FrameworkSourceMixin
+from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
 from .mixins import TalentBlockMixin, json_payload_handler
@@ -56,12 +56,7 @@ FALLBACK_UID_DOMAIN = "talent-development.invalid"
 @functools.lru_cache(maxsize=32)
 def load_rates(rates_json: str) -> tc.ModeRates:
     """The cost rates of a block's settings; ValidationError names the field to fix."""
-    try:
-        data = json.loads(rates_json)
-    except json.JSONDecodeError as error:
-        problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
-        raise tc.ValidationError([tc.Problem("cost_rates", problem)]) from None
-    return tc.load(tc.ModeRates, data, where="cost_rates")
+    return tc.load(tc.ModeRates, setting_json(rates_json, "cost_rates"), where="cost_rates")
 
 
 class PlanPayload(StrictModel):

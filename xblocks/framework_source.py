@@ -22,12 +22,22 @@ from talent_core.formats import SCHEMA_ID
 
 from .i18n import N_
 
-__all__ = ["CUSTOM", "DEMO", "FrameworkSourceMixin", "load_framework"]
+__all__ = ["CUSTOM", "DEMO", "FrameworkSourceMixin", "load_framework", "setting_json"]
 
 DEMO = "demo"
 CUSTOM = "custom"
 #: How many problems of a broken framework ``validate()`` lists before "and N more".
 MAX_LISTED_PROBLEMS = 5
+
+
+def setting_json(text: str, field: str) -> Any:
+    """The JSON an author pasted into the setting ``field``; ValidationError names the line and
+    column of a syntax error."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
+        raise tc.ValidationError([tc.Problem(field, problem)]) from None
 
 
 @lru_cache(maxsize=32)
@@ -42,11 +52,7 @@ def load_framework(source: str, framework_json: str) -> tc.CompetencyFramework:
         raise tc.ValidationError([tc.Problem("framework_source", f"unknown source {source!r}")])
     if not framework_json.strip():
         raise tc.ValidationError([tc.Problem("framework_json", "no framework JSON given")])
-    try:
-        data = json.loads(framework_json)
-    except json.JSONDecodeError as error:
-        problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
-        raise tc.ValidationError([tc.Problem("framework_json", problem)]) from None
+    data = setting_json(framework_json, "framework_json")
     if isinstance(data, dict) and data.get("$schema") == SCHEMA_ID:  # as `talent` writes it
         data = {key: value for key, value in data.items() if key != "$schema"}
     return tc.load(tc.CompetencyFramework, data)

@@ -48,10 +48,8 @@ function CompetencyAssessmentStudio(runtime, element, args) {
       setField("framework_json", answer.framework_json);
       T.announce(section, T.format(messages.converted, {count: answer.competencies}));
     }).fail(function (xhr) {
-      var answer = xhr.responseJSON || {};
-      var problems = (answer.problems || []).map(function (p) { return p.message; });
       T.announce(section, "");
-      T.showError(section, [answer.error || messages.failed].concat(problems).join(" "));
+      T.showError(section, T.errorText(xhr, messages.failed));
     });
   });
   return editor;

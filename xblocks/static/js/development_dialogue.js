@@ -38,15 +38,6 @@ function DevelopmentDialogueBlock(runtime, element, args) {
     none.hidden = ids.length > 0;
   }
 
-  function problemText(xhr) {
-    var answer = xhr.responseJSON;
-    if (!answer || !answer.error) {
-      return messages.failed;
-    }
-    var details = (answer.problems || []).map(function (p) { return p.message; });
-    return [answer.error].concat(details).join(" ");
-  }
-
   function send(handler, payload, button, onSaved) {
     button.disabled = true;
     T.announce(root, messages.saving);
@@ -58,7 +49,7 @@ function DevelopmentDialogueBlock(runtime, element, args) {
       })
       .fail(function (xhr) {
         T.announce(root, "");
-        T.showError(root, problemText(xhr));
+        T.showError(root, T.errorText(xhr, messages.failed));
       })
       .always(function () {
         button.disabled = false;

@@ -50,6 +50,17 @@
       box.hidden = !text;
     },
 
+    /* What to say about a refused request: the handler's error and each problem (see
+       json_payload_handler), else `fallback` (no answer from the server, say). */
+    errorText: function (xhr, fallback) {
+      var answer = xhr.responseJSON;
+      if (!answer || !answer.error) {
+        return fallback;
+      }
+      var details = (answer.problems || []).map(function (p) { return p.message; });
+      return [answer.error].concat(details).join(" ");
+    },
+
     format: format
   };
 }(window, window.jQuery));
