@@ -425,15 +425,13 @@ class MatchingProblem:
     def ruled_out(self, mentee_id: str) -> dict[str, int]:
         """How many mentors each hard rule rules out for this mentee (a mentor may count twice).
 
-        Keys: ``line`` (the person themselves or their management line), ``language``,
-        ``earlier`` (pairs of earlier programmes) and ``excluded`` (by hand).
+        Keys: ``mentors`` (all of them), ``line`` (the person themselves or their management
+        line), ``language``, ``earlier`` (pairs of earlier programmes), ``excluded`` (by hand).
         """
         i = self.mentee_index[mentee_id]
-        kind = {
-            ReasonCode.EARLIER_PAIR: "earlier",
-            ReasonCode.EXCLUDED: "excluded",
-        }
+        kind = {ReasonCode.EARLIER_PAIR: "earlier", ReasonCode.EXCLUDED: "excluded"}
         counts = dict.fromkeys(("line", "language", "earlier", "excluded"), 0)
+        counts = {"mentors": len(self.mentors)} | counts
         first, last = np.searchsorted(self._blocked_rows, [i, i + 1])
         for j in self._blocked_cols[first:last]:
             for reason in self._blocked[(i, int(j))]:

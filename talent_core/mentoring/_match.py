@@ -88,9 +88,9 @@ def match_mentors(problem: MatchingProblem, *, keep: Mapping[str, str] | None = 
         if allowed:
             reason = Reason(ReasonCode.MENTORS_FULL, 0.0, params)
         else:
-            reason = Reason(
-                ReasonCode.NO_ALLOWED_MENTOR, 0.0, params | problem.ruled_out(mentee.id)
-            )
+            rules = problem.ruled_out(mentee.id)
+            params |= {"count": rules.pop("mentors"), **rules}
+            reason = Reason(ReasonCode.NO_ALLOWED_MENTOR, 0.0, params)
         unmatched.append(UnmatchedMentee(mentee.id, reason))
     return Matching(tuple(pairs), tuple(unmatched), result.candidate_pairs, result.rounds)
 

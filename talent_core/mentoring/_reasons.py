@@ -83,9 +83,13 @@ ENGLISH: dict[ReasonCode, str | tuple[str, str]] = {
     "({mentor_languages} vs {mentee_languages})",
     ReasonCode.EARLIER_PAIR: "{mentor} already mentored {mentee} in {programme}",
     ReasonCode.EXCLUDED: "The pair {mentor} and {mentee} was ruled out by hand",
-    ReasonCode.NO_ALLOWED_MENTOR: "No mentor may be paired with {mentee}: mentors ruled out "
-    "by the management line {line}, by language {language}, by an earlier pair {earlier}, "
-    "by hand {excluded}",
+    ReasonCode.NO_ALLOWED_MENTOR: (
+        "The {count} mentor may not be paired with {mentee}; ruled out by the management line: "
+        "{line}, by language: {language}, by an earlier pair: {earlier}, by hand: {excluded}",
+        "None of the {count} mentors may be paired with {mentee}; ruled out by the management "
+        "line: {line}, by language: {language}, by an earlier pair: {earlier}, by hand: "
+        "{excluded}",
+    ),
     ReasonCode.MENTORS_FULL: (
         "The {count} mentor who may mentor {mentee} is full with mentees who fit better",
         "All {count} mentors who may mentor {mentee} are full with mentees who fit better",

@@ -191,4 +191,4 @@ def test_pairs_file_lists_pairs_with_reasons_then_unmatched_mentees(
         "Different department (IT vs Sales); More senior by 1 step (4 vs 3); "
         "Shares language: en, sv"
     )
-    assert rows[1]["reasons"].startswith("No mentor may be paired with Ann Berg")
+    assert rows[1]["reasons"].startswith("None of the 2 mentors may be paired with Ann Berg")

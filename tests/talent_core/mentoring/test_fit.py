@@ -193,7 +193,13 @@ def test_pairs_ruled_out_by_hand(make_mentee: MakeMentee, make_mentor: MakeMento
         [make_mentee("e")], [make_mentor("m"), make_mentor("n")], excluded=[("e", "n")]
     )
     assert problem.allowed_mentors("e") == ["m"]
-    assert problem.ruled_out("e") == {"line": 0, "language": 0, "earlier": 0, "excluded": 1}
+    assert problem.ruled_out("e") == {
+        "mentors": 2,
+        "line": 0,
+        "language": 0,
+        "earlier": 0,
+        "excluded": 1,
+    }
 
 
 @pytest.mark.parametrize(

@@ -93,8 +93,8 @@ def test_unmatched_mentees_are_told_why(make_mentee: MakeMentee, make_mentor: Ma
     assert [(p.mentee_id, p.mentor_id) for p in matching.pairs] == [("a", "m")]
     assert [render_reason(u.reason) for u in matching.unmatched] == [
         "The 1 mentor who may mentor Bo is full with mentees who fit better",
-        "No mentor may be paired with Cas: mentors ruled out by the management line 0, "
-        "by language 1, by an earlier pair 0, by hand 0",
+        "The 1 mentor may not be paired with Cas; ruled out by the management line: 0, "
+        "by language: 1, by an earlier pair: 0, by hand: 0",
     ]
     assert matching.total_score == pytest.approx(60 + 15 + 10)
     assert matching.mean_score == matching.total_score
