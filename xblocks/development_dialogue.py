@@ -30,7 +30,7 @@ from talent_core._text import StrictModel
 
 from . import _dialogue_view as view
 from . import scenarios
-from .competency_view import level_text, long_date
+from .competency_view import latest_past_date, level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
 from .linked_assessment import LinkedAssessment, LinkedAssessmentMixin
@@ -41,8 +41,6 @@ __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
-#: Days a conversation date may lie ahead of the server's UTC date (time zones).
-DATE_SLACK_DAYS = 1
 
 
 class ConversationRef(StrictModel):
@@ -50,11 +48,6 @@ class ConversationRef(StrictModel):
 
     index: Annotated[int, Field(ge=0, lt=tc.MAX_CONVERSATIONS)]
     held_on: dt.date
-
-
-def latest_conversation_date() -> dt.date:
-    """The last day a conversation may be dated: today in UTC, a day ahead for time zones."""
-    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=DATE_SLACK_DAYS)
 
 
 class DevelopmentDialogueBlock(
@@ -233,7 +226,7 @@ class DevelopmentDialogueBlock(
                     for cid in chosen
                     if framework.has_node(cid)
                 ],
-                "latest_date": latest_conversation_date().isoformat(),
+                "latest_date": latest_past_date().isoformat(),
                 "conversations": view.conversation_views(framework, record, self.language),
                 "last_manager": record.conversations[-1].manager_name
                 if record.conversations
@@ -332,7 +325,7 @@ class DevelopmentDialogueBlock(
     def record_conversation(self, payload: tc.Conversation) -> dict[str, Any]:
         """Add what was agreed in a conversation, with the levels the manager gave."""
         framework = self.framework
-        if payload.held_on > latest_conversation_date():
+        if payload.held_on > latest_past_date():
             raise tc.ValidationError(
                 [tc.Problem("held_on", self.ugettext("The conversation cannot be in the future."))]
             )

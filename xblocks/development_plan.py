@@ -37,7 +37,7 @@ from talent_core._text import Identifier, StrictModel
 
 from . import _plan_view as view
 from . import scenarios
-from .competency_view import competency_groups
+from .competency_view import competency_groups, latest_past_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
@@ -79,11 +79,6 @@ class ActivityRequest(StrictModel):
     competency_id: Identifier
     activity_ref: Identifier | None = None
     taken: Annotated[list[Identifier], Field(max_length=view.MAX_ACTIVITIES)] = []
-
-
-def latest_agreement_date() -> dt.date:
-    """The last day an agreement may be dated: today in UTC, a day ahead for time zones."""
-    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1)
 
 
 class DevelopmentPlanBlock(
@@ -313,7 +308,7 @@ class DevelopmentPlanBlock(
     @json_payload_handler(tc.AgreementInput)
     def record_agreement(self, payload: tc.AgreementInput) -> dict[str, Any]:
         """Record that the manager agreed to the plan as stored (the version the page shows)."""
-        if payload.agreed_on > latest_agreement_date():
+        if payload.agreed_on > latest_past_date():
             problem = "the agreement cannot be dated after today"
             raise tc.ValidationError([tc.Problem("agreed_on", problem)])
         stored = self.plan
