@@ -352,16 +352,14 @@ class CompetencyAssessmentBlock(
         except tc.ValidationError:
             return self.not_set_up_response()
         context = self._result_context(setup, record)
-        html = self.render_template(
+        return self.page_response(
             "competency_assessment_print.html",
             {
                 **context,
-                "title": self.title,
                 "learner": self.username,
                 "ratings": rating_lines(record, setup, self.language),
             },
         )
-        return Response(html, content_type="text/html", charset="utf-8")
 
     # -- Studio -----------------------------------------------------------------------------
 

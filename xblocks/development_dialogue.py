@@ -248,10 +248,9 @@ class DevelopmentDialogueBlock(
             return self.not_set_up_response()
         record = self.record
         result = self.linked_assessment()
-        html = self.render_template(
+        return self.page_response(
             "dialogue_sheet.html",
             {
-                "title": self.title,
                 "learner": self.username,
                 "printed_on": long_date(dt.datetime.now(dt.UTC).date(), self.language),
                 "sources": [self.ugettext(view.SOURCE_LABELS[s]) for s in view.SHOWN_SOURCES],
@@ -264,7 +263,6 @@ class DevelopmentDialogueBlock(
                 ),
             },
         )
-        return Response(html, content_type="text/html", charset="utf-8")
 
     # -- handlers ---------------------------------------------------------------------------
 

@@ -41,7 +41,7 @@ from .competency_view import competency_groups, latest_past_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
-from .mixins import TalentBlockMixin, json_payload_handler
+from .mixins import TalentBlockMixin, attachment, json_payload_handler
 from .reports import ReportDataMixin
 
 __all__ = ["DevelopmentPlanBlock", "load_rates"]
@@ -343,11 +343,8 @@ class DevelopmentPlanBlock(
 
     def _download(self, body: str, content_type: str, filename: str, fmt: str) -> Response:
         self.publish_event("downloaded", format=fmt)
-        return Response(
-            body.encode("utf-8-sig" if fmt == "csv" else "utf-8"),
-            content_type=content_type,
-            charset="utf-8",
-            content_disposition=f'attachment; filename="{filename}"',
+        return attachment(
+            body.encode("utf-8-sig" if fmt == "csv" else "utf-8"), content_type, filename
         )
 
     @XBlock.handler
@@ -378,16 +375,12 @@ class DevelopmentPlanBlock(
         """The plan as a page to print or keep: goals, activities, agreement, learning mix."""
         framework = self.framework
         plan = self.plan
-        html = self.render_template(
+        page = self.page_response(
             "development_plan_print.html",
-            {
-                "title": self.title,
-                "goals": self._goal_forms(plan, framework),
-                "parts": self._parts(plan, framework),
-            },
+            {"goals": self._goal_forms(plan, framework), "parts": self._parts(plan, framework)},
         )
         self.publish_event("downloaded", format="print")
-        return Response(html, content_type="text/html", charset="utf-8")
+        return page
 
     # -- Studio -----------------------------------------------------------------------------
 

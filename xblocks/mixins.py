@@ -31,6 +31,7 @@ __all__ = [
     "USER_IS_STAFF",
     "Forbidden",
     "TalentBlockMixin",
+    "attachment",
     "discard_unsaved_changes",
     "json_error",
     "json_payload_handler",
@@ -126,6 +127,12 @@ class TalentBlockMixin(XBlockMixin):
         html = self.render_template("not_configured.html", {"title": self.title, "problems": shown})
         return self.make_fragment(html, css=["talent.css"])
 
+    def page_response(self, template: str, context: Mapping[str, Any]) -> Response:
+        """A page of its own (a printable sheet): ``template``, which extends
+        ``print_page.html``, rendered with the block's title."""
+        html = self.render_template(template, {"title": self.title, **context})
+        return Response(html, content_type="text/html", charset="utf-8")
+
     def not_set_up_response(self) -> Response:
         """What a page of its own (a printable sheet) answers while the block is not set up."""
         return Response(
@@ -159,6 +166,16 @@ class TalentBlockMixin(XBlockMixin):
 
 
 # -- JSON handlers --------------------------------------------------------------------------
+
+
+def attachment(body: bytes, content_type: str, filename: str) -> Response:
+    """``body`` as a download named ``filename`` (text types are UTF-8)."""
+    return Response(
+        body,
+        content_type=content_type,
+        charset="utf-8",
+        content_disposition=f'attachment; filename="{filename}"',
+    )
 
 
 def json_response(data: Any, status: int = 200) -> Response:

@@ -18,6 +18,7 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
 from . import compat
+from .mixins import attachment
 
 __all__ = ["ReportDataMixin", "rows_to_csv"]
 
@@ -101,9 +102,4 @@ class ReportDataMixin(XBlockMixin):
                 content_type="text/plain",
                 charset="utf-8",
             )
-        return Response(
-            rows_to_csv(rows(), key_column).encode("utf-8-sig"),
-            content_type="text/csv",
-            charset="utf-8",
-            content_disposition=f'attachment; filename="{filename}"',
-        )
+        return attachment(rows_to_csv(rows(), key_column).encode("utf-8-sig"), "text/csv", filename)
