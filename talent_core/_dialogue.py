@@ -18,7 +18,7 @@ from pydantic import Field, field_validator
 
 from ._assessment import Gap, Rating, RatingSource, latest_ratings
 from ._errors import Problem, ValidationError
-from ._framework import CompetencyFramework, NodeType
+from ._framework import CompetencyFramework
 from ._plan import _check_date
 from ._self_assessment import _check_schema
 from ._text import Identifier, StrictModel
@@ -121,13 +121,10 @@ def load_dialogue(state: Any) -> DialogueRecord:
 def _competency_problem(
     framework: CompetencyFramework, competency_id: str, allowed: Collection[str] | None
 ) -> str | None:
-    if not framework.has_node(competency_id):
-        return f"unknown competency {competency_id!r}"
-    if framework.node(competency_id).type is not NodeType.COMPETENCY:
-        return f"{competency_id!r} is not a rateable competency"
-    if allowed is not None and competency_id not in allowed:
+    problem = framework.competency_problem(competency_id)
+    if problem is None and allowed is not None and competency_id not in allowed:
         return f"{competency_id!r} is not offered here"
-    return None
+    return problem
 
 
 def check_preparation(

@@ -188,6 +188,14 @@ class CompetencyFramework(StrictModel):
     def has_node(self, node_id: str) -> bool:
         return node_id in self._index
 
+    def competency_problem(self, node_id: str) -> str | None:
+        """Why ``node_id`` cannot be rated, required or planned for; None when it can."""
+        if not self.has_node(node_id):
+            return f"unknown competency {node_id!r}"
+        if self.node(node_id).type is not NodeType.COMPETENCY:
+            return f"{node_id!r} is not a rateable competency"
+        return None
+
     def children(self, node_id: str | None = None) -> list[CompetencyNode]:
         """Children in file order; ``None`` gives the top-level nodes."""
         return list(self._children.get(node_id, ()))

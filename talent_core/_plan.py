@@ -11,7 +11,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ._errors import Problem, StaleVersionError, ValidationError
-from ._framework import CompetencyFramework, LearningMode, NodeType
+from ._framework import CompetencyFramework, LearningMode
 from ._text import Identifier, ShortText, StrictModel
 
 __all__ = [
@@ -169,18 +169,12 @@ def check_plan(plan: DevelopmentPlan, framework: CompetencyFramework) -> None:
     problems: list[Problem] = []
     for i, goal in enumerate(plan.goals):
         field = f"goals[{i}]"
+        problem = framework.competency_problem(goal.competency_id)
+        if problem:
+            problems.append(Problem(f"{field}.competency_id", problem))
         if not framework.has_node(goal.competency_id):
-            problems.append(
-                Problem(f"{field}.competency_id", f"unknown competency {goal.competency_id!r}")
-            )
             continue
         node = framework.node(goal.competency_id)
-        if node.type is not NodeType.COMPETENCY:
-            problems.append(
-                Problem(
-                    f"{field}.competency_id", f"{goal.competency_id!r} is not a rateable competency"
-                )
-            )
         scale = framework.scale_for(goal.competency_id)
         if not scale.contains(goal.target_level):
             problems.append(

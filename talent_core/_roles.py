@@ -7,7 +7,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ._errors import Problem, ValidationError
-from ._framework import CompetencyFramework, NodeType
+from ._framework import CompetencyFramework
 from ._text import Identifier, LocalizedText, StrictModel
 
 __all__ = ["RoleProfile", "RoleRequirement", "check_role"]
@@ -48,17 +48,11 @@ def check_role(role: RoleProfile, framework: CompetencyFramework) -> None:
     problems: list[Problem] = []
     for i, req in enumerate(role.requirements):
         field = f"{role.id}.requirements[{i}]"
+        problem = framework.competency_problem(req.competency_id)
+        if problem:
+            problems.append(Problem(f"{field}.competency_id", problem))
         if not framework.has_node(req.competency_id):
-            problems.append(
-                Problem(f"{field}.competency_id", f"unknown competency {req.competency_id!r}")
-            )
             continue
-        if framework.node(req.competency_id).type is not NodeType.COMPETENCY:
-            problems.append(
-                Problem(
-                    f"{field}.competency_id", f"{req.competency_id!r} is not a rateable competency"
-                )
-            )
         scale = framework.scale_for(req.competency_id)
         if not scale.contains(req.level):
             problems.append(

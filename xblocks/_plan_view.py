@@ -225,7 +225,7 @@ def default_target_level(scale: tc.ProficiencyScale) -> int:
 
 
 def is_competency(framework: tc.CompetencyFramework, node_id: str) -> bool:
-    return framework.has_node(node_id) and framework.node(node_id).type is tc.NodeType.COMPETENCY
+    return framework.competency_problem(node_id) is None
 
 
 def _check_competency(framework: tc.CompetencyFramework, competency_id: str) -> None:
