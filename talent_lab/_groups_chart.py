@@ -24,7 +24,7 @@ class GroupChart:
     def __init__(self) -> None:
         layout = make_subplots(rows=2, cols=1, subplot_titles=(" ", " "), vertical_spacing=0.1)
         layout.add_trace(
-            go.Heatmap(colorscale="Blues", hoverongaps=False, colorbar={"len": 0.5, "y": 1}),
+            go.Heatmap(colorscale="Blues", hoverongaps=False, colorbar={"yanchor": "top", "y": 1}),
             row=1,
             col=1,
         )
@@ -57,6 +57,7 @@ class GroupChart:
             heatmap, bars = figure.data
             heatmap.x, heatmap.y, heatmap.z = list(values), list(groups), [list(r) for r in counts]
             heatmap.colorbar.title.text = count_label
+            heatmap.colorbar.len = 1 - bottom - gap  # beside the heatmap, inside the figure
             bars.x, bars.y = list(bands), list(band_counts)
             figure.layout.height = height
             figure.layout.yaxis.domain = (bottom + gap, 1)

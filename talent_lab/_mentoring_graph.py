@@ -21,6 +21,8 @@ __all__ = ["GENERATION_COLOURS", "MAX_DRAWN", "ChainDrawing", "chain_graph"]
 GENERATION_COLOURS: tuple[str, ...] = ("#1b4f72", "#1e7b4f", "#8a5a00", "#8e2c5a", "#4b3f8f")
 #: Most people drawn: beyond this the drawing keeps those with the most connections.
 MAX_DRAWN = 300
+#: Height of the drawing, and the same less a pixel (see ``ChainDrawing.refit``).
+_HEIGHTS = ("520px", "519px")
 
 
 def chain_graph(chain: MentoringChain, names: Mapping[str, str]) -> nx.DiGraph:
@@ -99,9 +101,17 @@ class ChainDrawing:
         self.widget.set_layout(
             name="breadthfirst", directed=True, spacingFactor=1.1, roots="node[generation = 0]"
         )
-        self.widget.layout.height = "520px"
+        self.widget.layout.height = _HEIGHTS[0]
         #: The graph drawn (at most ``MAX_DRAWN`` people).
         self.graph = nx.DiGraph()
+
+    def refit(self) -> None:
+        """Fit the drawing to its box, e.g. once its tab is shown (a hidden box measures 0).
+
+        ipycytoscape re-measures and fits when the box's height changes, so nudge it.
+        """
+        layout = self.widget.layout
+        layout.height = _HEIGHTS[layout.height == _HEIGHTS[0]]
 
     def show(self, graph: nx.DiGraph) -> None:
         self.graph = _largest(graph, MAX_DRAWN)

@@ -31,6 +31,8 @@ __all__ = ["MentoringView"]
 _WIDE = {"description_width": "initial"}
 _FILES: tuple[FileKind, ...] = ("mentees", "mentors", "history", "volunteers")
 _WEIGHTS = tuple(FitWeights.model_fields)
+#: Position of the pay-it-forward tab.
+NETWORK_TAB = 3
 
 
 class MentoringView:
@@ -159,6 +161,7 @@ class MentoringView:
         self.unassign_button.on_click(lambda _: self.unassign())
         self.swap_button.on_click(lambda _: self.swap())
         self.page.observe(self._on_page, "value")
+        self.tabs.observe(self._on_tab, "selected_index")
         self.export_button.on_click(lambda _: self.export())
 
     # -- rendering -------------------------------------------------------------------------
@@ -364,6 +367,11 @@ class MentoringView:
         mentor = self.session.pairs.get(change["new"] or "")
         if mentor is not None:
             self.edit_mentor.value = mentor
+
+    def _on_tab(self, change: Mapping[str, Any]) -> None:
+        """Fit the network once it is visible: a hidden one cannot measure its box."""
+        if change["new"] == NETWORK_TAB:
+            self.drawing.refit()
 
     def _on_page(self, change: Mapping[str, Any]) -> None:
         if not self._syncing:

@@ -187,3 +187,13 @@ def test_large_histories_draw_the_best_connected(tmp_path: Path) -> None:
     assert len(chain.nodes) > MAX_DRAWN
     assert len(view.drawing.widget.graph.nodes) == MAX_DRAWN
     assert f"shows the {MAX_DRAWN} people of the {len(chain.nodes)}" in view.network_text.value
+
+
+def test_showing_the_network_tab_refits_the_drawing(view: MentoringView) -> None:
+    """ipycytoscape measures and fits its box again when the box's height changes."""
+    heights = []
+    view.drawing.widget.layout.observe(lambda change: heights.append(change["new"]), "height")
+    view.tabs.selected_index = 3
+    view.tabs.selected_index = 0
+    view.tabs.selected_index = 3
+    assert len(heights) == 2 and heights[0] != heights[1]
