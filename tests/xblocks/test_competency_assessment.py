@@ -4,7 +4,6 @@ OLX, the read API other blocks use, and HR's report rows."""
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 import re
@@ -18,20 +17,13 @@ from webob import Request
 
 import talent_core as tc
 from talent_core import formats
+from tests.xblocks.markup import student_html, text_of
 from xblocks.compat import XBlockUserState
 
 ASSESSMENT = "competency_assessment"
 ROLE = "first-time-manager"
 LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
 SHARED = Path(__file__).resolve().parents[3] / "shared"
-
-
-def text_of(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def student_html(block: Any) -> str:
-    return block.render("student_view", {}).body_html()
 
 
 def fieldsets(markup: str) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
@@ -12,17 +11,9 @@ from django.utils import translation
 from lxml import etree
 
 import talent_core as tc
+from tests.xblocks.markup import student_html, text_of
 
 EXPLORER = "competency_explorer"
-
-
-def text_of(markup: str) -> str:
-    """The visible words of rendered HTML, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def student_html(block: Any) -> str:
-    return block.render("student_view", {}).body_html()
 
 
 def options(markup: str) -> list[str]:

@@ -16,20 +16,12 @@ from lxml import etree
 from webob import Request
 
 import talent_core as tc
+from tests.xblocks.markup import student_html, text_of
 from xblocks.compat import XBlockUserState
 
 DIALOGUE = "development_dialogue"
 ASSESSMENT = "competency_assessment"
 FEEDBACK_Q = ["giving-feedback-q1", "giving-feedback-q2", "giving-feedback-q3"]
-
-
-def text_of(markup: str) -> str:
-    """The visible words of rendered HTML, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def student_html(block: Any) -> str:
-    return block.render("student_view", {}).body_html()
 
 
 def checked(markup: str) -> list[str]:

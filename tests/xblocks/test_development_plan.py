@@ -18,19 +18,11 @@ from lxml import etree
 from webob import Request
 
 import talent_core as tc
+from tests.xblocks.markup import student_html, text_of
 from xblocks.compat import XBlockUserState
 
 PLAN = "development_plan"
 ASSESSMENT = "competency_assessment"
-
-
-def text_of(markup: str) -> str:
-    """The visible words of rendered HTML, whitespace collapsed."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
-
-
-def student_html(block: Any) -> str:
-    return block.render("student_view", {}).body_html()
 
 
 def part(markup: str, name: str) -> str:
