@@ -112,11 +112,21 @@ REASONS: Mapping[ReasonCode, Mapping[str, str | tuple[str, str]]] = {
         "nl": "Het paar {mentor} en {mentee} is met de hand uitgesloten",
     },
     ReasonCode.NO_ALLOWED_MENTOR: {
-        "sv": "Ingen mentor får paras med {mentee}: mentorer uteslutna av chefslinjen {line}, "
-        "av språket {language}, av ett tidigare par {earlier}, för hand {excluded}",
-        "nl": "Geen mentor mag aan {mentee} gekoppeld worden: mentoren uitgesloten door de "
-        "leidinggevende lijn {line}, door taal {language}, door een eerder paar {earlier}, "
-        "met de hand {excluded}",
+        "sv": (
+            "Den {count} mentorn får inte paras med {mentee}; utesluten av chefslinjen: {line}, "
+            "av språket: {language}, av ett tidigare par: {earlier}, för hand: {excluded}",
+            "Ingen av de {count} mentorerna får paras med {mentee}; uteslutna av chefslinjen: "
+            "{line}, av språket: {language}, av ett tidigare par: {earlier}, för hand: "
+            "{excluded}",
+        ),
+        "nl": (
+            "De {count} mentor mag niet aan {mentee} gekoppeld worden; uitgesloten door de "
+            "leidinggevende lijn: {line}, door taal: {language}, door een eerder paar: "
+            "{earlier}, met de hand: {excluded}",
+            "Geen van de {count} mentoren mag aan {mentee} gekoppeld worden; uitgesloten door "
+            "de leidinggevende lijn: {line}, door taal: {language}, door een eerder paar: "
+            "{earlier}, met de hand: {excluded}",
+        ),
     },
     ReasonCode.MENTORS_FULL: {
         "sv": (
