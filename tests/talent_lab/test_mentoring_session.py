@@ -177,3 +177,20 @@ def test_pair_table_for_analysis(session: MentoringSession) -> None:
     assert table["score"].iloc[0] == session.problem().explain_pair("e1", "m2").score
     assert table["score"].isna().tolist() == [False, False, True]
     assert "Pays it forward" in table["reasons"].iloc[0]
+
+
+def test_an_unmatched_mentee_says_why_in_the_session_language(tmp_path: Path) -> None:
+    session = MentoringSession(framework=tc.demo_framework(), programme="2026", out_dir=tmp_path)
+    mentees = MENTEES + "e4,Emma Eck,IT,,2,de,delegating\n"  # nobody speaks German
+    assert session.load("mentees", mentees.encode(), "mentees.csv")
+    assert session.load("mentors", MENTORS.encode(), "mentors.csv")
+    assert session.match()
+    (row,) = [r for r in session.rows() if r.mentee.id == "e4"]
+    assert row.mentor is None and row.unmatched is not None
+    assert row.unmatched.code is ReasonCode.NO_ALLOWED_MENTOR
+    assert reason_text(row.unmatched, session) == tc.mentoring.render_reason(row.unmatched)
+    session.language = "sv"
+    assert reason_text(row.unmatched, session).startswith(
+        "Ingen av de 2 mentorerna får paras med Emma Eck"
+    )
+    assert session.pair_table()["reasons"].iloc[3].startswith("Ingen av de 2 mentorerna")
