@@ -7,7 +7,7 @@ import argparse
 from .._demo_org import MAX_DEMO_PEOPLE, MIN_DEMO_PEOPLE, generate_organisation
 from .._people_csv import write_people_csv
 from . import EXIT_OK
-from .framework import _write_output
+from ._files import write_output
 
 __all__ = ["register"]
 
@@ -36,5 +36,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _demo_org(args: argparse.Namespace) -> int:
     people = generate_organisation(args.people, args.seed)
-    _write_output(args.output, write_people_csv(people).encode("utf-8"))
+    write_output(args.output, write_people_csv(people).encode("utf-8"))
     return EXIT_OK

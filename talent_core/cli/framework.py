@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from .._framework import CompetencyFramework, NodeType
@@ -19,12 +17,12 @@ from ..formats import (
     write_framework,
 )
 from . import EXIT_BAD_INPUT, EXIT_OK
+from ._files import read_input, write_output
 
 __all__ = ["register"]
 
 #: ``--to`` choices; ``openedx-taxonomy`` writes CSV or JSON after the output's extension.
 TARGETS = ("json", "moodle-csv", "case", "openedx-taxonomy")
-STDIO = "-"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -85,10 +83,6 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read_input(name: str) -> bytes:
-    return sys.stdin.buffer.read() if name == STDIO else Path(name).read_bytes()
-
-
 def _target_format(target: str, output: str) -> str:
     if target != "openedx-taxonomy":
         return target
@@ -98,32 +92,15 @@ def _target_format(target: str, output: str) -> str:
     return f"openedx-taxonomy-{suffix[1:]}"
 
 
-def _write_output(name: str, data: bytes) -> None:
-    """Write whole or not at all: a failed run never leaves half a file behind."""
-    if name == STDIO:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    path = Path(name)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _convert(args: argparse.Namespace) -> int:
     fmt = _target_format(args.to, args.output)
     framework = read_framework(
-        _read_input(args.input), args.input, args.source_format, language=args.language or "en"
+        read_input(args.input), args.input, args.source_format, language=args.language or "en"
     )
     data = write_framework(framework, fmt, language=args.language)
     for note in export_losses(framework, fmt, language=args.language, written=data):
         print(f"talent: note: {fmt}: {note}", file=sys.stderr)
-    _write_output(args.output, data)
+    write_output(args.output, data)
     return EXIT_OK
 
 
@@ -146,7 +123,7 @@ def summary(framework: CompetencyFramework) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = _read_input(args.input)
+    data = read_input(args.input)
     language = args.language or "en"
     problems = validate_framework_file(data, args.input, args.source_format, language=language)
     if problems:

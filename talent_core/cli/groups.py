@@ -21,7 +21,7 @@ from ..grouping import (
     write_report_csv,
 )
 from . import EXIT_OK
-from .framework import _read_input, _write_output
+from ._files import read_input, write_output
 
 __all__ = ["register"]
 
@@ -175,24 +175,24 @@ def _options(args: argparse.Namespace) -> GroupingOptions:
             settings[name] = getattr(args, name)
     if args.history:
         settings["earlier_groups"] = earlier_groups(
-            read_rounds_csv(_read_input(args.history), args.history)
+            read_rounds_csv(read_input(args.history), args.history)
         )
     for name in ("together", "apart"):
         path = getattr(args, name)
         if path:
-            settings[name] = read_pairs_csv(_read_input(path), path)
+            settings[name] = read_pairs_csv(read_input(path), path)
     return GroupingOptions.model_validate(settings)
 
 
 def _design(args: argparse.Namespace) -> int:
-    people = read_people_csv(_read_input(args.people), args.people)
+    people = read_people_csv(read_input(args.people), args.people)
     options = _options(args)
     result = design_groups(
         people, options, seed=args.seed, time_limit=args.time_limit, name_prefix=args.prefix
     )
     if args.report:
-        _write_output(args.report, write_report_csv(result.scores).encode("utf-8"))
-    _write_output(args.output, write_groups_csv(result.groups).encode("utf-8"))
+        write_output(args.report, write_report_csv(result.scores).encode("utf-8"))
+    write_output(args.output, write_groups_csv(result.groups).encode("utf-8"))
     scores = result.scores
     worst = f", worst {scores.worst.score:.1f} ({scores.worst.name})" if scores.worst else ""
     print(
@@ -206,8 +206,8 @@ def _design(args: argparse.Namespace) -> int:
 
 
 def _teams(args: argparse.Namespace) -> int:
-    people = read_people_csv(_read_input(args.people), args.people)
-    groups = read_groups_csv(_read_input(args.groups), args.groups, people)
+    people = read_people_csv(read_input(args.people), args.people)
+    groups = read_groups_csv(read_input(args.groups), args.groups, people)
     text = teams_csv(
         groups,
         people,
@@ -216,5 +216,5 @@ def _teams(args: argparse.Namespace) -> int:
         user_column=args.header,
         people_file=args.people,
     )
-    _write_output(args.output, text.encode("utf-8"))
+    write_output(args.output, text.encode("utf-8"))
     return EXIT_OK

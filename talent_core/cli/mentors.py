@@ -24,7 +24,7 @@ from ..mentoring import (
     write_pairs_csv,
 )
 from . import EXIT_OK
-from .framework import _read_input, _write_output
+from ._files import read_input, write_output
 
 __all__ = ["register"]
 
@@ -127,13 +127,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def _match(args: argparse.Namespace) -> int:
     framework = (
-        read_framework(_read_input(args.framework), args.framework) if args.framework else None
+        read_framework(read_input(args.framework), args.framework) if args.framework else None
     )
-    mentees = read_mentees_csv(_read_input(args.mentees), args.mentees, framework)
-    mentors = read_mentors_csv(_read_input(args.mentors), args.mentors, framework, mentees)
-    history = read_history_csv(_read_input(args.history), args.history) if args.history else []
+    mentees = read_mentees_csv(read_input(args.mentees), args.mentees, framework)
+    mentors = read_mentors_csv(read_input(args.mentors), args.mentors, framework, mentees)
+    history = read_history_csv(read_input(args.history), args.history) if args.history else []
     managers = (
-        {p.id: p.manager_id for p in read_people_csv(_read_input(args.people), args.people)}
+        {p.id: p.manager_id for p in read_people_csv(read_input(args.people), args.people)}
         if args.people
         else None
     )
@@ -147,7 +147,7 @@ def _match(args: argparse.Namespace) -> int:
         mentees, mentors, settings=settings, framework=framework, managers=managers, history=history
     )
     matching = match_mentors(problem)
-    _write_output(args.output, write_pairs_csv(matching, problem).encode("utf-8"))
+    write_output(args.output, write_pairs_csv(matching, problem).encode("utf-8"))
     print(
         f"{len(matching.pairs)} of {len(mentees)} mentees matched, "
         f"{len(matching.unmatched)} unmatched, mean score {matching.mean_score:.1f} "
@@ -175,14 +175,12 @@ def _chain_csv(chain: MentoringChain) -> str:
 
 
 def _chain(args: argparse.Namespace) -> int:
-    history = read_history_csv(_read_input(args.history), args.history)
+    history = read_history_csv(read_input(args.history), args.history)
     volunteers = (
-        read_volunteers_csv(_read_input(args.volunteers), args.volunteers)
-        if args.volunteers
-        else []
+        read_volunteers_csv(read_input(args.volunteers), args.volunteers) if args.volunteers else []
     )
     chain = mentoring_chain(history, volunteers=volunteers, running=set(args.running))
-    _write_output(args.output, _chain_csv(chain).encode("utf-8"))
+    write_output(args.output, _chain_csv(chain).encode("utf-8"))
     generations = len(chain.generations())
     print(
         f"{len(chain.nodes)} people in {generations} generation{'s' * (generations != 1)} "
