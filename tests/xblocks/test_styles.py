@@ -14,6 +14,7 @@ BLOCK_ROOTS = {
     "competency_assessment.css": (".talent-assessment",),
     "development_dialogue.css": (".talent-dialogue",),
     "development_plan.css": (".talent-plan",),
+    "peer_group.css": (".talent-peer",),
 }
 
 
