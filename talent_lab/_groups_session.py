@@ -3,8 +3,9 @@
 A session holds the people, the must-together and must-apart pairs, the earlier rounds and
 the current grouping with its scores. Every load is whole-or-nothing: a file that cannot be
 read leaves the session as it was and records why in ``last_error``. A grouping is designed
-by ``talent_core.grouping``; a move by hand is rescored by the same evaluator, so its
-scores and broken constraints are exactly those a designed grouping would get.
+by ``talent_core.grouping``; a move by hand is rescored by its ``GroupingEvaluator``, which
+rescores only the two groups the move touches, so its scores and broken constraints are
+exactly those ``score_grouping`` would give the whole grouping.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from talent_core import (
 )
 from talent_core.grouping import (
     Group,
+    GroupingEvaluator,
     GroupingOptions,
     GroupingResult,
     GroupingScores,
@@ -37,7 +39,6 @@ from talent_core.grouping import (
     Progress,
     design_groups,
     earlier_groups,
-    score_grouping,
     teams_csv,
     write_groups_csv,
     write_report_csv,
@@ -93,6 +94,8 @@ class GroupingSession:
         self.last_error: str | None = None
         self._by_id = {person.id: person for person in self.people}
         self._group_of: dict[str, int] = {}
+        #: Keeps the designed grouping scored through moves by hand (None without one).
+        self._evaluator: GroupingEvaluator | None = None
 
     @classmethod
     def demo(
@@ -115,7 +118,7 @@ class GroupingSession:
         self.people, self.source = tuple(people), source
         self._by_id = {person.id: person for person in self.people}
         self._set_grouping((), None)
-        self.result, self.last_error = None, None
+        self.result, self.last_error, self._evaluator = None, None, None
 
     def generate_demo(self, size: int, seed: int) -> bool:
         """Replace the people by a demo organisation of ``size`` people; drops the grouping."""
@@ -215,6 +218,7 @@ class GroupingSession:
             self.last_error = str(error)
             return False
         self.options, self.result, self.last_error = options, result, None
+        self._evaluator = GroupingEvaluator(self.people, options, result.groups)
         self._set_grouping(result.groups, result.scores)
         return True
 
@@ -232,7 +236,7 @@ class GroupingSession:
         return self._by_id[person_id]
 
     def move(self, person_id: str, group_name: str) -> bool:
-        """Move a person into another group and rescore the whole grouping.
+        """Move a person into another group and rescore the groups it changes.
 
         A move may break hard constraints (a group too small, a manager in the group...): it
         is made all the same, and ``scores.violations`` says what is broken.
@@ -244,12 +248,10 @@ class GroupingSession:
             self.last_error = text("move.unknown", self.language, name=missing)
             return False
         if source != target:
-            groups = list(self.groups)
-            groups[source] = Group(
-                groups[source].name, tuple(x for x in groups[source].members if x != person_id)
-            )
-            groups[target] = Group(groups[target].name, (*groups[target].members, person_id))
-            self._set_grouping(groups, score_grouping(self.people, groups, self.options))
+            assert self._evaluator is not None  # every grouping with members was designed
+            self._evaluator.move(person_id, group_name)
+            self.groups, self.scores = self._evaluator.groups, self._evaluator.scores
+            self._group_of[person_id] = target
         self.last_error = None
         return True
 

@@ -1,11 +1,12 @@
 """Intervision group design: hard constraints kept, soft goals weighted, any grouping scored.
 
 ``design_groups`` makes groups; ``score_grouping`` and ``check_grouping`` evaluate any
-grouping, e.g. after HR moves a person by hand. See docs/grouping.md for the goals and the
-search.
+grouping, e.g. after HR moves a person by hand; ``GroupingEvaluator`` keeps a grouping scored
+while people move one at a time. See docs/grouping.md for the goals and the search.
 """
 
 from ._design import BATCHED_FROM, GroupingResult, Method, Progress, design_groups
+from ._evaluator import GroupingEvaluator
 from ._files import (
     GROUP_COLUMNS,
     OPEN_EDX_MODES,
@@ -27,6 +28,7 @@ __all__ = [
     "AttributeGoal",
     "Group",
     "GroupScore",
+    "GroupingEvaluator",
     "GroupingOptions",
     "GroupingResult",
     "GroupingScores",

@@ -62,6 +62,8 @@ class Instance:
     criteria: tuple[Criterion, ...]
     #: People each person already met in an earlier round.
     met: tuple[tuple[int, ...], ...]
+    #: The met pairs as sorted keys ``i * size + j``, for vectorised look-ups.
+    met_keys: IntArray
     #: Must-apart partners per person.
     apart: tuple[frozenset[int], ...]
     #: Managers up the line that the rule forbids in a person's group, nearest first.
@@ -259,6 +261,10 @@ def encode(people: Sequence[Person], options: GroupingOptions) -> Instance:
         buckets=buckets,
         criteria=tuple(_criteria(people, options, any(met_sets))),
         met=tuple(tuple(sorted(m)) for m in met_sets),
+        met_keys=np.array(
+            sorted(i * size + j for i, others in enumerate(met_sets) for j in others),
+            dtype=np.int64,
+        ),
         apart=tuple(frozenset(a) for a in apart),
         line=tuple(_line(people, index, options.manager_rule)),
         units=tuple(_components(size, together)),
@@ -280,13 +286,9 @@ def group_bad(instance: Instance, groups: Sequence[Sequence[int]]) -> FloatArray
     first, second = np.triu_indices(width, k=1)
     pair_valid = valid[:, first] & valid[:, second]
     a, b = slots[:, first], slots[:, second]
-    met_keys = np.array(
-        sorted(i * instance.size + j for i, others in enumerate(instance.met) for j in others),
-        dtype=np.int64,
-    )
     for column, c in enumerate(instance.criteria):
         if c.kind is Kind.MET:
-            bad = np.isin(a * instance.size + b, met_keys).astype(float)
+            bad = np.isin(a * instance.size + b, instance.met_keys).astype(float)
         elif c.kind is Kind.SAME:
             bad = (c.values[a] == c.values[b]).astype(float)
         elif c.kind is Kind.DIFFERENT:

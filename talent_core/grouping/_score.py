@@ -66,12 +66,19 @@ def scores_of(
     instance: Instance, names: Sequence[str], members: Sequence[Sequence[int]]
 ) -> tuple[list[GroupScore], list[Notice]]:
     """Scores per group, plus a warning for each group with repeat pairs."""
+    scored = group_scores_of(instance, names, members)
+    return scored, repeat_warnings(instance, scored, members)
+
+
+def group_scores_of(
+    instance: Instance, names: Sequence[str], members: Sequence[Sequence[int]]
+) -> list[GroupScore]:
+    """The score of each group; a group's score depends on its own members only."""
     bad = group_bad(instance, members)
     sizes = np.array([len(m) for m in members])
     scores = group_scores(instance, bad, sizes)
     pairs = np.maximum(pair_counts(sizes), 1)
     result: list[GroupScore] = []
-    warnings: list[Notice] = []
     names_of = [c.name for c in instance.criteria]
     repeat = names_of.index("repeat") if "repeat" in names_of else -1
     for row, (name, group) in enumerate(zip(names, members, strict=True)):
@@ -82,16 +89,23 @@ def scores_of(
         repeats = int(bad[row, repeat]) if repeat >= 0 else 0
         languages = tuple(sorted({instance.people[i].language for i in group}))
         result.append(GroupScore(name, len(group), float(scores[row]), goals, languages, repeats))
-        if repeats:
-            warnings.append(
-                Notice(
-                    NoticeCode.REPEAT_PAIRS,
-                    {"group": name, "count": repeats},
-                    tuple(instance.people[i].id for i in group),
-                    name,
-                )
-            )
-    return result, warnings
+    return result
+
+
+def repeat_warnings(
+    instance: Instance, scored: Sequence[GroupScore], members: Sequence[Sequence[int]]
+) -> list[Notice]:
+    """A warning for each group whose members include pairs that met before."""
+    return [
+        Notice(
+            NoticeCode.REPEAT_PAIRS,
+            {"group": score.name, "count": score.repeat_pairs},
+            tuple(instance.people[i].id for i in group),
+            score.name,
+        )
+        for score, group in zip(scored, members, strict=True)
+        if score.repeat_pairs
+    ]
 
 
 def summarise(
@@ -127,40 +141,75 @@ def check_grouping(
 
 
 def violations_of(instance: Instance, groups: Sequence[Group]) -> list[Notice]:
+    names = [g.name for g in groups]
+    first = first_groups(instance, groups)
     found: list[Notice] = []
-    group_of: dict[int, str] = {}
-    for group in groups:
-        known: list[int] = []
+    for k, group in enumerate(groups):
+        found += group_violations(instance, names, k, group.members, first)
+    return found + spanning_violations(instance, names, first, instance.units)
+
+
+def first_groups(instance: Instance, groups: Sequence[Group]) -> dict[int, int]:
+    """The first group (by position) that lists each person; people in none are absent."""
+    first: dict[int, int] = {}
+    for k, group in enumerate(groups):
         for person_id in group.members:
             i = instance.index.get(person_id)
-            if i is None:
-                params = {"group": group.name, "person": person_id}
-                found.append(Notice(NoticeCode.NOT_A_PERSON, params, (person_id,), group.name))
-                continue
-            if i in group_of:
-                params = {
-                    "person": instance.label(i),
-                    "group_a": group_of[i],
-                    "group_b": group.name,
-                }
-                found.append(Notice(NoticeCode.TWICE, params, (person_id,), group.name))
-            else:
-                group_of[i] = group.name
-            known.append(i)
-        found += _group_violations(instance, group.name, known)
-    for i in range(instance.size):
-        if i not in group_of:
-            person = instance.people[i]
-            found.append(Notice(NoticeCode.MISSING, {"person": instance.label(i)}, (person.id,)))
-    for unit in instance.units:
+            if i is not None:
+                first.setdefault(i, k)
+    return first
+
+
+def group_violations(
+    instance: Instance,
+    names: Sequence[str],
+    k: int,
+    members: Sequence[str],
+    first: Mapping[int, int],
+) -> list[Notice]:
+    """Constraints group ``k`` breaks: unknown or repeated members, then its own rules.
+
+    A person listed before (in an earlier group, or earlier in this one) is reported here as
+    listed twice; ``first`` gives each person's first group.
+    """
+    found: list[Notice] = []
+    name = names[k]
+    known: list[int] = []
+    seen: set[int] = set()
+    for person_id in members:
+        i = instance.index.get(person_id)
+        if i is None:
+            params = {"group": name, "person": person_id}
+            found.append(Notice(NoticeCode.NOT_A_PERSON, params, (person_id,), name))
+            continue
+        if first[i] < k or i in seen:
+            params = {"person": instance.label(i), "group_a": names[first[i]], "group_b": name}
+            found.append(Notice(NoticeCode.TWICE, params, (person_id,), name))
+        seen.add(i)
+        known.append(i)
+    return found + _group_violations(instance, name, known)
+
+
+def spanning_violations(
+    instance: Instance,
+    names: Sequence[str],
+    first: Mapping[int, int],
+    units: Sequence[tuple[int, ...]],
+) -> list[Notice]:
+    """Constraints across groups: people in no group, must-together ``units`` split."""
+    found: list[Notice] = []
+    for i in sorted(set(range(instance.size)) - first.keys()):
+        person = instance.people[i]
+        found.append(Notice(NoticeCode.MISSING, {"person": instance.label(i)}, (person.id,)))
+    for unit in units:
         a = unit[0]
         for b in unit[1:]:
-            if a in group_of and b in group_of and group_of[a] != group_of[b]:
+            if a in first and b in first and first[a] != first[b]:
                 params = {
                     "a": instance.label(a),
                     "b": instance.label(b),
-                    "group_a": group_of[a],
-                    "group_b": group_of[b],
+                    "group_a": names[first[a]],
+                    "group_b": names[first[b]],
                 }
                 ids = (instance.people[a].id, instance.people[b].id)
                 found.append(Notice(NoticeCode.TOGETHER_SPLIT, params, ids))
