@@ -27,6 +27,8 @@ from talent_core import (
     read_pairs_csv,
     read_people_csv,
     read_rounds_csv,
+    roster_csv,
+    roster_username,
 )
 from talent_core.grouping import (
     Group,
@@ -46,7 +48,7 @@ from talent_core.grouping import (
 
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_messages import text
-from ._groups_roster import roster_csv, roster_problem, roster_username
+from ._groups_roster import roster_problem
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]

@@ -21,7 +21,14 @@ from typing import Literal
 
 import pandas as pd
 
-from talent_core import CompetencyFramework, Person, TalentError, demo_framework, demo_roles
+from talent_core import (
+    CompetencyFramework,
+    Person,
+    TalentError,
+    demo_framework,
+    demo_roles,
+    roster_csv,
+)
 from talent_core import generate_organisation as organisation
 from talent_core.mentoring import (
     PAIR_COLUMNS,
@@ -43,7 +50,7 @@ from talent_core.mentoring import (
 )
 
 from ._export import ExportedFile, export_filename, write_atomically
-from ._groups_roster import roster_csv, roster_problem
+from ._groups_roster import roster_problem
 from ._mentoring_demo import demo_programme
 from ._mentoring_messages import reason_text, text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES

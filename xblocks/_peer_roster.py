@@ -1,51 +1,19 @@
-"""The peer-group roster: who is in which intervision group or mentoring pair, outside Teams.
+"""The peer_group block's side of the roster: its kinds of group and the role labels.
 
-Staff upload it as CSV (UTF-8, header row): ``username`` and ``group`` are required, ``role``
-(``member`` or ``host`` in an intervision group, ``mentor`` or ``mentee`` in mentoring; empty
-means ``member`` or ``mentee``) and ``name`` (how members see each other; else the username)
-are optional, other columns are ignored. The whole file is checked before anything is kept:
-:func:`read_roster` raises :class:`RosterError` naming the row and column of the first problem,
-with a translatable message (``message`` is a msgid, ``params`` fill it in).
+The roster itself (reading, checking, writing) is ``talent_core.read_roster``; its errors are
+structured and translated here at the block edge, through ``RosterError.text(self.ugettext)``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any, Literal
-
-import talent_core as tc
-from talent_core._people_csv import csv_rows
+from talent_core import RosterKind
 
 from .i18n import N_
 
-__all__ = [
-    "INTERVISION",
-    "KINDS",
-    "MAX_ROSTER_BYTES",
-    "MENTORING",
-    "ROLE_LABELS",
-    "ROSTER_COLUMNS",
-    "Kind",
-    "Roster",
-    "RosterError",
-    "RosterMember",
-    "read_roster",
-]
+__all__ = ["INTERVISION", "MENTORING", "ROLE_LABELS"]
 
-Kind = Literal["intervision", "mentoring"]
-INTERVISION: Kind = "intervision"
-MENTORING: Kind = "mentoring"
-KINDS: tuple[Kind, ...] = (INTERVISION, MENTORING)
-
-ROSTER_COLUMNS: tuple[str, ...] = ("username", "group")
-#: Roles a roster may give, per kind of block; the first is the default for an empty cell.
-KIND_ROLES: dict[Kind, tuple[str, ...]] = {
-    INTERVISION: ("member", "host"),
-    MENTORING: ("mentee", "mentor"),
-}
+INTERVISION: RosterKind = "intervision"
+MENTORING: RosterKind = "mentoring"
 #: Roles as members read them (msgids; translate when shown).
 ROLE_LABELS: dict[str, str] = {
     "member": N_("member"),
@@ -53,175 +21,3 @@ ROLE_LABELS: dict[str, str] = {
     "mentee": N_("mentee"),
     "mentor": N_("mentor"),
 }
-#: Largest roster file accepted (about 6,000 learners).
-MAX_ROSTER_BYTES = 256 * 1024
-#: Longest username Open edX allows, and longest group name its Teams store.
-MAX_USERNAME = 150
-MAX_GROUP = 255
-MAX_NAME = 300
-_USERNAME = re.compile(r"^[^\s,;\"'<>\x00-\x1f\x7f]+$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class RosterError(ValueError):
-    """The first problem of a roster: where (``row`` 1 is the header) and a translatable what."""
-
-    def __init__(
-        self, message: str, row: int | None = None, column: str = "", **params: Any
-    ) -> None:
-        self.message = message
-        self.row = row
-        self.column = column
-        self.params = params
-        super().__init__(self.text(lambda text: text))
-
-    def text(self, _: Callable[[str], str]) -> str:
-        """The problem in the language of the translation ``_``."""
-        problem = _(self.message).format(**self.params)
-        if self.row is None:
-            return problem
-        return _("Row {row}, column {column}: {problem}").format(
-            row=self.row, column=self.column, problem=problem
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class RosterMember:
-    username: str
-    group: str
-    role: str
-    name: str
-
-    @property
-    def shown_name(self) -> str:
-        return self.name or self.username
-
-
-@dataclass(frozen=True)
-class Roster:
-    """The members of every group, groups and members in file order."""
-
-    members: tuple[RosterMember, ...] = ()
-    _by_username: Mapping[str, RosterMember] = field(default_factory=dict, repr=False)
-
-    @classmethod
-    def of(cls, members: tuple[RosterMember, ...]) -> Roster:
-        return cls(members, {m.username: m for m in members})
-
-    def member(self, username: str) -> RosterMember | None:
-        return self._by_username.get(username)
-
-    def group_members(self, group: str) -> tuple[RosterMember, ...]:
-        return tuple(m for m in self.members if m.group == group)
-
-    @property
-    def groups(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.group for m in self.members))
-
-
-def read_roster(text: str, kind: Kind) -> Roster:
-    """The roster in ``text`` for a block of this ``kind``; an empty text is an empty roster.
-
-    Raises :class:`RosterError` for the first problem found.
-    """
-    if not text.strip():
-        return Roster()
-    return _read(text, kind)
-
-
-@lru_cache(maxsize=16)
-def _read(text: str, kind: Kind) -> Roster:
-    if len(text.encode("utf-8")) > MAX_ROSTER_BYTES:
-        raise RosterError(N_("The roster is larger than {size} KB."), size=MAX_ROSTER_BYTES // 1024)
-    try:
-        _, rows = csv_rows(text, "roster", ROSTER_COLUMNS)
-        members: list[RosterMember] = []
-        first_row: dict[str, int] = {}
-        rows_of_group: dict[str, list[tuple[int, str]]] = {}
-        for row in rows:
-            member = _member(row.number, row.cells, kind)
-            if member.username in first_row:
-                raise RosterError(
-                    N_("{username} is already in the roster in row {first}."),
-                    row.number,
-                    "username",
-                    username=member.username,
-                    first=first_row[member.username],
-                )
-            first_row[member.username] = row.number
-            rows_of_group.setdefault(member.group, []).append((row.number, member.role))
-            members.append(member)
-    except tc.FormatError as error:
-        raise RosterError(
-            N_("The file is not a roster CSV: {detail}"),
-            detail=f"{error.location}: {error.problem}" if error.location else error.problem,
-        ) from None
-    if not members:
-        raise RosterError(N_("The roster has a header but no members."))
-    _check_roles(rows_of_group, kind)
-    return Roster.of(tuple(members))
-
-
-def _member(number: int, cells: Mapping[str, str], kind: Kind) -> RosterMember:
-    def cell(column: str, limit: int) -> str:
-        value = cells.get(column, "")
-        if _CONTROL.search(value):
-            raise RosterError(N_("The cell holds a control character."), number, column)
-        if len(value) > limit:
-            raise RosterError(
-                N_("The cell is longer than {limit} characters."), number, column, limit=limit
-            )
-        return value
-
-    username = cell("username", MAX_USERNAME)
-    group = cell("group", MAX_GROUP)
-    for column, value in (("username", username), ("group", group)):
-        if not value:
-            raise RosterError(N_("The cell is empty."), number, column)
-    if not _USERNAME.match(username):
-        raise RosterError(
-            N_("{username} is not a username (no spaces, commas or quotes)."),
-            number,
-            "username",
-            username=username,
-        )
-    roles = KIND_ROLES[kind]
-    role = cell("role", 20).lower() or roles[0]
-    if role not in roles:
-        raise RosterError(
-            N_("The role {role} is not one of: {roles}."),
-            number,
-            "role",
-            role=role,
-            roles=", ".join(roles),
-        )
-    return RosterMember(username, group, role, cell("name", MAX_NAME))
-
-
-def _check_roles(rows_of_group: Mapping[str, list[tuple[int, str]]], kind: Kind) -> None:
-    """A mentoring pair has exactly one mentor and a mentee; a group at most one host."""
-    for group, rows in rows_of_group.items():
-        first = rows[0][0]
-        if kind == MENTORING:
-            mentors = [number for number, role in rows if role == "mentor"]
-            if len(mentors) != 1:
-                raise RosterError(
-                    N_("Mentoring group {group} needs exactly one mentor; it has {count}."),
-                    mentors[1] if mentors else first,
-                    "role",
-                    group=group,
-                    count=len(mentors),
-                )
-            if len(rows) < 2:
-                raise RosterError(
-                    N_("Mentoring group {group} has a mentor but no mentee."),
-                    first,
-                    "group",
-                    group=group,
-                )
-        else:
-            hosts = [number for number, role in rows if role == "host"]
-            if len(hosts) > 1:
-                raise RosterError(
-                    N_("Group {group} has more than one host."), hosts[1], "role", group=group
-                )

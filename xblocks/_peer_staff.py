@@ -15,10 +15,10 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 from xblock.exceptions import InvalidScopeError
 
+from talent_core import MAX_ROSTER_BYTES, Roster, RosterError, RosterKind, read_roster
 from talent_core.mentoring import VOLUNTEER_COLUMNS
 
 from . import compat
-from ._peer_roster import MAX_ROSTER_BYTES, Kind, Roster, RosterError, read_roster
 from .i18n import N_
 from .mixins import discard_unsaved_changes, json_error, json_response
 
@@ -39,7 +39,7 @@ class PeerStaffMixin(XBlockMixin):
         is_course_staff: bool
 
         @property
-        def group_kind(self) -> Kind: ...
+        def group_kind(self) -> RosterKind: ...
 
         def roster(self) -> Roster: ...
 

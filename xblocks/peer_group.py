@@ -25,6 +25,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core import Roster, RosterError, RosterKind, read_roster
 from talent_core.mentoring import VolunteerRole
 
 from . import compat, scenarios
@@ -41,15 +42,7 @@ from ._peer_log import (
     session_summary,
 )
 from ._peer_method import method_steps
-from ._peer_roster import (
-    INTERVISION,
-    MENTORING,
-    ROLE_LABELS,
-    Kind,
-    Roster,
-    RosterError,
-    read_roster,
-)
+from ._peer_roster import INTERVISION, MENTORING, ROLE_LABELS
 from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
 from .competency_view import long_date
 from .i18n import N_
@@ -210,7 +203,7 @@ class PeerGroupBlock(
         return self.ugettext(DEFAULT_TITLES.get(self.kind, DEFAULT_TITLES[INTERVISION]))
 
     @property
-    def group_kind(self) -> Kind:
+    def group_kind(self) -> RosterKind:
         return MENTORING if self.kind == MENTORING else INTERVISION
 
     def roster(self) -> Roster:

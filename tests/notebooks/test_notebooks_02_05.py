@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from nbformat.v4 import new_code_cell
 
+from talent_core import read_roster
 from tests.notebooks.test_notebooks import (
     WIDGET_STATE,
     WIDGET_VIEW,
@@ -24,7 +25,6 @@ from tests.notebooks.test_notebooks import (
     read,
     result_of,
 )
-from xblocks._peer_roster import read_roster
 
 
 def errors(notebook: Any) -> list[Any]:

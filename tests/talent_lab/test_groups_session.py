@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import talent_core as tc
+from talent_core import read_roster
 from talent_core.grouping import (
     Group,
     GroupingOptions,
@@ -19,7 +20,6 @@ from talent_core.grouping import (
     score_grouping,
 )
 from talent_lab import GroupingSession
-from xblocks._peer_roster import read_roster
 
 HEADER = "id,name,email,manager_id,department,location,timezone,seniority,language"
 

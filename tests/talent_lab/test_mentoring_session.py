@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import talent_core as tc
+from talent_core import read_roster
 from talent_core.mentoring import ReasonCode
 from talent_lab import MentoringSession
 from talent_lab._mentoring_demo import DEMO_PROGRAMMES
 from talent_lab._mentoring_messages import reason_text
-from xblocks._peer_roster import read_roster
 
 MENTEES = """id,name,department,manager_id,seniority,language,focus
 e1,Eva Eriksson,Sales,m1,2,nl;en,giving-feedback:2;delegating

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from talent_core import MAX_ROSTER_BYTES, RosterError, read_roster
 from xblocks import i18n
-from xblocks._peer_roster import INTERVISION, MAX_ROSTER_BYTES, MENTORING, RosterError, read_roster
+from xblocks._peer_roster import INTERVISION, MENTORING
 
 GOOD = """username,group,role,name,department
 ann,Harbour,host,Ann Berg,Sales

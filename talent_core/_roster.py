@@ -1,0 +1,242 @@
+"""The peer-group roster: who is in which intervision group or mentoring pair, outside Teams.
+
+The roster is a CSV (UTF-8, header row): ``username`` and ``group`` are required, ``role``
+(``member`` or ``host`` in an intervision group, ``mentor`` or ``mentee`` in mentoring; empty
+means ``member`` or ``mentee``) and ``name`` (how members see each other; else the username)
+are optional, other columns are ignored. The whole file is checked before anything is kept:
+:func:`read_roster` raises :class:`RosterError` naming the row and column of the first problem.
+The error is structured (``message`` is an English msgid, ``params`` fill it in), so whoever
+shows it translates it: the peer_group block and the notebooks through the blocks' catalog.
+The notebooks write rosters with :func:`roster_csv` and check them with the same reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+from ._errors import FormatError
+from ._people import Person
+from ._people_csv import csv_rows
+
+__all__ = [
+    "MAX_ROSTER_BYTES",
+    "ROSTER_COLUMNS",
+    "ROSTER_HEADER",
+    "ROSTER_KINDS",
+    "Roster",
+    "RosterError",
+    "RosterKind",
+    "RosterMember",
+    "read_roster",
+    "roster_csv",
+    "roster_username",
+]
+
+RosterKind = Literal["intervision", "mentoring"]
+ROSTER_KINDS: tuple[RosterKind, ...] = ("intervision", "mentoring")
+
+ROSTER_COLUMNS: tuple[str, ...] = ("username", "group")
+#: The columns :func:`roster_csv` writes.
+ROSTER_HEADER: tuple[str, ...] = ("username", "group", "role", "name")
+#: Roles a roster may give, per kind of group; the first is the default for an empty cell.
+KIND_ROLES: dict[RosterKind, tuple[str, ...]] = {
+    "intervision": ("member", "host"),
+    "mentoring": ("mentee", "mentor"),
+}
+#: Largest roster file accepted (about 6,000 learners).
+MAX_ROSTER_BYTES = 256 * 1024
+#: Longest username Open edX allows, and longest group name its Teams store.
+MAX_USERNAME = 150
+MAX_GROUP = 255
+MAX_NAME = 300
+_USERNAME = re.compile(r"^[^\s,;\"'<>\x00-\x1f\x7f]+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` as a msgid of the blocks' catalog; it is translated where shown."""
+    return message
+
+
+class RosterError(ValueError):
+    """The first problem of a roster: where (``row`` 1 is the header) and a translatable what."""
+
+    def __init__(
+        self, message: str, row: int | None = None, column: str = "", **params: Any
+    ) -> None:
+        self.message = message
+        self.row = row
+        self.column = column
+        self.params = params
+        super().__init__(self.text(lambda text: text))
+
+    def text(self, _: Callable[[str], str]) -> str:
+        """The problem in the language of the translation ``_``."""
+        problem = _(self.message).format(**self.params)
+        if self.row is None:
+            return problem
+        return _("Row {row}, column {column}: {problem}").format(
+            row=self.row, column=self.column, problem=problem
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RosterMember:
+    username: str
+    group: str
+    role: str
+    name: str
+
+    @property
+    def shown_name(self) -> str:
+        return self.name or self.username
+
+
+@dataclass(frozen=True)
+class Roster:
+    """The members of every group, groups and members in file order."""
+
+    members: tuple[RosterMember, ...] = ()
+    _by_username: Mapping[str, RosterMember] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, members: tuple[RosterMember, ...]) -> Roster:
+        return cls(members, {m.username: m for m in members})
+
+    def member(self, username: str) -> RosterMember | None:
+        return self._by_username.get(username)
+
+    def group_members(self, group: str) -> tuple[RosterMember, ...]:
+        return tuple(m for m in self.members if m.group == group)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.group for m in self.members))
+
+
+def read_roster(text: str, kind: RosterKind) -> Roster:
+    """The roster in ``text`` for a block of this ``kind``; an empty text is an empty roster.
+
+    Raises :class:`RosterError` for the first problem found.
+    """
+    if not text.strip():
+        return Roster()
+    return _read(text, kind)
+
+
+@lru_cache(maxsize=16)
+def _read(text: str, kind: RosterKind) -> Roster:
+    if len(text.encode("utf-8")) > MAX_ROSTER_BYTES:
+        raise RosterError(N_("The roster is larger than {size} KB."), size=MAX_ROSTER_BYTES // 1024)
+    try:
+        _, rows = csv_rows(text, "roster", ROSTER_COLUMNS)
+        members: list[RosterMember] = []
+        first_row: dict[str, int] = {}
+        rows_of_group: dict[str, list[tuple[int, str]]] = {}
+        for row in rows:
+            member = _member(row.number, row.cells, kind)
+            if member.username in first_row:
+                raise RosterError(
+                    N_("{username} is already in the roster in row {first}."),
+                    row.number,
+                    "username",
+                    username=member.username,
+                    first=first_row[member.username],
+                )
+            first_row[member.username] = row.number
+            rows_of_group.setdefault(member.group, []).append((row.number, member.role))
+            members.append(member)
+    except FormatError as error:
+        raise RosterError(
+            N_("The file is not a roster CSV: {detail}"),
+            detail=f"{error.location}: {error.problem}" if error.location else error.problem,
+        ) from None
+    if not members:
+        raise RosterError(N_("The roster has a header but no members."))
+    _check_roles(rows_of_group, kind)
+    return Roster.of(tuple(members))
+
+
+def _member(number: int, cells: Mapping[str, str], kind: RosterKind) -> RosterMember:
+    def cell(column: str, limit: int) -> str:
+        value = cells.get(column, "")
+        if _CONTROL.search(value):
+            raise RosterError(N_("The cell holds a control character."), number, column)
+        if len(value) > limit:
+            raise RosterError(
+                N_("The cell is longer than {limit} characters."), number, column, limit=limit
+            )
+        return value
+
+    username = cell("username", MAX_USERNAME)
+    group = cell("group", MAX_GROUP)
+    for column, value in (("username", username), ("group", group)):
+        if not value:
+            raise RosterError(N_("The cell is empty."), number, column)
+    if not _USERNAME.match(username):
+        raise RosterError(
+            N_("{username} is not a username (no spaces, commas or quotes)."),
+            number,
+            "username",
+            username=username,
+        )
+    roles = KIND_ROLES[kind]
+    role = cell("role", 20).lower() or roles[0]
+    if role not in roles:
+        raise RosterError(
+            N_("The role {role} is not one of: {roles}."),
+            number,
+            "role",
+            role=role,
+            roles=", ".join(roles),
+        )
+    return RosterMember(username, group, role, cell("name", MAX_NAME))
+
+
+def _check_roles(rows_of_group: Mapping[str, list[tuple[int, str]]], kind: RosterKind) -> None:
+    """A mentoring pair has exactly one mentor and a mentee; a group at most one host."""
+    for group, rows in rows_of_group.items():
+        first = rows[0][0]
+        if kind == "mentoring":
+            mentors = [number for number, role in rows if role == "mentor"]
+            if len(mentors) != 1:
+                raise RosterError(
+                    N_("Mentoring group {group} needs exactly one mentor; it has {count}."),
+                    mentors[1] if mentors else first,
+                    "role",
+                    group=group,
+                    count=len(mentors),
+                )
+            if len(rows) < 2:
+                raise RosterError(
+                    N_("Mentoring group {group} has a mentor but no mentee."),
+                    first,
+                    "group",
+                    group=group,
+                )
+        else:
+            hosts = [number for number, role in rows if role == "host"]
+            if len(hosts) > 1:
+                raise RosterError(
+                    N_("Group {group} has more than one host."), hosts[1], "role", group=group
+                )
+
+
+def roster_username(person: Person) -> str:
+    """The person's ``username`` column when the people file has one, else their id."""
+    return person.extra.get("username", "").strip() or person.id
+
+
+def roster_csv(rows: Iterable[tuple[str, str, str, str]]) -> str:
+    """Roster CSV text from (username, group, role, name) rows, in the order given."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ROSTER_HEADER)
+    writer.writerows(rows)
+    return out.getvalue()
