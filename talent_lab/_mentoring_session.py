@@ -161,7 +161,9 @@ class MentoringSession:
             elif kind == "history":
                 self.history = tuple(read_history_csv(data, filename))
             else:
-                self.volunteers = tuple(read_volunteers_csv(data, filename))
+                # The peer-group block names volunteers by username; the people know theirs.
+                people = self.people or None
+                self.volunteers = tuple(read_volunteers_csv(data, filename, people))
         except (TalentError, ValueError) as error:
             self.last_error = str(error)
             return False

@@ -115,6 +115,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--volunteers", metavar="CSV", help="volunteers (id,volunteer_as) from the peer-group block"
     )
     chain.add_argument(
+        "--people",
+        metavar="CSV",
+        help="people CSV with a username column: the volunteers' ids are Open edX usernames, "
+        "read as person ids through it",
+    )
+    chain.add_argument(
         "--running",
         action="append",
         default=[],
@@ -176,8 +182,13 @@ def _chain_csv(chain: MentoringChain) -> str:
 
 def _chain(args: argparse.Namespace) -> int:
     history = read_history_csv(read_input(args.history), args.history)
+    if args.people and not args.volunteers:
+        raise ValueError("--people: names the volunteers' usernames; give --volunteers too")
+    people = read_people_csv(read_input(args.people), args.people) if args.people else None
     volunteers = (
-        read_volunteers_csv(read_input(args.volunteers), args.volunteers) if args.volunteers else []
+        read_volunteers_csv(read_input(args.volunteers), args.volunteers, people, args.people)
+        if args.volunteers
+        else []
     )
     chain = mentoring_chain(history, volunteers=volunteers, running=set(args.running))
     write_output(args.output, _chain_csv(chain).encode("utf-8"))

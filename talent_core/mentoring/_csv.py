@@ -10,7 +10,8 @@ plus mentoring columns:
   optionally ``email`` and ``former_mentee_in``; ``strengths`` lists ``competency:level``.
 - ``language`` holds one code or several separated by ``;`` (``sv;en``).
 - history.csv: ``programme,mentor_id,mentee_id``; volunteers.csv: ``id,volunteer_as`` with
-  ``mentor`` or ``host`` (the peer-group block's download).
+  ``mentor`` or ``host`` (the peer-group block's download, whose ``id`` is the Open edX
+  username: give the people file to read it as a person id through its ``username`` column).
 
 Every reader checks the whole file before returning and raises FormatError naming the
 file, the row (the header is row 1) and the column.
@@ -21,12 +22,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .._errors import FormatError, ValidationError
 from .._framework import CompetencyFramework
+from .._people import Person
 from .._people_csv import CsvRow, csv_rows
+from .._roster import roster_username
 from .._validation import load
 from ._fit import MatchingProblem
 from ._match import Matching
@@ -218,9 +221,21 @@ def read_history_csv(data: bytes | str, filename: str) -> list[MentoringRecord]:
     return records
 
 
-def read_volunteers_csv(data: bytes | str, filename: str) -> list[Volunteer]:
-    """Who offered to mentor or host next round; a person may offer both, each once."""
+def read_volunteers_csv(
+    data: bytes | str,
+    filename: str,
+    people: Sequence[Person] | None = None,
+    people_file: str = "people",
+) -> list[Volunteer]:
+    """Who offered to mentor or host next round; a person may offer both, each once.
+
+    The peer-group block writes Open edX usernames in ``id``, while mentoring history and
+    mentor files use person ids. With ``people`` (read from ``people_file``), each ``id`` is
+    looked up as a username (the people file's ``username`` column) first, then as a person
+    id, and the volunteer gets the person id; an ``id`` that is neither is an error.
+    """
     _, rows = csv_rows(data, filename, VOLUNTEER_COLUMNS)
+    person_of = _person_of_username(people, people_file) if people is not None else None
     volunteers: list[Volunteer] = []
     seen: dict[tuple[str, str], int] = {}
     choices = ", ".join(role.value for role in VolunteerRole)
@@ -232,8 +247,17 @@ def read_volunteers_csv(data: bytes | str, filename: str) -> list[Volunteer]:
                 _where(row, "volunteer_as"),
                 f"{row.cells['volunteer_as']!r} is not one of {choices}",
             )
+        person_id = row.cells["id"]
+        if person_of is not None:
+            person_id = person_of.get(person_id, "")
+            if not person_id:
+                raise FormatError(
+                    filename,
+                    _where(row, "id"),
+                    f"{row.cells['id']!r} is neither a username nor a person id in {people_file}",
+                )
         try:
-            volunteer = load(Volunteer, {"person_id": row.cells["id"], "role": role})
+            volunteer = load(Volunteer, {"person_id": person_id, "role": role})
         except ValidationError as error:
             raise FormatError(filename, _where(row, "id"), error.problems[0].message) from None
         key = (volunteer.person_id, role)
@@ -244,6 +268,26 @@ def read_volunteers_csv(data: bytes | str, filename: str) -> list[Volunteer]:
         seen[key] = row.number
         volunteers.append(volunteer)
     return volunteers
+
+
+def _person_of_username(people: Sequence[Person], people_file: str) -> Mapping[str, str]:
+    """Person id by person id and, winning over those, by username; a username used twice
+    is an error."""
+    person_of = {person.id: person.id for person in people}
+    owner: dict[str, int] = {}
+    for number, person in enumerate(people, start=2):
+        username = roster_username(person)
+        if username == person.id:
+            continue
+        if username in owner:
+            raise FormatError(
+                people_file,
+                f"row {number}, column 'username'",
+                f"{username!r} is already the username in row {owner[username]}",
+            )
+        owner[username] = number
+        person_of[username] = person.id
+    return person_of
 
 
 def write_pairs_csv(matching: Matching, problem: MatchingProblem) -> str:

@@ -126,6 +126,21 @@ def test_the_chain_counts_this_programme_and_who_is_ready(session: MentoringSess
     assert [r.person_id for r in chain.ready] == ["x9"]  # e1's programme is still running
 
 
+def test_volunteers_by_username_are_read_through_the_people(tmp_path: Path) -> None:
+    people = tc.read_people_csv(
+        "id,name,email,manager_id,department,location,timezone,seniority,language,username\n"
+        "x9,Xi,x@example.org,,IT,Lund,Europe/Stockholm,3,sv,learner_9\n",
+        "people.csv",
+    )
+    session = MentoringSession(people=people, programme="2026", out_dir=tmp_path)
+    assert session.load("history", HISTORY.encode(), "history.csv")
+    assert session.load("volunteers", b"id,volunteer_as\nlearner_9,mentor\n", "volunteers.csv")
+    assert [r.person_id for r in session.chain().ready] == ["x9"]
+    assert not session.load("volunteers", b"id,volunteer_as\nlearner_8,mentor\n", "v2.csv")
+    assert "v2.csv, row 2, column 'id': 'learner_8' is neither" in (session.last_error or "")
+    assert [v.person_id for v in session.volunteers] == ["x9"]
+
+
 def test_exports_parse_back(session: MentoringSession, tmp_path: Path) -> None:
     assert session.match()
     assert session.unassign("e3")

@@ -22,6 +22,7 @@ from django.utils import translation
 from lxml import etree
 from webob import Request
 
+from talent_core.cli import main
 from talent_core.mentoring import VolunteerRole, read_volunteers_csv
 from xblocks._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER
 from xblocks.compat import XBlockUserState
@@ -383,6 +384,41 @@ def test_volunteers_file_is_what_the_mentoring_core_reads(peer, call) -> None:
         ("learner_1", VolunteerRole.MENTOR),
         ("learner_11", VolunteerRole.HOST),
     ]
+
+
+def test_volunteers_by_username_reach_the_mentoring_chain(peer, call, tmp_path, capsys) -> None:
+    """The download names learners by username; the chain finds them through a people file."""
+    first = peer("learner_11", roster_csv=MENTORING_ROSTER, programme_end="2025-06-30")
+    call(first, "volunteer", {"volunteer_as": "host"})
+    call(peer("learner_1", usage=first.scope_ids.usage_id), "volunteer", {"volunteer_as": "mentor"})
+    volunteers = tmp_path / "volunteers.csv"
+    volunteers.write_bytes(
+        peer("staff_hr", usage=first.scope_ids.usage_id)
+        .handle("download_volunteers", Request.blank("/"))
+        .body
+    )
+    history, people, out = tmp_path / "history.csv", tmp_path / "people.csv", tmp_path / "c.csv"
+    history.write_text("programme,mentor_id,mentee_id\n2024,p-11,p-01\n", "utf-8")
+    people.write_text(
+        "id,name,email,manager_id,department,location,timezone,seniority,language,username\n"
+        "p-01,Ann Berg,ann@example.org,,Sales,Lund,Europe/Stockholm,2,sv,learner_1\n"
+        "p-11,Kim Verhoef,kim@example.org,,HR,Lund,Europe/Stockholm,4,sv,learner_11\n",
+        "utf-8",
+    )
+
+    def chain(*options: str) -> int:
+        command = ["mentors", "chain", str(history), "--volunteers", str(volunteers)]
+        return main([*command, *options, "-o", str(out)])
+
+    def ready(*options: str) -> list[str]:
+        assert chain(*options) == 0
+        return [row["person_id"] for row in csv.DictReader(out.open()) if row["ready"]]
+
+    assert ready() == []  # usernames are not person ids
+    assert ready("--people", str(people)) == ["p-01"]
+    people.write_text(people.read_text("utf-8").replace("learner_1\n", "ann_b\n"), "utf-8")
+    assert chain("--people", str(people)) == 2
+    assert "'learner_1' is neither a username nor a person id in" in capsys.readouterr().err
 
 
 def test_report_rows_from_user_states(peer) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import pytest
 
@@ -174,6 +175,31 @@ def test_volunteers_offer_to_mentor_or_host() -> None:
         read_volunteers_csv(text + "cy,coach\n", "v.csv")
     with pytest.raises(tc.FormatError, match=r"v.csv, row 5, column 'id': the same offer"):
         read_volunteers_csv(text + "bo,mentor\n", "v.csv")
+
+
+def test_volunteers_by_username_become_person_ids_through_the_people_file() -> None:
+    people = tc.read_people_csv(
+        "id,name,email,manager_id,department,location,timezone,seniority,language,username\n"
+        "p1,Ann,a@example.org,,Sales,Lund,Europe/Stockholm,2,sv,ann_b\n"
+        "p2,Bo,b@example.org,,IT,Lund,Europe/Stockholm,3,sv,p1\n"
+        "p3,Cy,c@example.org,,IT,Lund,Europe/Stockholm,3,sv,\n",
+        "people.csv",
+    )
+    text = "id,volunteer_as\nann_b,mentor\np1,host\np3,mentor\n"
+    volunteers = read_volunteers_csv(text, "v.csv", people, "people.csv")
+    # A username wins over a person id (p1 is Bo's username); without one the id stands.
+    assert [(v.person_id, v.role) for v in volunteers] == [
+        ("p1", VolunteerRole.MENTOR),
+        ("p2", VolunteerRole.HOST),
+        ("p3", VolunteerRole.MENTOR),
+    ]
+    with pytest.raises(tc.FormatError, match=r"v.csv, row 5, column 'id': 'zed' is neither"):
+        read_volunteers_csv(text + "zed,mentor\n", "v.csv", people, "people.csv")
+    with pytest.raises(tc.FormatError, match=r"v.csv, row 5, column 'id': the same offer"):
+        read_volunteers_csv(text + "p2,host\n", "v.csv", people, "people.csv")
+    twice = [*people, replace(people[0], id="p4")]
+    with pytest.raises(tc.FormatError, match=r"people.csv, row 5, column 'username': 'ann_b'"):
+        read_volunteers_csv(text, "v.csv", twice, "people.csv")
 
 
 def test_pairs_file_lists_pairs_with_reasons_then_unmatched_mentees(
