@@ -4,6 +4,8 @@ Each notebook pairs a pure session (state, tables, import and export; usable fro
 thin ipywidgets view that renders it into HTML widgets.
 """
 
+from ._dashboard_session import DashboardSession
+from ._dashboard_view import DashboardView
 from ._export import ExportedFile
 from ._groups_session import GroupingSession
 from ._groups_view import GroupingView
@@ -20,6 +22,8 @@ __all__ = [
     "LANGUAGE_NAMES",
     "MAX_UPLOAD_BYTES",
     "UI_LANGUAGES",
+    "DashboardSession",
+    "DashboardView",
     "ExportedFile",
     "FrameworkExplorerView",
     "FrameworkSession",

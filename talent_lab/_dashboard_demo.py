@@ -1,0 +1,165 @@
+"""Demo report CSVs for the dashboards, made by the blocks' own row code (no data files).
+
+Each person of a demo organisation gets a target role, a self-assessment (most submitted,
+some only a draft, some nothing) and, when a gap is open, often a development plan. Their
+rows come from the same code as the blocks' staff download: ``AssessmentRows`` for the
+competency assessment, ``plan_row`` over ``PlanSummary.of`` for the development plan and
+``rows_to_csv`` for the file, so the dashboards are tried on exactly what HR downloads.
+Departments lean one way or the other per competency, so the gap heatmap has a pattern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Sequence
+from importlib import import_module
+from typing import Any, cast
+
+from talent_core import (
+    DEFAULT_RATES,
+    ActivityStatus,
+    AssessmentAttempt,
+    AssessmentSetup,
+    AssessmentSummary,
+    CompetencyFramework,
+    DevelopmentPlan,
+    Goal,
+    ModeRates,
+    Person,
+    PlannedActivity,
+    PlanSummary,
+    RoleGaps,
+    RoleProfile,
+    localize,
+    write_people_csv,
+)
+from xblocks._assessment_report import AssessmentRows
+
+#: The blocks' own row and CSV code. Their modules import XBlock, which ships no types, so
+#: they are looked up at run time rather than analysed with talent_lab by mypy --strict.
+_PlanRow = Callable[[PlanSummary, ModeRates], dict[str, Any]]
+_RowsToCsv = Callable[[list[tuple[str, dict[str, Any]]]], str]
+plan_row = cast(_PlanRow, import_module("xblocks.development_plan").plan_row)
+rows_to_csv = cast(_RowsToCsv, import_module("xblocks.reports").rows_to_csv)
+
+__all__ = ["demo_reports"]
+
+_TODAY = dt.date(2026, 10, 1)
+_STATUSES = (
+    ActivityStatus.PLANNED,
+    ActivityStatus.DOING,
+    ActivityStatus.DONE,
+    ActivityStatus.DROPPED,
+)
+_STATUS_WEIGHTS = (40, 25, 30, 5)
+
+
+def _role_of(person: Person, managers: set[str], rng: random.Random) -> str:
+    if person.id in managers:
+        return "experienced-leader-mentor" if person.seniority >= 4 else "first-time-manager"
+    if person.department == "HR":
+        return "hr-business-partner"
+    return "project-lead" if rng.random() < 0.3 else "specialist"
+
+
+def _levels(
+    role: RoleProfile, framework: CompetencyFramework, lean: dict[str, int], rng: random.Random
+) -> dict[str, int]:
+    levels = {}
+    for requirement in role.requirements:
+        scale = framework.scale_for(requirement.competency_id).values
+        level = requirement.level + lean[requirement.competency_id] + rng.choice((-1, 0, 0, 1))
+        levels[requirement.competency_id] = min(max(level, scale[0]), scale[-1])
+    return levels
+
+
+def _plan(
+    person: Person,
+    gaps: RoleGaps,
+    levels: dict[str, int],
+    framework: CompetencyFramework,
+    manager: str,
+    rng: random.Random,
+) -> DevelopmentPlan:
+    goals = []
+    for g, gap in enumerate(gaps.largest_open(levels, rng.randint(1, 3))):
+        offered = framework.node(gap.competency_id).activities
+        offered = rng.sample(offered, min(2, len(offered)))
+        activities = [
+            PlannedActivity(
+                id=f"a{a}",
+                activity_ref=activity.id,
+                title=localize(activity.title, person.language),
+                mode=activity.mode,
+                hours=activity.hours,
+                status=rng.choices(_STATUSES, _STATUS_WEIGHTS)[0],
+            )
+            for a, activity in enumerate(offered)
+        ]
+        goals.append(
+            Goal(
+                id=f"g{g}",
+                competency_id=gap.competency_id,
+                target_level=gap.required,
+                activities=activities,
+            )
+        )
+    plan = DevelopmentPlan(owner=person.id, version=rng.randint(1, 6), goals=goals)
+    chance = rng.random()
+    if chance < 0.3 or not manager:
+        return plan
+    agreed = plan.agreed(manager, _TODAY - dt.timedelta(days=rng.randint(1, 200)))
+    if chance < 0.45:  # the learner changed a goal after the manager agreed
+        changed = [goals[0].model_copy(update={"why": "Also for the new project."}), *goals[1:]]
+        return agreed.model_copy(update={"goals": changed})
+    return agreed
+
+
+def demo_reports(
+    people: Sequence[Person],
+    framework: CompetencyFramework,
+    roles: Sequence[RoleProfile],
+    *,
+    seed: int = 1,
+) -> list[tuple[str, bytes]]:
+    """The people CSV and the assessment and plan blocks' staff CSVs, as (file name, bytes)."""
+    rng = random.Random(seed)
+    by_id = {role.id: role for role in roles}
+    setup = AssessmentSetup.create(framework, [c.id for c in framework.competencies()], roles)
+    assessment_rows = AssessmentRows(setup)
+    gap_tables = {role.id: RoleGaps(framework, role) for role in roles}
+    names = {person.id: person.name for person in people}
+    managers = {person.manager_id for person in people if person.manager_id}
+    competencies = [c.id for c in framework.competencies()]
+    leans = {
+        department: {c: rng.choice((-1, -1, 0, 0, 0, 1)) for c in competencies}
+        for department in sorted({person.department for person in people})
+    }
+    assessed: list[tuple[str, dict[str, Any]]] = []
+    planned: list[tuple[str, dict[str, Any]]] = []
+    for person in people:
+        role_id = _role_of(person, managers, rng)
+        chance = rng.random()
+        if chance < 0.1:
+            continue
+        if chance < 0.15:
+            assessed.append((person.id, assessment_rows.row(AssessmentSummary(0, None, role_id))))
+            continue
+        levels = _levels(by_id[role_id], framework, leans[person.department], rng)
+        submitted = dt.datetime.combine(
+            _TODAY - dt.timedelta(days=rng.randint(1, 300)), dt.time(9, 30), dt.UTC
+        )
+        attempt = AssessmentAttempt(submitted_at=submitted, role_id=role_id, levels=levels)
+        summary = AssessmentSummary(rng.randint(1, 3), attempt, None)
+        assessed.append((person.id, assessment_rows.row(summary)))
+        gaps = gap_tables[role_id]
+        if gaps.largest_open(levels, 1) and rng.random() < 0.75:
+            manager = names.get(person.manager_id or "", "")
+            plan = _plan(person, gaps, levels, framework, manager, rng)
+            planned.append((person.id, plan_row(PlanSummary.of(plan), DEFAULT_RATES)))
+    return [
+        ("people.csv", write_people_csv(people).encode("utf-8")),
+        ("competency_assessment-data.csv", rows_to_csv(assessed).encode("utf-8-sig")),
+        ("development_plan-data.csv", rows_to_csv(planned).encode("utf-8-sig")),
+    ]

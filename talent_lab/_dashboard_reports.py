@@ -1,0 +1,194 @@
+"""HR's report CSVs from the blocks' staff "Download data (CSV)", read and checked with pandas.
+
+A file is recognised by its columns (docs/xblocks.md lists each block's), so HR can drop any
+mix of downloads at once. Every figure the dashboards use is checked here, naming the file,
+row and column of the first bad cell; rows a block could not read itself (a ``problem`` cell)
+are counted and left out. pandas keeps 100,000 rows cheap: nothing here loops over rows.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from talent_core import ActivityStatus, AgreementState, FormatError, LearningMode, read_people_csv
+
+__all__ = [
+    "REPORT_KINDS",
+    "Report",
+    "ReportKind",
+    "activity_column",
+    "hours_column",
+    "read_report",
+]
+
+ReportKind = Literal["assessment", "plan", "dialogue", "peer_group", "people"]
+REPORT_KINDS: tuple[ReportKind, ...] = ("assessment", "plan", "dialogue", "peer_group", "people")
+
+#: Columns that tell each kind of file apart (a file may have more).
+_SIGNATURES: dict[ReportKind, frozenset[str]] = {
+    "assessment": frozenset({"username", "role", "submitted_at", "attempts", "top_gaps"}),
+    "plan": frozenset({"username", "goals", "progress_percent", "agreement"}),
+    "dialogue": frozenset({"username", "conversations", "last_conversation", "agreed_focus"}),
+    "peer_group": frozenset({"username", "sessions_logged", "volunteer_as"}),
+    "people": frozenset({"id", "email", "department"}),
+}
+#: Cells the block's CSV prefixed with ``'`` so that a spreadsheet would not run them.
+_DEFUSED = r"^'(?=[=+\-@\t\r])"
+LEVEL_PREFIX = "level:"
+
+
+def activity_column(status: ActivityStatus) -> str:
+    return f"activities_{status.value}"
+
+
+def hours_column(mode: LearningMode) -> str:
+    return f"hours_{mode.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One checked file: its kind, its rows, and how many rows the block itself could not read."""
+
+    kind: ReportKind
+    source: str
+    rows: pd.DataFrame
+    unreadable: int = 0
+
+
+def _frame(data: bytes, filename: str) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+        )
+    except UnicodeDecodeError as error:
+        raise FormatError(filename, "", f"not UTF-8 text ({error.reason})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise FormatError(filename, "", f"not a CSV table ({error})") from None
+    frame.columns = [str(column).strip() for column in frame.columns]
+    return frame
+
+
+def _kind(columns: set[str], filename: str) -> ReportKind:
+    for kind, needed in _SIGNATURES.items():
+        if needed <= columns:
+            return kind
+    expected = "; ".join(f"{kind}: {', '.join(sorted(cols))}" for kind, cols in _SIGNATURES.items())
+    raise FormatError(filename, "header", f"not a report this dashboard knows (columns {expected})")
+
+
+def _row(frame: pd.DataFrame, position: int, column: str) -> str:
+    """Where a cell is, as a spreadsheet shows the file (the header is row 1)."""
+    return f"row {int(frame.index[position]) + 2}, column {column}"
+
+
+def _numbers(
+    frame: pd.DataFrame, column: str, filename: str, *, whole: bool, high: float | None = None
+) -> pd.Series:
+    """The column as numbers from 0 (to ``high``); an empty cell counts as 0.
+
+    Raises FormatError at the first cell that is not such a number.
+    """
+    text = frame[column].str.strip()
+    values = pd.to_numeric(text.replace("", "0"), errors="coerce")
+    bad = values.isna() | (values < 0)
+    if whole:
+        bad |= values.mod(1).fillna(0) != 0
+    if high is not None:
+        bad |= values > high
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        kind = "a whole number" if whole else "a number"
+        limit = f" from 0 to {high:g}" if high is not None else " from 0"
+        raise FormatError(
+            filename,
+            _row(frame, position, column),
+            f"{text.iloc[position]!r} is not {kind}{limit}",
+        )
+    return values.astype("int64") if whole else values.astype("float64")
+
+
+def _levels(frame: pd.DataFrame, column: str, filename: str) -> pd.Series:
+    """Self-rated levels: whole numbers, empty where the learner did not rate."""
+    text = frame[column].str.strip()
+    values = pd.to_numeric(text, errors="coerce")
+    bad = (text != "") & (values.isna() | (values.mod(1).fillna(0) != 0))
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        raise FormatError(
+            filename,
+            _row(frame, position, column),
+            f"{text.iloc[position]!r} is not a level (a whole number)",
+        )
+    return values.astype("Int64")
+
+
+def _check_assessment(rows: pd.DataFrame, filename: str) -> pd.DataFrame:
+    rows["attempts"] = _numbers(rows, "attempts", filename, whole=True)
+    for column in rows.columns:
+        if column.startswith(LEVEL_PREFIX):
+            rows[column] = _levels(rows, column, filename)
+    return rows
+
+
+def _check_plan(rows: pd.DataFrame, filename: str) -> pd.DataFrame:
+    for status in ActivityStatus:
+        if activity_column(status) in rows:
+            rows[activity_column(status)] = _numbers(
+                rows, activity_column(status), filename, whole=True
+            )
+    rows["goals"] = _numbers(rows, "goals", filename, whole=True)
+    rows["progress_percent"] = _numbers(rows, "progress_percent", filename, whole=False, high=100)
+    for mode in LearningMode:
+        if hours_column(mode) in rows:
+            rows[hours_column(mode)] = _numbers(rows, hours_column(mode), filename, whole=False)
+    known = {state.value for state in AgreementState}
+    unknown = ~rows["agreement"].isin(known)
+    if unknown.any():
+        position = int(unknown.to_numpy().argmax())
+        raise FormatError(
+            filename,
+            _row(rows, position, "agreement"),
+            f"{rows['agreement'].iloc[position]!r} is not one of {', '.join(sorted(known))}",
+        )
+    return rows
+
+
+def _people(data: bytes, filename: str) -> pd.DataFrame:
+    """People through talent_core's reader (unique ids and e-mails, managers in the file)."""
+    people = read_people_csv(data, filename)
+    return pd.DataFrame(
+        {
+            "id": [p.id for p in people],
+            "email": [p.email for p in people],
+            "department": [p.department for p in people],
+        }
+    )
+
+
+def read_report(data: bytes, filename: str) -> Report:
+    """A block's staff CSV or a people CSV, recognised by its columns and checked.
+
+    Raises FormatError naming the file, row and column of the first problem.
+    """
+    frame = _frame(data, filename)
+    kind = _kind(set(frame.columns), filename)
+    if kind == "people":
+        return Report(kind, filename, _people(data, filename))
+    frame["username"] = frame["username"].str.replace(_DEFUSED, "", regex=True)
+    unreadable = (
+        frame["problem"].str.strip() != "" if "problem" in frame else pd.Series(False, frame.index)
+    )
+    rows = frame[~unreadable].copy()
+    if kind == "assessment":
+        rows = _check_assessment(rows, filename)
+    elif kind == "plan":
+        rows = _check_plan(rows, filename)
+    elif kind == "dialogue":
+        rows["conversations"] = _numbers(rows, "conversations", filename, whole=True)
+    else:
+        rows["sessions_logged"] = _numbers(rows, "sessions_logged", filename, whole=True)
+    return Report(kind, filename, rows.reset_index(drop=True), int(unreadable.sum()))

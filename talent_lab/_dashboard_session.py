@@ -1,0 +1,219 @@
+"""The state of HR's dashboards notebook, without any widget: testable and scriptable.
+
+A session holds the latest report CSV of each kind (self-assessments, plans, dialogues, peer
+groups, people), the cost rates and the framework and role profiles the gaps are measured
+against. Its tables are the dashboards' aggregates. Loads are whole-or-nothing: when one file
+of an upload cannot be read, nothing of the upload is kept and ``last_error`` says why.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from talent_core import (
+    DEFAULT_RATES,
+    CompetencyFramework,
+    FormatError,
+    ModeRates,
+    RoleProfile,
+    TalentError,
+    demo_framework,
+    demo_roles,
+    generate_organisation,
+    load,
+)
+
+from . import _dashboard_figures as figures
+from ._dashboard_demo import demo_reports
+from ._dashboard_reports import REPORT_KINDS, Report, ReportKind, read_report
+from ._export import ExportedFile, write_atomically
+from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
+
+__all__ = ["DASHBOARD_EXPORTS", "DashboardExport", "DashboardSession", "GroupBy"]
+
+DashboardExport = Literal["gaps", "agreement", "activities", "progress", "mix"]
+DASHBOARD_EXPORTS: tuple[DashboardExport, ...] = (
+    "gaps",
+    "agreement",
+    "activities",
+    "progress",
+    "mix",
+)
+GroupBy = Literal["department", "role"]
+
+
+def _combined(kind: ReportKind, reports: Sequence[Report]) -> Report:
+    """Files of one kind in one upload (say, two course runs) as one report."""
+    if len(reports) == 1:
+        return reports[0]
+    if kind == "people":
+        raise FormatError(reports[1].source, "", "a second people file in one upload")
+    return Report(
+        kind,
+        ", ".join(report.source for report in reports),
+        pd.concat([report.rows for report in reports], ignore_index=True),
+        sum(report.unreadable for report in reports),
+    )
+
+
+class DashboardSession:
+    """Report CSVs from the blocks, cost rates, and the dashboards' aggregates over them."""
+
+    def __init__(
+        self,
+        framework: CompetencyFramework | None = None,
+        roles: Sequence[RoleProfile] | None = None,
+        *,
+        language: str = "en",
+        out_dir: str | os.PathLike[str] = DEFAULT_OUT_DIR,
+    ) -> None:
+        self.framework = framework if framework is not None else demo_framework()
+        self.roles: tuple[RoleProfile, ...] = tuple(roles if roles is not None else demo_roles())
+        self.language = language
+        self.out_dir = Path(out_dir)
+        self.reports: dict[ReportKind, Report] = {}
+        self.rates: ModeRates = DEFAULT_RATES
+        #: Rows of the gap table; departments only when a people file is loaded.
+        self.group_by: GroupBy = "department"
+        #: The size and seed of the demo organisation loaded, if one was.
+        self.demo: tuple[int, int] | None = None
+        self.last_error: str | None = None
+
+    @classmethod
+    def from_demo(
+        cls,
+        size: int = 2000,
+        seed: int = 1,
+        *,
+        language: str = "en",
+        out_dir: str | os.PathLike[str] = DEFAULT_OUT_DIR,
+    ) -> DashboardSession:
+        """A session over the demo organisation's reports (see ``_dashboard_demo``)."""
+        session = cls(language=language, out_dir=out_dir)
+        files = demo_reports(generate_organisation(size, seed), session.framework, session.roles)
+        if not session.load(files):
+            raise ValueError(session.last_error)
+        session.demo = (size, seed)
+        return session
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, files: Sequence[tuple[str, bytes]]) -> bool:
+        """Read report CSVs (file name, content); each replaces the loaded one of its kind.
+
+        False and ``last_error`` (file, row, column, problem) when any file cannot be read;
+        then nothing of this upload is kept.
+        """
+        try:
+            found: dict[ReportKind, list[Report]] = {}
+            for filename, data in files:
+                if len(data) > MAX_UPLOAD_BYTES:
+                    raise FormatError(
+                        filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
+                    )
+                report = read_report(data, filename)
+                found.setdefault(report.kind, []).append(report)
+            loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        self.reports.update(loaded)
+        self.demo = None
+        self.last_error = None
+        return True
+
+    def loaded(self) -> list[Report]:
+        """The loaded reports in a fixed order of kinds."""
+        return [self.reports[kind] for kind in REPORT_KINDS if kind in self.reports]
+
+    def set_rates(self, values: Mapping[str, Any]) -> bool:
+        """New cost rates (``ModeRates`` fields); False and ``last_error`` when invalid."""
+        try:
+            rates = load(ModeRates, values)
+        except (TalentError, ValueError) as error:
+            self.last_error = str(error)
+            return False
+        self.rates, self.last_error = rates, None
+        return True
+
+    # -- aggregates --------------------------------------------------------------------------
+
+    @property
+    def grouping(self) -> GroupBy:
+        """The rows the gap table really has: roles when departments are asked without people."""
+        return (
+            "department" if self.group_by == "department" and "people" in self.reports else "role"
+        )
+
+    def _departments(self) -> pd.Series:
+        """Username or e-mail → department: the LMS username may be either."""
+        people = self.reports["people"].rows
+        by_key = pd.concat(
+            [people.set_index("id")["department"], people.set_index("email")["department"]]
+        )
+        return by_key[~by_key.index.duplicated()]
+
+    def _rows(self, kind: ReportKind) -> pd.DataFrame | None:
+        report = self.reports.get(kind)
+        return report.rows if report is not None else None
+
+    def gap_table(self) -> pd.DataFrame:
+        """Mean weighted gap per department (or target role) and competency."""
+        assessments = self._rows("assessment")
+        if assessments is None:
+            return pd.DataFrame(columns=figures.GAP_COLUMNS)
+        departments = self._departments() if self.grouping == "department" else None
+        return figures.gap_table(assessments, self.framework, self.roles, departments)
+
+    def _plans(self) -> pd.DataFrame:
+        plans = self._rows("plan")
+        return (
+            plans if plans is not None else pd.DataFrame(columns=["agreement", "progress_percent"])
+        )
+
+    def agreement_table(self) -> pd.DataFrame:
+        return figures.agreement_table(self._plans())
+
+    def activity_table(self) -> pd.DataFrame:
+        return figures.activity_table(self._plans())
+
+    def progress_table(self) -> pd.DataFrame:
+        return figures.progress_table(self._plans())
+
+    def mix_table(self) -> pd.DataFrame:
+        return figures.mix_table(figures.organisation_hours(self._plans()), self.rates)
+
+    def table(self, name: DashboardExport) -> pd.DataFrame:
+        tables = {
+            "gaps": self.gap_table,
+            "agreement": self.agreement_table,
+            "activities": self.activity_table,
+            "progress": self.progress_table,
+            "mix": self.mix_table,
+        }
+        return tables[name]()
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export(
+        self, name: DashboardExport, folder: str | os.PathLike[str] | None = None
+    ) -> ExportedFile | None:
+        """Write one aggregate as ``dashboard-<name>.csv`` into ``folder`` (default ``out_dir``).
+
+        None and ``last_error`` when the file cannot be written.
+        """
+        target = Path(folder) if folder is not None else self.out_dir
+        data = self.table(name).to_csv(index=False).encode("utf-8")
+        path = target.expanduser() / f"dashboard-{name}.csv"
+        try:
+            write_atomically(path, data)
+        except OSError as error:
+            self.last_error = str(error)
+            return None
+        self.last_error = None
+        return ExportedFile(path, data, "csv")

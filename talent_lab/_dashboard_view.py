@@ -1,0 +1,280 @@
+"""HR's dashboards: a thin ipywidgets view over a DashboardSession.
+
+Everything the view shows is rendered into ``HTML.value`` or a chart's data, so it works (and
+is tested) without a kernel: set a widget's value or click a button and read the HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, cast
+
+import ipywidgets as widgets
+
+from talent_core import LearningMode
+
+from . import _dashboard_render as render
+from ._dashboard_charts import GapHeatmap, MixChart
+from ._dashboard_messages import text
+from ._dashboard_session import DASHBOARD_EXPORTS, DashboardExport, DashboardSession, GroupBy
+from ._export import download_link
+from ._html import esc, notice
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
+from ._view import _offer
+
+__all__ = ["DashboardView"]
+
+_WIDE = {"description_width": "initial"}
+_GROUPINGS: tuple[GroupBy, ...] = ("department", "role")
+
+
+class DashboardView:
+    """Tabs: load the reports, gaps, plan progress, the learning mix and its cost, export."""
+
+    def __init__(self, session: DashboardSession) -> None:
+        self.session = session
+        self._syncing = False
+        rates = session.rates
+        self.language = widgets.Dropdown(
+            options=[(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
+            value=session.language,
+            style=_WIDE,
+        )
+        # data
+        self.data_intro = widgets.HTML()
+        self.upload = widgets.FileUpload(accept=".csv", multiple=True)
+        self.upload_status = widgets.HTML()
+        self.data_summary = widgets.HTML()
+        # gaps
+        self.gaps_intro = widgets.HTML()
+        self.group_by = widgets.ToggleButtons(value=None, style=_WIDE)
+        self.gaps_note = widgets.HTML()
+        self.heatmap = GapHeatmap()
+        self.top_gaps = widgets.HTML()
+        # plans
+        self.plans = widgets.HTML()
+        # mix
+        self.mix_intro = widgets.HTML()
+        self.currency = widgets.Text(value=rates.currency, style=_WIDE)
+        self.salary = widgets.FloatText(value=rates.salary_per_hour, style=_WIDE)
+        self.cost_per_hour = {
+            mode: widgets.FloatText(value=rates.cost_per_hour[mode], style=_WIDE)
+            for mode in LearningMode
+        }
+        self.away_share = {
+            mode: widgets.FloatText(value=rates.away_share[mode], style=_WIDE)
+            for mode in LearningMode
+        }
+        self.apply_rates = widgets.Button(icon="calculator", button_style="primary")
+        self.rates_status = widgets.HTML()
+        self.mix_table = widgets.HTML()
+        self.mix_chart = MixChart()
+        # export
+        self.export_intro = widgets.HTML()
+        self.export_kind = widgets.Dropdown(style=_WIDE)
+        self.folder = widgets.Text(value=str(session.out_dir), style=_WIDE)
+        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_status = widgets.HTML()
+
+        rate_rows = [
+            widgets.HBox([self.cost_per_hour[mode], self.away_share[mode]]) for mode in LearningMode
+        ]
+        self.tabs = widgets.Tab(
+            children=[
+                widgets.VBox([self.data_intro, self.upload, self.upload_status, self.data_summary]),
+                widgets.VBox(
+                    [
+                        self.gaps_intro,
+                        self.group_by,
+                        self.gaps_note,
+                        self.heatmap.figure,
+                        self.top_gaps,
+                    ]
+                ),
+                widgets.VBox([self.plans]),
+                widgets.VBox(
+                    [
+                        self.mix_intro,
+                        widgets.HBox([self.currency, self.salary]),
+                        *rate_rows,
+                        self.apply_rates,
+                        self.rates_status,
+                        self.mix_table,
+                        self.mix_chart.figure,
+                    ]
+                ),
+                widgets.VBox(
+                    [
+                        self.export_intro,
+                        self.export_kind,
+                        self.folder,
+                        self.export_button,
+                        self.export_status,
+                    ]
+                ),
+            ]
+        )
+        self.widget = widgets.VBox([self.language, self.tabs])
+        self._wire()
+        self.refresh()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """Show the view itself when it ends a notebook cell."""
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _wire(self) -> None:
+        self.language.observe(self._on_language, "value")
+        self.upload.observe(self._on_upload, "value")
+        self.group_by.observe(self._on_group_by, "value")
+        self.apply_rates.on_click(lambda _: self.set_rates())
+        self.export_button.on_click(lambda _: self.export())
+
+    # -- rendering -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the session in every label, table and chart, in its language."""
+        self._syncing = True
+        try:
+            self._label(self.session.language)
+        finally:
+            self._syncing = False
+        self.data_summary.value = render.data_summary(self.session)
+        self._show_gaps()
+        self.plans.value = render.plan_tables(self.session)
+        self._show_mix()
+
+    def _label(self, language: str) -> None:
+        self.language.description = message("language", language)
+        self.tabs.titles = tuple(
+            text(f"tab.{tab}", language) for tab in ("data", "gaps", "plans", "mix", "export")
+        )
+        self.data_intro.value = f"<p>{esc(text('data.intro', language))}</p>"
+        self.upload.description = text("data.upload", language)
+        self.gaps_intro.value = f"<p>{esc(text('gaps.intro', language))}</p>"
+        self.group_by.description = text("gaps.group_by", language)
+        self.group_by.options = [(text(f"group.{g}", language), g) for g in _GROUPINGS]
+        self.group_by.value = self.session.group_by
+        self.mix_intro.value = f"<p>{esc(text('mix.intro', language))}</p>"
+        self.currency.description = text("mix.currency", language)
+        self.salary.description = text("mix.salary", language)
+        for mode in LearningMode:
+            name = message(f"mode.{mode.value}", language)
+            self.cost_per_hour[mode].description = f"{name}: {text('mix.cost_per_hour', language)}"
+            self.away_share[mode].description = text("mix.away_share", language)
+        self.apply_rates.description = text("mix.apply", language)
+        self.export_intro.value = f"<p>{esc(text('export.intro', language))}</p>"
+        self.export_kind.description = text("export.table", language)
+        _offer(
+            self.export_kind,
+            [(text(f"export.{name}", language), name) for name in DASHBOARD_EXPORTS],
+            self.export_kind.value,
+        )
+        self.folder.description = message("export.folder", language)
+        self.export_button.description = message("export.button", language)
+
+    def _show_gaps(self) -> None:
+        session, language = self.session, self.session.language
+        missing_people = session.group_by == "department" and session.grouping == "role"
+        self.gaps_note.value = (
+            f"<p>{esc(text('gaps.no_people', language))}</p>" if missing_people else ""
+        )
+        groups, competencies, gaps = render.gap_matrix(session)
+        self.heatmap.show(
+            title=text(
+                "gaps.title", language, group=text(f"gaps.group.{session.grouping}", language)
+            ),
+            groups=groups,
+            competencies=competencies,
+            gaps=gaps,
+            colorbar=text("gaps.colorbar", language),
+        )
+        self.top_gaps.value = render.top_gaps(session)
+
+    def _show_mix(self) -> None:
+        session, language = self.session, self.session.language
+        mix = session.mix_table()
+        self.mix_table.value = render.mix_table(session, mix)
+        per_mode = mix[mix["mode"] != "total"]
+        self.mix_chart.show(
+            title=text("mix.caption", language, currency=session.rates.currency),
+            modes=[render.mode_label(mode, language) for mode in per_mode["mode"]],
+            names=(text("mix.organisation", language), text("mix.alternative", language)),
+            costs=(
+                per_mode["organisation_cost"].tolist(),
+                per_mode["classroom_heavy_cost"].tolist(),
+            ),
+            cost_axis=text("mix.cost_axis", language, currency=session.rates.currency),
+        )
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def load_files(self, files: Sequence[Mapping[str, Any]]) -> bool:
+        """Load uploaded files (the FileUpload's value) into the session, all or none."""
+        if not files:
+            return False
+        language = self.session.language
+        loaded = [(str(f["name"]), bytes(f["content"])) for f in files]
+        if not self.session.load(loaded):
+            self.upload_status.value = notice(
+                False, text("load.failed", language), self.session.last_error
+            )
+            return False
+        names = ", ".join(name for name, _ in loaded)
+        self.upload_status.value = notice(True, text("load.ok", language, files=names))
+        self.refresh()
+        return True
+
+    def rates(self) -> dict[str, Any]:
+        """The rates as entered, in ``ModeRates`` fields (checked by the session)."""
+        return {
+            "currency": self.currency.value.strip(),
+            "salary_per_hour": self.salary.value,
+            "cost_per_hour": {m.value: w.value for m, w in self.cost_per_hour.items()},
+            "away_share": {m.value: w.value for m, w in self.away_share.items()},
+        }
+
+    def set_rates(self) -> bool:
+        """Apply the entered rates; a rate out of range is named and the old rates stay."""
+        session, language = self.session, self.session.language
+        if not session.set_rates(self.rates()):
+            self.rates_status.value = notice(
+                False, text("mix.rates_failed", language), session.last_error
+            )
+            return False
+        self.rates_status.value = notice(True, text("mix.rates_ok", language))
+        self._show_mix()
+        return True
+
+    def export(self) -> bool:
+        """Export the chosen table to the chosen folder and offer it for download."""
+        session, language = self.session, self.session.language
+        name = cast(DashboardExport, self.export_kind.value)
+        exported = session.export(name, self.folder.value.strip() or None)
+        if exported is None:
+            self.export_status.value = notice(
+                False, text("export.failed", language), session.last_error
+            )
+            return False
+        size = f"{len(exported.data) / 1024:.1f} KB"
+        status = notice(True, message("export.ok", language, path=exported.path, size=size))
+        self.export_status.value = status + download_link(exported, language)
+        return True
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _on_language(self, change: Mapping[str, Any]) -> None:
+        if self._syncing or change["new"] is None:
+            return
+        self.session.language = change["new"]
+        self.refresh()
+
+    def _on_upload(self, change: Mapping[str, Any]) -> None:
+        if change["new"]:
+            self.load_files(change["new"])
+            self.upload.value = ()  # lets the same files be chosen again after a fix
+
+    def _on_group_by(self, change: Mapping[str, Any]) -> None:
+        if self._syncing or change["new"] is None:
+            return
+        self.session.group_by = change["new"]
+        self._show_gaps()
