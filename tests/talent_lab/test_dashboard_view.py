@@ -1,0 +1,190 @@
+"""DashboardSession and DashboardView driven like a user would: uploads, toggles, rates, export.
+
+The reports are small hand-made CSVs in the blocks' columns (docs/xblocks.md) over the small
+framework of conftest.py, so every figure shown is known; the demo organisation is checked
+for what it must contain.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import talent_core as tc
+from talent_lab import DashboardSession, DashboardView
+from talent_lab._dashboard_messages import DASHBOARD_MESSAGES
+from talent_lab._dashboard_session import DASHBOARD_EXPORTS
+from talent_lab._messages import UI_LANGUAGES
+from tests.talent_lab.conftest import small_roles
+from tests.talent_lab.test_dashboard_figures import ASSESSMENTS, PLANS
+
+PEOPLE = (
+    "id,name,email,manager_id,department,location,timezone,seniority,language\n"
+    "p1,Ann Berg,ann@example.org,,Sales,Lund,Europe/Stockholm,3,sv\n"
+    "p2,Bo Ek,bo@example.org,p1,Sales,Lund,Europe/Stockholm,2,sv\n"
+    "p3,Cas de Wit,cas@example.org,p1,IT,Delft,Europe/Amsterdam,2,nl\n"
+)
+#: The LMS usernames are the people's e-mail addresses here.
+ASSESSMENTS_BY_EMAIL = (
+    ASSESSMENTS.replace("\r\nann,", "\r\nann@example.org,")
+    .replace("\r\nbo,", "\r\nbo@example.org,")
+    .replace("\r\ncas,", "\r\ncas@example.org,")
+)
+
+
+def upload(*files: tuple[str, str]) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content.encode()),
+            "content": memoryview(content.encode("utf-8-sig")),
+            "last_modified": dt.datetime.now(dt.UTC),
+        }
+        for name, content in files
+    )
+
+
+@pytest.fixture
+def view(small_framework: tc.CompetencyFramework, tmp_path: Path) -> DashboardView:
+    session = DashboardSession(small_framework, small_roles(), out_dir=tmp_path / "out")
+    return DashboardView(session)
+
+
+def test_uploads_of_several_reports_at_once(view: DashboardView) -> None:
+    assert "Nothing loaded yet." in view.data_summary.value
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS), ("plans.csv", PLANS))
+    assert "Loaded assessment.csv, plans.csv." in view.upload_status.value
+    assert view.upload.value == ()
+    summary = view.data_summary.value
+    assert "Self-assessments</th><td" in summary and "Development plans</th><td" in summary
+    # the plan file's unreadable row is counted, not shown
+    assert "plans.csv</td><td " in summary and ">4</td><td " in summary and ">1</td>" in summary
+
+
+def test_heatmap_by_role_until_people_are_loaded(view: DashboardView) -> None:
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS_BY_EMAIL))
+    heatmap = view.heatmap.figure.data[0]
+    assert "Upload a people CSV" in view.gaps_note.value
+    assert heatmap.y == ("Team lead",)
+    assert heatmap.x == ("Giving feedback", "Working safely")
+    assert [list(row) for row in heatmap.z] == [[2.5, 0.0]]
+
+    view.upload.value = upload(("people.csv", PEOPLE))
+    heatmap = view.heatmap.figure.data[0]
+    assert view.gaps_note.value == ""
+    assert heatmap.y == ("IT", "Sales")
+    assert [list(row) for row in heatmap.z] == [[0.0, 0.0], [3.75, 0.0]]
+    assert "Mean weighted gap per department" in view.heatmap.figure.layout.title.text
+    assert ">Sales</th>" in view.top_gaps.value and ">3.75</td>" in view.top_gaps.value
+
+    view.group_by.value = "role"
+    assert view.heatmap.figure.data[0].y == ("Team lead",)
+
+
+def test_learners_missing_from_the_people_file_are_a_group_of_their_own(
+    view: DashboardView,
+) -> None:
+    view.upload.value = upload(("people.csv", PEOPLE), ("assessment.csv", ASSESSMENTS))
+    assert view.heatmap.figure.data[0].y == ("(not in the people file)",)
+
+
+def test_a_bad_file_in_an_upload_keeps_what_was_loaded(view: DashboardView) -> None:
+    view.upload.value = upload(("plans.csv", PLANS))
+    before = view.plans.value
+    bad = PLANS.replace("0,changed", "0,maybe")
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS), ("new-plans.csv", bad))
+    status = view.upload_status.value
+    assert 'role="alert"' in status and "Nothing was loaded" in status
+    assert "new-plans.csv, row 4, column agreement: &#x27;maybe&#x27;" in status
+    assert view.plans.value == before
+    assert "assessment" not in view.session.reports  # the good file of that upload is not kept
+
+
+def test_plan_progress_in_swedish(view: DashboardView) -> None:
+    view.upload.value = upload(("plans.csv", PLANS))
+    view.language.value = "sv"
+    plans = view.plans.value
+    assert "Planer som chefen har godkänt" in plans
+    assert ">Godkänd</th><td " in plans and ">50 %</td>" in plans
+    assert ">Ändrad sedan godkännandet</th>" in plans and ">25 %</td>" in plans
+    assert view.tabs.titles == ("Data", "Gap", "Planernas framsteg", "Lärmix", "Exportera")
+
+
+def test_rates_are_validated_and_change_the_cost(view: DashboardView) -> None:
+    view.upload.value = upload(("plans.csv", PLANS))
+    assert ">270</td>" in view.mix_table.value  # 2 classroom hours at 90 + 45 salary
+    view.cost_per_hour[tc.LearningMode.CLASSROOM].value = 100
+    view.away_share[tc.LearningMode.ON_THE_JOB].value = 1.5
+    view.apply_rates.click()
+    assert "away_share.on_the_job" in view.rates_status.value
+    assert view.session.rates == tc.DEFAULT_RATES and ">270</td>" in view.mix_table.value
+
+    view.away_share[tc.LearningMode.ON_THE_JOB].value = 0
+    view.currency.value = "SEK"
+    view.apply_rates.click()
+    assert "The rates are applied." in view.rates_status.value
+    assert ">290</td>" in view.mix_table.value and "(SEK)" in view.mix_table.value
+    organisation, alternative = view.mix_chart.figure.data
+    assert organisation.y[-1] == 290  # classroom
+    assert alternative.y[-1] == pytest.approx(7.2 * 145)
+
+
+def test_every_table_exports_as_csv_with_a_link(view: DashboardView, tmp_path: Path) -> None:
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS), ("plans.csv", PLANS))
+    for name in DASHBOARD_EXPORTS:
+        view.export_kind.value = name
+        view.export_button.click()
+        path = tmp_path / "out" / f"dashboard-{name}.csv"
+        assert f"Saved {path}" in view.export_status.value
+        assert 'download="dashboard-' in view.export_status.value
+        rows = list(csv.DictReader(io.StringIO(path.read_text("utf-8"))))
+        assert rows
+    gaps = list(csv.DictReader(io.StringIO((tmp_path / "out/dashboard-gaps.csv").read_text())))
+    assert gaps[0] == {
+        "group": "lead",
+        "competency_id": "feedback",
+        "mean_gap": "2.5",
+        "learners": "3",
+    }
+
+
+def test_an_export_to_a_folder_that_cannot_be_made(view: DashboardView, tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    view.folder.value = str(tmp_path / "file" / "below")
+    view.export_button.click()
+    assert 'role="alert"' in view.export_status.value
+
+
+def test_the_demo_organisation_comes_through_the_blocks_rows(tmp_path: Path) -> None:
+    session = DashboardSession.from_demo(300, 2, out_dir=tmp_path)
+    assert [report.kind for report in session.loaded()] == ["assessment", "plan", "people"]
+    assessments = session.reports["assessment"].rows
+    assert 200 < len(assessments) <= 300
+    assert set(assessments["role"]) <= {role.id for role in tc.demo_roles()}
+    gaps = session.gap_table()
+    assert set(gaps["group"]) <= {p.department for p in tc.generate_organisation(300, 2)}
+    assert gaps["mean_gap"].between(0, 5).all() and gaps["mean_gap"].max() > 0
+    agreement = session.agreement_table().set_index("agreement")["plans"]
+    assert agreement.sum() == len(session.reports["plan"].rows) and (agreement > 0).all()
+    view = DashboardView(session)
+    assert "Demo organisation of 300 people (seed 2)." in view.data_summary.value
+    assert view.top_gaps.value.count("<tr>") == 11  # a header and the ten largest gaps
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(DASHBOARD_MESSAGES))
+def test_every_message_is_translated_with_the_same_fields(key: str) -> None:
+    texts = DASHBOARD_MESSAGES[key]
+    assert set(texts) == set(UI_LANGUAGES)
+    assert all(texts[language].strip() for language in UI_LANGUAGES)
+    assert len({frozenset(fields(texts[language])) for language in UI_LANGUAGES}) == 1
