@@ -1,0 +1,80 @@
+"""The HR dashboards notebook runs top to bottom in a real kernel on a small demo organisation.
+
+The ``parameters`` cell is overridden the way papermill does it (a cell right after it) and
+exports go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from nbformat.v4 import new_code_cell
+
+from tests.notebooks.test_notebooks import (
+    WIDGET_STATE,
+    WIDGET_VIEW,
+    body_rows,
+    execute,
+    outputs,
+    parameters_index,
+    read,
+    result_of,
+)
+from tests.notebooks.test_notebooks_02_05 import errors, widget_models
+
+NAME = "03_dashboards.ipynb"
+
+
+def test_dashboards_notebook_is_thin_and_stored_without_outputs() -> None:
+    notebook = read(NAME)
+    assert notebook.metadata.kernelspec.name == "python3"
+    parameters_index(notebook)  # papermill needs the tagged cell
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(len(cell.source.splitlines()) <= 6 for cell in code), "logic belongs in talent_lab"
+    assert all(not cell.outputs and cell.execution_count is None for cell in code)
+
+
+@pytest.mark.notebook
+def test_dashboards_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    notebook = read(NAME)
+    notebook.cells.append(
+        new_code_cell(
+            "print(session.export('agreement').path)\n"
+            "print(len(session.reports['people'].rows), len(session.reports['plan'].rows))"
+        )
+    )
+    execute(notebook, monkeypatch, OUT_DIR=str(tmp_path), LANGUAGE="nl", DEMO_PEOPLE=120)
+    assert not errors(notebook), errors(notebook)
+
+    view = result_of(notebook, "dashboards").data[WIDGET_VIEW]
+    assert view["model_id"] in notebook.metadata.widgets[WIDGET_STATE]["state"]
+    html = [model.get("value", "") for model in widget_models(notebook, "HTMLModel")]
+    assert any("Voorbeeldorganisatie van 120 mensen (zaad 1)." in v for v in html)
+    assert any("De 10 grootste tekorten" in v for v in html)
+    assert any("Plannen afgesproken met de leidinggevende" in v for v in html)
+    assert any(
+        "De leermix van de organisatie en een klassikaal alternatief (EUR)" in v for v in html
+    )
+    (tabs,) = widget_models(notebook, "TabModel")
+    assert tabs["titles"] == ["Gegevens", "Tekorten", "Voortgang plannen", "Leermix", "Exporteren"]
+    # the charts' data reaches the browser as updates; the saved state has both figures
+    traces = [[t["type"] for t in f["_widget_data"]] for f in widget_models(notebook, "AnyModel")]
+    assert sorted(traces) == [["bar", "bar"], ["heatmap"]]
+
+    gaps = result_of(
+        notebook, 'session.gap_table().sort_values("mean_gap", ascending=False).head(10)'
+    )
+    assert body_rows(gaps.data["text/html"]) == 10
+    mix = result_of(notebook, "session.mix_table().round(1)")
+    assert "classroom_heavy_cost" in mix.data["text/html"]
+
+    exported, counts = outputs(notebook.cells[-1])[0].text.splitlines()
+    people, plans = map(int, counts.split())
+    assert people == 120 and 0 < plans < people
+    assert Path(exported) == tmp_path / "dashboard-agreement.csv"
+    rows = list(csv.DictReader(io.StringIO(Path(exported).read_text("utf-8"))))
+    assert [row["agreement"] for row in rows] == ["yes", "changed", "no"]
+    assert sum(int(row["plans"]) for row in rows) == plans
