@@ -47,9 +47,11 @@ def group_label(session: DashboardSession, group: str) -> str:
     return group or text("gaps.unknown", session.language)
 
 
-def gap_matrix(session: DashboardSession) -> tuple[list[str], list[str], list[list[float | None]]]:
-    """Group labels, competency labels (framework order) and the mean gaps (None: no ratings)."""
-    gaps = session.gap_table()
+def gap_matrix(
+    session: DashboardSession, gaps: pd.DataFrame
+) -> tuple[list[str], list[str], list[list[float | None]]]:
+    """Group labels, competency labels (framework order) and the mean gaps (None: no ratings)
+    of the session's ``gap_table``."""
     if gaps.empty:
         return [], [], []
     matrix = gaps.pivot(index="group", columns="competency_id", values="mean_gap")
@@ -67,9 +69,9 @@ def gap_matrix(session: DashboardSession) -> tuple[list[str], list[str], list[li
     )
 
 
-def top_gaps(session: DashboardSession) -> Markup:
+def top_gaps(session: DashboardSession, gaps: pd.DataFrame) -> Markup:
+    """The largest cells of the session's ``gap_table``: the heatmap in words."""
     language = session.language
-    gaps = session.gap_table()
     if gaps.empty:
         return Markup(f"<p>{esc(text('gaps.none', language))}</p>")
     largest = gaps.sort_values(["mean_gap", "learners"], ascending=False).head(TOP_GAPS)

@@ -178,7 +178,8 @@ class DashboardView:
         self.gaps_note.value = (
             f"<p>{esc(text('gaps.no_people', language))}</p>" if missing_people else ""
         )
-        groups, competencies, gaps = render.gap_matrix(session)
+        table = session.gap_table()  # the slow aggregate over every rating: once
+        groups, competencies, gaps = render.gap_matrix(session, table)
         self.heatmap.show(
             title=text(
                 "gaps.title", language, group=text(f"gaps.group.{session.grouping}", language)
@@ -188,7 +189,7 @@ class DashboardView:
             gaps=gaps,
             colorbar=text("gaps.colorbar", language),
         )
-        self.top_gaps.value = render.top_gaps(session)
+        self.top_gaps.value = render.top_gaps(session, table)
 
     def _show_mix(self) -> None:
         session, language = self.session, self.session.language
