@@ -33,6 +33,7 @@ __all__ = [
     "PROGRESS_BANDS",
     "activity_table",
     "agreement_table",
+    "conversation_table",
     "gap_table",
     "mix_table",
     "organisation_hours",
@@ -151,6 +152,32 @@ def activity_table(plans: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )
+
+
+def conversation_table(
+    dialogues: pd.DataFrame | None, peer_groups: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The conversations around the plans: learners with a recorded development dialogue, and
+    peer-group members, the sessions they logged and who volunteers for the next round.
+
+    Columns ``measure`` and ``count``; a measure whose report is not loaded is left out.
+    """
+    measures: list[tuple[str, int]] = []
+    if dialogues is not None:
+        measures += [
+            ("dialogue_learners", len(dialogues)),
+            ("dialogue_held", int((dialogues["conversations"] > 0).sum())),
+            ("conversations", int(dialogues["conversations"].sum())),
+        ]
+    if peer_groups is not None:
+        groups = peer_groups["group"] if "group" in peer_groups else pd.Series(dtype=str)
+        measures += [
+            ("peer_members", len(peer_groups)),
+            ("peer_groups", int(groups[groups.str.strip() != ""].nunique())),
+            ("sessions_logged", int(peer_groups["sessions_logged"].sum())),
+            ("volunteers", int((peer_groups["volunteer_as"].str.strip() != "").sum())),
+        ]
+    return pd.DataFrame(measures, columns=["measure", "count"])
 
 
 def progress_table(plans: pd.DataFrame) -> pd.DataFrame:

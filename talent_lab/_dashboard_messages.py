@@ -155,6 +155,53 @@ DASHBOARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "sv": "Planer efter framsteg (klara aktiviteter, i % av dem som inte strukits)",
         "nl": "Plannen naar voortgang (klare activiteiten, in % van de niet geschrapte)",
     },
+    "plans.conversations": {
+        "en": "Conversations about development",
+        "sv": "Samtal om utveckling",
+        "nl": "Gesprekken over ontwikkeling",
+    },
+    "col.measure": {"en": "Measure", "sv": "Mått", "nl": "Maat"},
+    "col.count": {"en": "Count", "sv": "Antal", "nl": "Aantal"},
+    "measure.dialogue_learners": {
+        "en": "Learners who prepared a development dialogue",
+        "sv": "Deltagare som förberett ett utvecklingssamtal",
+        "nl": "Deelnemers die een ontwikkelgesprek voorbereidden",
+    },
+    "measure.dialogue_held": {
+        "en": "Learners with a recorded conversation",
+        "sv": "Deltagare med ett registrerat samtal",
+        "nl": "Deelnemers met een vastgelegd gesprek",
+    },
+    "measure.conversations": {
+        "en": "Conversations recorded",
+        "sv": "Registrerade samtal",
+        "nl": "Vastgelegde gesprekken",
+    },
+    "measure.peer_members": {
+        "en": "Peer-group members in the report",
+        "sv": "Medlemmar i kollegiala grupper i rapporten",
+        "nl": "Leden van intervisiegroepen in het rapport",
+    },
+    "measure.peer_groups": {
+        "en": "Peer groups",
+        "sv": "Kollegiala grupper",
+        "nl": "Intervisiegroepen",
+    },
+    "measure.sessions_logged": {
+        "en": "Peer-group sessions logged (per member)",
+        "sv": "Loggade gruppträffar (per medlem)",
+        "nl": "Vastgelegde intervisiebijeenkomsten (per lid)",
+    },
+    "measure.volunteers": {
+        "en": "Volunteers for the next round (mentor or host)",
+        "sv": "Frivilliga till nästa omgång (mentor eller värd)",
+        "nl": "Vrijwilligers voor de volgende ronde (mentor of gespreksleider)",
+    },
+    "export.conversations": {
+        "en": "Conversations about development",
+        "sv": "Samtal om utveckling",
+        "nl": "Gesprekken over ontwikkeling",
+    },
     "col.agreement": {"en": "Agreement", "sv": "Godkännande", "nl": "Afspraak"},
     "col.plans": {"en": "Plans", "sv": "Planer", "nl": "Plannen"},
     "col.share": {"en": "Share", "sv": "Andel", "nl": "Aandeel"},

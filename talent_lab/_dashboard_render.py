@@ -20,6 +20,7 @@ from ._html import Markup, esc, join, table
 __all__ = [
     "TOP_GAPS",
     "competency_label",
+    "conversations",
     "data_summary",
     "gap_matrix",
     "group_label",
@@ -110,10 +111,23 @@ def _share(value: float) -> str:
     return f"{100 * value:.0f} %"
 
 
+def conversations(session: DashboardSession) -> Markup:
+    """Dialogues held and peer-group sessions, when those reports are loaded."""
+    language = session.language
+    counts = session.conversation_table()
+    if counts.empty:
+        return Markup()
+    return table(
+        text("plans.conversations", language),
+        [text("col.measure", language), text("col.count", language)],
+        [(text(f"measure.{row.measure}", language), row.count) for row in counts.itertuples()],
+    )
+
+
 def plan_tables(session: DashboardSession) -> Markup:
     language = session.language
     if "plan" not in session.reports:
-        return Markup(f"<p>{esc(text('plans.none', language))}</p>")
+        return Markup(f"<p>{esc(text('plans.none', language))}</p>") + conversations(session)
     agreement = session.agreement_table()
     activities = session.activity_table()
     progress = session.progress_table()
@@ -140,6 +154,7 @@ def plan_tables(session: DashboardSession) -> Markup:
                 [text("col.progress", language), text("col.plans", language)],
                 progress.itertuples(index=False),
             ),
+            conversations(session),
         ]
     )
 

@@ -36,12 +36,13 @@ from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["DASHBOARD_EXPORTS", "DashboardExport", "DashboardSession", "GroupBy"]
 
-DashboardExport = Literal["gaps", "agreement", "activities", "progress", "mix"]
+DashboardExport = Literal["gaps", "agreement", "activities", "progress", "conversations", "mix"]
 DASHBOARD_EXPORTS: tuple[DashboardExport, ...] = (
     "gaps",
     "agreement",
     "activities",
     "progress",
+    "conversations",
     "mix",
 )
 GroupBy = Literal["department", "role"]
@@ -185,6 +186,9 @@ class DashboardSession:
     def progress_table(self) -> pd.DataFrame:
         return figures.progress_table(self._plans())
 
+    def conversation_table(self) -> pd.DataFrame:
+        return figures.conversation_table(self._rows("dialogue"), self._rows("peer_group"))
+
     def mix_table(self) -> pd.DataFrame:
         return figures.mix_table(figures.organisation_hours(self._plans()), self.rates)
 
@@ -194,6 +198,7 @@ class DashboardSession:
             "agreement": self.agreement_table,
             "activities": self.activity_table,
             "progress": self.progress_table,
+            "conversations": self.conversation_table,
             "mix": self.mix_table,
         }
         return tables[name]()

@@ -14,6 +14,7 @@ import talent_core as tc
 from talent_lab._dashboard_figures import (
     activity_table,
     agreement_table,
+    conversation_table,
     gap_table,
     mix_table,
     organisation_hours,
@@ -39,6 +40,16 @@ PLANS = (
     "cas,2,feedback; safety,0,0,3,1,100,0,0,0,0,0,0,changed,\r\n"
     "dee,1,feedback,0,0,0,0,26,0,0,0,0,0,0,no,\r\n"
     "eve,,,,,,,,,,,,,,,plan_record: not a plan\r\n"
+)
+DIALOGUES = (
+    "username,competencies,questions_answered,conversations,last_conversation,manager_name,"
+    "agreed_focus\r\nann,feedback,2,1,2026-05-01,Kim,listen more\r\n"
+    "bo,feedback,3,0,,,\r\ncas,safety,1,2,2026-06-01,Kim,\r\n"
+)
+PEER_GROUPS = (
+    "username,group,sessions_logged,last_session,volunteer_as\r\n"
+    "ann,Harbour,3,2026-05-01,host\r\nbo,Harbour,1,2026-04-01,\r\n"
+    "cas,Lighthouse,0,,mentor\r\ndee,,0,,\r\n"
 )
 
 
@@ -102,11 +113,22 @@ def test_learning_mix_and_the_classroom_heavy_alternative() -> None:
 def test_reports_are_recognised_by_their_columns() -> None:
     assert read_report(ASSESSMENTS.encode(), "a.csv").kind == "assessment"
     assert read_report(PLANS.encode(), "b.csv").kind == "plan"
-    dialogue = "username,competencies,questions_answered,conversations,last_conversation,"
-    dialogue += "manager_name,agreed_focus\r\nann,feedback,2,1,2026-05-01,Kim,listen more\r\n"
-    assert read_report(dialogue.encode(), "c.csv").kind == "dialogue"
-    peers = "username,group,sessions_logged,last_session,volunteer_as\r\nann,g1,3,,host\r\n"
-    assert read_report(peers.encode(), "d.csv").kind == "peer_group"
+    assert read_report(DIALOGUES.encode(), "c.csv").kind == "dialogue"
+    assert read_report(PEER_GROUPS.encode(), "d.csv").kind == "peer_group"
+
+
+def test_conversations_from_dialogues_and_peer_groups() -> None:
+    table = conversation_table(report(DIALOGUES), report(PEER_GROUPS))
+    assert dict(zip(table["measure"], table["count"], strict=True)) == {
+        "dialogue_learners": 3,
+        "dialogue_held": 2,
+        "conversations": 3,
+        "peer_members": 4,
+        "peer_groups": 2,
+        "sessions_logged": 4,
+        "volunteers": 2,
+    }
+    assert conversation_table(None, None).empty
 
 
 def test_a_defused_username_is_read_back() -> None:

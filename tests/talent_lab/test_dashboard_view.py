@@ -22,7 +22,7 @@ from talent_lab._dashboard_messages import DASHBOARD_MESSAGES
 from talent_lab._dashboard_session import DASHBOARD_EXPORTS
 from talent_lab._messages import UI_LANGUAGES
 from tests.talent_lab.conftest import small_roles
-from tests.talent_lab.test_dashboard_figures import ASSESSMENTS, PLANS
+from tests.talent_lab.test_dashboard_figures import ASSESSMENTS, DIALOGUES, PEER_GROUPS, PLANS
 
 PEOPLE = (
     "id,name,email,manager_id,department,location,timezone,seniority,language\n"
@@ -136,8 +136,18 @@ def test_rates_are_validated_and_change_the_cost(view: DashboardView) -> None:
     assert alternative.y[-1] == pytest.approx(7.2 * 145)
 
 
+def test_dialogues_and_peer_groups_without_plans(view: DashboardView) -> None:
+    view.upload.value = upload(("dialogue.csv", DIALOGUES), ("peers.csv", PEER_GROUPS))
+    plans = view.plans.value
+    assert "No development plans are loaded." in plans
+    assert ">Learners with a recorded conversation</th><td " in plans
+    assert ">Peer groups</th><td style" in plans
+
+
 def test_every_table_exports_as_csv_with_a_link(view: DashboardView, tmp_path: Path) -> None:
-    view.upload.value = upload(("assessment.csv", ASSESSMENTS), ("plans.csv", PLANS))
+    view.upload.value = upload(
+        ("assessment.csv", ASSESSMENTS), ("plans.csv", PLANS), ("dialogue.csv", DIALOGUES)
+    )
     for name in DASHBOARD_EXPORTS:
         view.export_kind.value = name
         view.export_button.click()
