@@ -1,12 +1,15 @@
 """People CSV files and the small CSV files that go with them (earlier rounds, pairs).
 
-Every reader takes the raw bytes (UTF-8, with or without a byte order mark) or text plus the
-file name, checks the whole file before returning anything, and raises FormatError naming the
-file, the row (row 1 is the header, as in a spreadsheet) and the column.
+Every reader takes the raw bytes (UTF-8, with or without a byte order mark, or UTF-16 with
+one, as Excel saves "Unicode text") or text plus the file name, reads ``;`` or tab as the
+delimiter when the header row uses it (Excel in Swedish or Dutch saves ``;``), checks the
+whole file before returning anything, and raises FormatError naming the file, the row (row 1
+is the header, as in a spreadsheet) and the column.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
@@ -28,6 +31,8 @@ __all__ = [
     "read_pairs_csv",
     "read_people_csv",
     "read_rounds_csv",
+    "sniff_delimiter",
+    "spreadsheet_text",
     "write_people_csv",
 ]
 
@@ -57,11 +62,26 @@ class RoundMembership:
     group: str
 
 
+def spreadsheet_text(data: bytes, errors: str = "strict") -> str:
+    """The text of a file saved by a spreadsheet: UTF-8 (BOM or not) or UTF-16 with a BOM.
+
+    Raises UnicodeDecodeError for anything else (Latin-1 would silently garble names).
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors)
+    return data.decode("utf-8-sig", errors)
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """``,`` unless the header row is split by more ``;`` or tabs (Excel's locale formats)."""
+    return max(",;\t", key=header_line.count)
+
+
 def _text(data: bytes | str, filename: str) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
     try:
-        return data.decode("utf-8-sig")
+        return spreadsheet_text(data)
     except UnicodeDecodeError as error:
         raise FormatError(
             filename, f"byte {error.start}", "the file is not UTF-8 text (save it as CSV UTF-8)"
@@ -75,7 +95,9 @@ def csv_rows(
 
     Blank lines are skipped; a row with more or fewer cells than the header is an error.
     """
-    reader = csv.reader(io.StringIO(_text(data, filename), newline=""), strict=True)
+    text = _text(data, filename)
+    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [name.strip() for name in next(reader, [])]
     except csv.Error as error:

@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from .._errors import FormatError
 from .._framework import CompetencyFramework
+from .._people_csv import spreadsheet_text
 from ._case import read_case, write_case
 from ._moodle import looks_like_moodle, read_moodle, write_moodle
 from ._native import SCHEMA_ID, read_native, write_native
@@ -69,7 +70,7 @@ def detect_format(data: bytes, filename: str) -> str:
     found = _from_json(data, filename)
     if found:
         return found
-    text = data[:4096].decode("utf-8-sig", errors="replace").lstrip("\ufeff")
+    text = spreadsheet_text(data[:4096], errors="replace").lstrip("\ufeff")
     first_line = text.split("\n", 1)[0].strip()
     if looks_like_moodle(first_line):
         return "moodle-csv"

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._framework import CompetencyFramework, NodeType
+from .._people_csv import sniff_delimiter
 from .._scale import ProficiencyScale
 from .._text import localize
 from ._source import ProblemList, assemble, decode_text
@@ -90,7 +91,8 @@ _BY_NORMAL = {_normal(h): key for key, h in HEADING.items()}
 
 
 def looks_like_moodle(first_line: str) -> bool:
-    normal = {_normal(cell) for cell in next(csv.reader([first_line]), [])}
+    cells = next(csv.reader([first_line], delimiter=sniff_delimiter(first_line)), [])
+    normal = {_normal(cell) for cell in cells}
     return {_normal(HEADING["id"]), _normal(HEADING["parent"])} <= normal
 
 
@@ -158,8 +160,7 @@ class _Places:
 
 
 def _rows(text: str, problems: ProblemList) -> list[_Row]:
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
+    delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -169,8 +170,15 @@ def _rows(text: str, problems: ProblemList) -> list[_Row]:
     columns: dict[str, int] = {}
     for index, heading in enumerate(header):
         key = _BY_NORMAL.get(_normal(heading))
-        if key is not None and key not in columns:
+        if key is not None and key in columns:
+            problems.add(
+                f"row 1, column {index + 1}",
+                f"column '{HEADING[key]}' appears twice (also column {columns[key] + 1})",
+            )
+        elif key is not None:
             columns[key] = index
+    if problems:
+        return []
     missing = [HEADING[k] for k in _KEYS if k not in columns and k not in _OPTIONAL]
     if missing:
         names = ", ".join(f"'{m}'" for m in missing)

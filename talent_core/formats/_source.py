@@ -15,6 +15,7 @@ from typing import Any
 
 from .._errors import FormatError, Problem, ValidationError
 from .._framework import CompetencyFramework, CompetencyNode
+from .._people_csv import spreadsheet_text
 from .._validation import load
 
 __all__ = [
@@ -76,9 +77,9 @@ def raise_first(problems: ProblemList) -> None:
 
 
 def decode_text(data: bytes, file: str) -> str:
-    """UTF-8 text without a byte-order mark; a clear error for other encodings."""
+    """UTF-8 (or BOM-marked UTF-16) text without a byte-order mark; a clear error for others."""
     try:
-        return data.decode("utf-8-sig")
+        return spreadsheet_text(data)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise FormatError(

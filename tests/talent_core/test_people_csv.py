@@ -54,6 +54,22 @@ def test_utf8_with_and_without_byte_order_mark() -> None:
     assert plain[0].name == "Åsa Öberg" and plain[0].location == "Malmö"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_byte_order_mark_as_excel_saves_unicode_text(encoding: str) -> None:
+    data = ("\ufeff" if encoding.endswith("be") else "") + _csv(*ROWS)
+    people = tc.read_people_csv(data.encode(encoding), "staff.csv")
+    assert [p.name for p in people] == ["Anna Berg", "Bram de Vries", "Grace Tan"]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_or_tab_delimited_as_excel_saves_in_swedish_or_dutch(delimiter: str) -> None:
+    rows = [row.replace(",", delimiter) for row in (HEADER, *ROWS)]
+    rows[2] = rows[2].replace("Bram de Vries", '"Vries, Bram de"')
+    people = tc.read_people_csv("\n".join(rows) + "\n", "staff.csv")
+    assert [p.name for p in people] == ["Anna Berg", "Vries, Bram de", "Grace Tan"]
+    assert people[1].manager_id == "a1"
+
+
 def test_latin1_bytes_are_refused_with_advice() -> None:
     error = _error(_csv("a1,Åsa,asa@example.org,,HR,X,Europe/Stockholm,4,sv").encode("latin-1"))
     assert "UTF-8" in error.problem and error.location.startswith("byte ")

@@ -244,3 +244,27 @@ def test_unknown_description_format_and_bad_id() -> None:
     rows = ',"a,b",A,,2,,,,0,null,,,,\n'
     (problem,) = _problems(FRAMEWORK_ROW + rows)
     assert problem.startswith("broken.csv, row 3, column 'Id number': String should match")
+
+
+def test_duplicate_columns_are_refused_not_read_from_the_first() -> None:
+    header = HEADER.rstrip("\n") + ",Shortname\n"
+    assert _problems(FRAMEWORK_ROW.rstrip("\n") + ",Other\n", header) == [
+        "broken.csv, row 1, column 15: column 'Shortname' appears twice (also column 3)"
+    ]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_semicolon_or_tab_delimited_file_is_recognised_and_read(
+    oecd_csv: bytes, delimiter: str
+) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(_rows(oecd_csv))
+    data = buffer.getvalue().encode()
+    assert detect_format(data, "export.txt") == "moodle-csv"
+    assert read_framework(data, "export.txt") == read_framework(oecd_csv, "oecd.csv")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_excel_unicode_encodings_are_read(oecd_csv: bytes, encoding: str) -> None:
+    data = oecd_csv.decode("utf-8").encode(encoding)
+    assert read_framework(data, "oecd.csv") == read_framework(oecd_csv, "oecd.csv")
