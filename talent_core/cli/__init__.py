@@ -44,6 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     func: Handler = args.func
     try:
         return func(args)
-    except (TalentError, ValueError, OSError) as error:
+    except OSError as error:  # "x.csv: No such file or directory", without "[Errno 2]"
+        where = f"{error.filename}: " if error.filename is not None else ""
+        print(f"talent: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (TalentError, ValueError) as error:
         print(f"talent: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

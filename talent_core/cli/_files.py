@@ -23,11 +23,16 @@ def write_output(name: str, data: bytes) -> None:
         sys.stdout.flush()
         return
     path = Path(name)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as error:  # name the file asked for, not the temporary one beside it
+        raise type(error)(error.errno, error.strerror, name) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise type(error)(error.errno, error.strerror, name) from None
         raise

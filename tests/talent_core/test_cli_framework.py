@@ -123,3 +123,16 @@ def test_installed_console_script(tmp_path: Path) -> None:
     )
     assert (run.returncode, run.stderr) == (0, "")
     assert out.read_bytes() == demo.read_bytes()
+
+
+def test_missing_input_and_unwritable_output_are_named_without_errno(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nope.csv"
+    assert main(["framework", "validate", str(missing)]) == 2
+    assert capsys.readouterr().err == f"talent: error: {missing}: No such file or directory\n"
+    for out in (tmp_path / "no-such-dir" / "x.json", tmp_path):
+        assert main(["framework", "convert", "--to", "json", "-o", str(out), str(OECD)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"talent: error: {out}: ") and "Errno" not in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left behind
