@@ -16,6 +16,7 @@ import pandas as pd
 from talent_core import (
     CompetencyFramework,
     CompetencyNode,
+    FormatError,
     RoleProfile,
     TalentError,
     ValidationError,
@@ -23,7 +24,7 @@ from talent_core import (
     demo_framework,
     demo_roles,
 )
-from talent_core.formats import read_framework, write_framework
+from talent_core.formats import read_framework, validate_framework_file, write_framework
 
 from ._export import ExportedFile, export_filename, write_atomically
 from ._messages import UI_LANGUAGES
@@ -115,6 +116,8 @@ class FrameworkSession:
     def import_file(self, data: bytes, filename: str, fmt: str | None = None) -> bool:
         """Load a framework file (format detected unless given); False and ``last_error`` if not.
 
+        ``last_error`` then lists every problem of the file, one a line, each naming its place.
+
         Texts of files that do not name their language (Moodle CSV) are taken to be in the
         display language.
         """
@@ -125,6 +128,10 @@ class FrameworkSession:
                     f"the limit is {MAX_UPLOAD_BYTES:,}"
                 )
             framework = read_framework(data, filename, fmt, language=self._language)
+        except FormatError:  # every problem, one a line: the notebook has no `validate`
+            problems = validate_framework_file(data, filename, fmt, language=self._language)
+            self.last_error = "\n".join(problems)
+            return False
         except (TalentError, ValueError) as error:
             self.last_error = str(error)
             return False

@@ -85,7 +85,7 @@ def detect_format(data: bytes, filename: str) -> str:
         filename,
         "",
         "cannot tell the format: expected native JSON, CASE JSON or a Moodle competency "
-        "framework CSV (choose one with --from)",
+        "framework CSV (name the format to read it as)",
     )
 
 

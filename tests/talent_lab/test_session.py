@@ -228,3 +228,21 @@ def test_replacing_an_export_replaces_the_whole_file(session: FrameworkSession) 
 )
 def test_export_file_names_stay_in_the_folder(framework_id: str, expected: str) -> None:
     assert export_filename(framework_id, "case") == expected
+
+
+def test_a_failed_import_lists_every_problem_in_notebook_words(session: FrameworkSession) -> None:
+    rows = write_framework(tc.demo_framework(), "moodle-csv").decode("utf-8").splitlines()
+    for index in (3, 4):
+        fields = rows[index].split(",")
+        fields[0] = f"ghost-{index}"
+        rows[index] = ",".join(fields)
+    assert not session.import_file("\n".join(rows).encode(), "edited.csv")
+    problems = (session.last_error or "").splitlines()
+    assert [p.split(": ")[-1] for p in problems] == [
+        "unknown parent 'ghost-3'",
+        "unknown parent 'ghost-4'",
+    ]
+    assert all(p.startswith("edited.csv, row") for p in problems)
+    assert not session.import_file(b"name;level\nAnn;3\n", "ratings.csv")
+    assert "cannot tell the format" in (session.last_error or "")
+    assert "validate" not in (session.last_error or "") and "--" not in (session.last_error or "")
