@@ -34,6 +34,7 @@ __all__ = [
     "activity_table",
     "agreement_table",
     "conversation_table",
+    "fitting_roles",
     "gap_table",
     "mix_table",
     "organisation_hours",
@@ -62,6 +63,20 @@ GAP_COLUMNS = ["group", "competency_id", "mean_gap", "learners"]
 _AGREEMENT_ORDER = (AgreementState.AGREED, AgreementState.CHANGED, AgreementState.NOT_AGREED)
 
 
+def fitting_roles(
+    framework: CompetencyFramework, roles: Sequence[RoleProfile]
+) -> list[RoleProfile]:
+    """The roles whose requirements are competencies on the framework's scales."""
+    fitting = []
+    for role in roles:
+        try:
+            check_role(role, framework)
+        except ValidationError:
+            continue
+        fitting.append(role)
+    return fitting
+
+
 def _gap_lookup(framework: CompetencyFramework, roles: Sequence[RoleProfile]) -> pd.DataFrame:
     """The weighted gap of every (role, required competency, level on its scale).
 
@@ -69,11 +84,7 @@ def _gap_lookup(framework: CompetencyFramework, roles: Sequence[RoleProfile]) ->
     nowhere rather than against the wrong scale.
     """
     entries = []
-    for role in roles:
-        try:
-            check_role(role, framework)
-        except ValidationError:
-            continue
+    for role in fitting_roles(framework, roles):
         table = RoleGaps(framework, role)
         for requirement in role.requirements:
             competency_id = requirement.competency_id

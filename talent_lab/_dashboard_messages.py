@@ -97,6 +97,13 @@ DASHBOARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "sv": "Ladda upp en CSV med personer för att se avdelningar; till dess visas målroller.",
         "nl": "Upload een CSV met mensen om afdelingen te zien; tot dan zijn de rijen doelrollen.",
     },
+    "gaps.unknown_roles": {
+        "en": "Not counted: assessments against target roles without a known role profile "
+        "(learners): {roles}.",
+        "sv": "Räknas inte: skattningar mot målroller utan känd rollprofil (deltagare): {roles}.",
+        "nl": "Niet meegeteld: beoordelingen tegen doelrollen zonder bekend rolprofiel "
+        "(deelnemers): {roles}.",
+    },
     "gaps.title": {
         "en": "Mean weighted gap per {group} and competency",
         "sv": "Medelvärde av viktat gap per {group} och kompetens",

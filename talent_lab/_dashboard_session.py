@@ -171,6 +171,17 @@ class DashboardSession:
         departments = self._departments() if self.grouping == "department" else None
         return figures.gap_table(assessments, self.framework, self.roles, departments)
 
+    def unknown_roles(self) -> dict[str, int]:
+        """Target roles of submitted assessments without a role profile that fits the framework,
+        with how many learners chose each: their ratings are in no gap."""
+        assessments = self._rows("assessment")
+        if assessments is None:
+            return {}
+        submitted = assessments.loc[assessments["submitted_at"].str.strip() != "", "role"]
+        known = {role.id for role in figures.fitting_roles(self.framework, self.roles)}
+        counts = submitted[~submitted.isin(known)].value_counts().sort_index()
+        return {str(role): int(count) for role, count in counts.items()}
+
     def _plans(self) -> pd.DataFrame:
         plans = self._rows("plan")
         return (

@@ -175,9 +175,12 @@ class DashboardView:
     def _show_gaps(self) -> None:
         session, language = self.session, self.session.language
         missing_people = session.group_by == "department" and session.grouping == "role"
-        self.gaps_note.value = (
-            f"<p>{esc(text('gaps.no_people', language))}</p>" if missing_people else ""
-        )
+        notes = [text("gaps.no_people", language)] if missing_people else []
+        unknown = session.unknown_roles()
+        if unknown:
+            roles = ", ".join(f"{role} ({count})" for role, count in unknown.items())
+            notes.append(text("gaps.unknown_roles", language, roles=roles))
+        self.gaps_note.value = "".join(f"<p>{esc(note)}</p>" for note in notes)
         table = session.gap_table()  # the slow aggregate over every rating: once
         groups, competencies, gaps = render.gap_matrix(session, table)
         self.heatmap.show(

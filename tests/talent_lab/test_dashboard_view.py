@@ -78,7 +78,7 @@ def test_heatmap_by_role_until_people_are_loaded(view: DashboardView) -> None:
 
     view.upload.value = upload(("people.csv", PEOPLE))
     heatmap = view.heatmap.figure.data[0]
-    assert view.gaps_note.value == ""
+    assert "Upload a people CSV" not in view.gaps_note.value
     assert heatmap.y == ("IT", "Sales")
     assert [list(row) for row in heatmap.z] == [[0.0, 0.0], [3.75, 0.0]]
     assert "Mean weighted gap per department" in view.heatmap.figure.layout.title.text
@@ -86,6 +86,15 @@ def test_heatmap_by_role_until_people_are_loaded(view: DashboardView) -> None:
 
     view.group_by.value = "role"
     assert view.heatmap.figure.data[0].y == ("Team lead",)
+
+
+def test_assessments_against_unknown_roles_are_named(view: DashboardView) -> None:
+    content = ASSESSMENTS.replace("\r\ncas,lead,", "\r\ncas,nurse,")
+    view.upload.value = upload(("assessment.csv", content))
+    # eve's role "ghost" has a profile, but one that does not fit the framework
+    assert view.session.unknown_roles() == {"ghost": 1, "nurse": 1}
+    assert "(learners): ghost (1), nurse (1)." in view.gaps_note.value
+    assert [list(row) for row in view.heatmap.figure.data[0].z] == [[3.75, 0.0]]
 
 
 def test_learners_missing_from_the_people_file_are_a_group_of_their_own(
