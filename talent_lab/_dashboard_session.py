@@ -20,8 +20,10 @@ from talent_core import (
     CompetencyFramework,
     FormatError,
     ModeRates,
+    Problem,
     RoleProfile,
     TalentError,
+    ValidationError,
     demo_framework,
     demo_roles,
     generate_organisation,
@@ -133,9 +135,14 @@ class DashboardSession:
         return [self.reports[kind] for kind in REPORT_KINDS if kind in self.reports]
 
     def set_rates(self, values: Mapping[str, Any]) -> bool:
-        """New cost rates (``ModeRates`` fields); False and ``last_error`` when invalid."""
+        """New cost rates (``ModeRates`` fields); False and ``last_error`` when invalid.
+
+        The currency must be named: every cost shown is in it.
+        """
         try:
             rates = load(ModeRates, values)
+            if not rates.currency.strip():
+                raise ValidationError([Problem("currency", "name the currency, such as EUR")])
         except (TalentError, ValueError) as error:
             self.last_error = str(error)
             return False

@@ -136,6 +136,10 @@ def test_rates_are_validated_and_change_the_cost(view: DashboardView) -> None:
     assert view.session.rates == tc.DEFAULT_RATES and ">270</td>" in view.mix_table.value
 
     view.away_share[tc.LearningMode.ON_THE_JOB].value = 0
+    view.currency.value = " "
+    view.apply_rates.click()
+    assert "currency: name the currency" in view.rates_status.value
+
     view.currency.value = "SEK"
     view.apply_rates.click()
     assert "The rates are applied." in view.rates_status.value
