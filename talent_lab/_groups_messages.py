@@ -112,9 +112,9 @@ GROUP_MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "rules.clear": {"en": "Clear", "sv": "Rensa", "nl": "Wissen"},
     "rules.loaded": {
-        "en": "{file}: {count} rows.",
-        "sv": "{file}: {count} rader.",
-        "nl": "{file}: {count} rijen.",
+        "en": "{file}: rows read: {count}.",
+        "sv": "{file}: inlästa rader: {count}.",
+        "nl": "{file}: ingelezen rijen: {count}.",
     },
     "rules.none_loaded": {
         "en": "None loaded.",

@@ -332,7 +332,7 @@ class GroupingView:
         session, language = self.session, self.session.language
         source = session.sources[kind]
         count = len(session.history if kind == "history" else getattr(session, kind))
-        shown = text("rules.loaded", language, file=source, count=count) if source else None
+        shown = text("rules.loaded", language, file=source, count=f"{count:,}") if source else None
         self.upload_status[kind].value = esc(shown or text("rules.none_loaded", language))
 
     def _show_groups(self) -> None:

@@ -272,7 +272,7 @@ def test_uploading_people_replaces_them_and_clears_the_groups(designed: Grouping
 def test_rule_uploads_show_what_is_loaded_and_keep_it_on_errors(view: GroupingView) -> None:
     a, b = view.session.people[3].id, view.session.people[7].id
     view.uploads["apart"].value = upload("apart.csv", f"id_a,id_b\n{a},{b}\n".encode())
-    assert view.upload_status["apart"].value == "apart.csv: 1 rows."
+    assert view.upload_status["apart"].value == "apart.csv: rows read: 1."
     view.uploads["apart"].value = upload("bad.csv", b"id_a\nx\n")
     assert (
         "bad.csv was not loaded; what was loaded before stays." in view.upload_status["apart"].value
@@ -280,9 +280,11 @@ def test_rule_uploads_show_what_is_loaded_and_keep_it_on_errors(view: GroupingVi
     assert "missing column(s) id_b" in view.upload_status["apart"].value
     assert view.session.apart == [(a, b)]
     view.uploads["history"].value = upload("rounds.csv", f"id,round,group\n{a},1,A\n".encode())
-    assert view.upload_status["history"].value == "rounds.csv: 1 rows."
+    assert view.upload_status["history"].value == "rounds.csv: rows read: 1."
     view.clear_buttons["apart"].click()
     assert view.upload_status["apart"].value == "None loaded." and view.session.apart == []
+    view.language.value = "sv"  # no "1 rader" in Swedish either
+    assert view.upload_status["history"].value == "rounds.csv: inlästa rader: 1."
 
 
 def test_settings_reach_the_design(view: GroupingView) -> None:
