@@ -25,6 +25,9 @@ from ._view import _offer
 __all__ = ["DashboardView"]
 
 _WIDE = {"description_width": "initial"}
+#: The per-mode rates line up in a column wide enough for the longest mode's label.
+_RATE = {"description_width": "30em"}
+_RATE_BOX = widgets.Layout(width="38em", flex="0 0 auto")
 _GROUPINGS: tuple[GroupBy, ...] = ("department", "role")
 
 
@@ -55,10 +58,10 @@ class DashboardView:
         self.plans = widgets.HTML()
         # mix
         self.mix_intro = widgets.HTML()
-        self.currency = widgets.Text(value=rates.currency, style=_WIDE)
+        self.currency = widgets.Text(value=rates.currency, style=_RATE, layout=_RATE_BOX)
         self.salary = widgets.FloatText(value=rates.salary_per_hour, style=_WIDE)
         self.cost_per_hour = {
-            mode: widgets.FloatText(value=rates.cost_per_hour[mode], style=_WIDE)
+            mode: widgets.FloatText(value=rates.cost_per_hour[mode], style=_RATE, layout=_RATE_BOX)
             for mode in LearningMode
         }
         self.away_share = {

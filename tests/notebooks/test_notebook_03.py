@@ -1,7 +1,8 @@
 """The HR dashboards notebook runs top to bottom in a real kernel on a small demo organisation.
 
 The ``parameters`` cell is overridden the way papermill does it (a cell right after it) and
-exports go to a temporary folder.
+exports go to a temporary folder. The browser test runs it in real JupyterLab (the notebook's
+own demo size) in headless chromium.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from nbformat.v4 import new_code_cell
+from playwright.sync_api import Page, expect
 
 from tests.notebooks.test_notebooks import (
     WIDGET_STATE,
@@ -24,8 +26,10 @@ from tests.notebooks.test_notebooks import (
     result_of,
 )
 from tests.notebooks.test_notebooks_02_05 import errors, widget_models
+from tests.talent_lab.test_dashboard_figures import DIALOGUES, PLANS
 
 NAME = "03_dashboards.ipynb"
+SLOW = 60_000
 
 
 def test_dashboards_notebook_is_thin_and_stored_without_outputs() -> None:
@@ -78,3 +82,33 @@ def test_dashboards_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     rows = list(csv.DictReader(io.StringIO(Path(exported).read_text("utf-8"))))
     assert [row["agreement"] for row in rows] == ["yes", "changed", "no"]
     assert sum(int(row["plans"]) for row in rows) == plans
+
+
+@pytest.mark.browser
+def test_dashboards_in_jupyterlab(page: Page, lab_url: str) -> None:
+    """The heatmap and the cost chart draw, and several files upload at once."""
+    page.set_viewport_size({"width": 1400, "height": 3000})
+    page.goto(f"{lab_url}/lab/tree/{NAME}")
+    expect(page.locator("#jp-main-statusbar")).to_contain_text("Idle", timeout=SLOW)
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.get_by_text("Run All Cells", exact=True).click()
+
+    expect(page.get_by_role("tab", name="Gaps")).to_be_visible(timeout=SLOW)
+    page.get_by_role("tab", name="Gaps").click()
+    expect(page.locator(".js-plotly-plot .heatmaplayer image").first).to_be_attached(timeout=SLOW)
+    expect(page.get_by_text("Mean weighted gap per department").first).to_be_visible()
+
+    page.get_by_role("tab", name="Learning mix").click()
+    expect(page.locator(".js-plotly-plot .barlayer .point").first).to_be_attached(timeout=SLOW)
+
+    page.get_by_role("tab", name="Data").click()
+    with page.expect_file_chooser() as chooser:
+        page.locator("button.widget-upload").click()
+    files = [("plans.csv", PLANS), ("dialogue.csv", DIALOGUES)]
+    chooser.value.set_files(
+        files=[{"name": n, "mimeType": "text/csv", "buffer": c.encode()} for n, c in files]
+    )
+    status = page.get_by_role("status").filter(has_text="plans.csv")
+    expect(status).to_contain_text("Loaded plans.csv, dialogue.csv.", timeout=SLOW)
+    page.get_by_role("tab", name="Plan progress").click()
+    expect(page.get_by_text("Learners with a recorded conversation")).to_be_visible()
