@@ -30,6 +30,7 @@ def write_output(name: str, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+            os.fchmod(out.fileno(), 0o644)  # mkstemp's 0600 would hide the file from the team
         os.replace(temporary, path)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)

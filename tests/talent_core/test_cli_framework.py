@@ -136,3 +136,9 @@ def test_missing_input_and_unwritable_output_are_named_without_errno(
         err = capsys.readouterr().err
         assert err.startswith(f"talent: error: {out}: ") and "Errno" not in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left behind
+
+
+def test_written_files_are_readable_by_others_like_any_saved_file(tmp_path: Path) -> None:
+    out = tmp_path / "oecd.json"
+    assert main(["framework", "convert", "--to", "json", "-o", str(out), str(OECD)]) == 0
+    assert out.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600
