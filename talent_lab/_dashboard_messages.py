@@ -104,6 +104,12 @@ DASHBOARD_MESSAGES: Mapping[str, Mapping[str, str]] = {
         "nl": "Niet meegeteld: beoordelingen tegen doelrollen zonder bekend rolprofiel "
         "(deelnemers): {roles}.",
     },
+    "gaps.small": {
+        "en": "Not shown: cells with fewer than {least} ratings ({count}; the export has them).",
+        "sv": "Visas inte: celler med färre än {least} skattningar ({count}; exporten har dem).",
+        "nl": "Niet getoond: cellen met minder dan {least} beoordelingen ({count}; de export "
+        "bevat ze).",
+    },
     "gaps.title": {
         "en": "Mean weighted gap per {group} and competency",
         "sv": "Medelvärde av viktat gap per {group} och kompetens",

@@ -36,7 +36,7 @@ from ._dashboard_reports import REPORT_KINDS, Report, ReportKind, read_report
 from ._export import ExportedFile, write_atomically
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
-__all__ = ["DASHBOARD_EXPORTS", "DashboardExport", "DashboardSession", "GroupBy"]
+__all__ = ["DASHBOARD_EXPORTS", "MIN_RATINGS", "DashboardExport", "DashboardSession", "GroupBy"]
 
 DashboardExport = Literal["gaps", "agreement", "activities", "progress", "conversations", "mix"]
 DASHBOARD_EXPORTS: tuple[DashboardExport, ...] = (
@@ -48,6 +48,9 @@ DASHBOARD_EXPORTS: tuple[DashboardExport, ...] = (
     "mix",
 )
 GroupBy = Literal["department", "role"]
+#: The dashboards show no group's mean gap in a competency that fewer learners rated: a small
+#: cell would show a few people's self-assessments to everyone looking, and says little.
+MIN_RATINGS = 5
 
 
 def _combined(kind: ReportKind, reports: Sequence[Report]) -> Report:
@@ -83,6 +86,8 @@ class DashboardSession:
         self.rates: ModeRates = DEFAULT_RATES
         #: Rows of the gap table; departments only when a people file is loaded.
         self.group_by: GroupBy = "department"
+        #: Fewest ratings behind a mean gap the dashboards show (the exported table has all).
+        self.min_ratings = MIN_RATINGS
         #: The size and seed of the demo organisation loaded, if one was.
         self.demo: tuple[int, int] | None = None
         self.last_error: str | None = None

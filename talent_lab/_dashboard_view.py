@@ -183,9 +183,13 @@ class DashboardView:
         if unknown:
             roles = ", ".join(f"{role} ({count})" for role, count in unknown.items())
             notes.append(text("gaps.unknown_roles", language, roles=roles))
-        self.gaps_note.value = "".join(f"<p>{esc(note)}</p>" for note in notes)
         table = session.gap_table()  # the slow aggregate over every rating: once
-        groups, competencies, gaps = render.gap_matrix(session, table)
+        shown = table[table["learners"] >= session.min_ratings]
+        if len(shown) < len(table):
+            hidden = len(table) - len(shown)
+            notes.append(text("gaps.small", language, count=hidden, least=session.min_ratings))
+        self.gaps_note.value = "".join(f"<p>{esc(note)}</p>" for note in notes)
+        groups, competencies, gaps = render.gap_matrix(session, shown)
         self.heatmap.show(
             title=text(
                 "gaps.title", language, group=text(f"gaps.group.{session.grouping}", language)
@@ -195,7 +199,7 @@ class DashboardView:
             gaps=gaps,
             colorbar=text("gaps.colorbar", language),
         )
-        self.top_gaps.value = render.top_gaps(session, table)
+        self.top_gaps.value = render.top_gaps(session, shown)
 
     def _show_mix(self) -> None:
         session, language = self.session, self.session.language

@@ -54,6 +54,7 @@ def upload(*files: tuple[str, str]) -> tuple[dict[str, Any], ...]:
 @pytest.fixture
 def view(small_framework: tc.CompetencyFramework, tmp_path: Path) -> DashboardView:
     session = DashboardSession(small_framework, small_roles(), out_dir=tmp_path / "out")
+    session.min_ratings = 1  # the hand-made reports have a few learners per cell
     return DashboardView(session)
 
 
@@ -95,6 +96,17 @@ def test_assessments_against_unknown_roles_are_named(view: DashboardView) -> Non
     assert view.session.unknown_roles() == {"ghost": 1, "nurse": 1}
     assert "(learners): ghost (1), nurse (1)." in view.gaps_note.value
     assert [list(row) for row in view.heatmap.figure.data[0].z] == [[3.75, 0.0]]
+
+
+def test_cells_of_few_ratings_are_not_shown(view: DashboardView) -> None:
+    view.session.min_ratings = 3
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS))
+    # lead × feedback has 3 ratings; lead × safety only 2 (bo did not rate it)
+    assert [list(row) for row in view.heatmap.figure.data[0].z] == [[2.5]]
+    assert view.heatmap.figure.data[0].x == ("Giving feedback",)
+    assert "Not shown: cells with fewer than 3 ratings (1; the export" in view.gaps_note.value
+    assert "Working safely" not in view.top_gaps.value
+    assert len(view.session.gap_table()) == 2  # the export keeps them
 
 
 def test_learners_missing_from_the_people_file_are_a_group_of_their_own(
