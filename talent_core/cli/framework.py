@@ -21,8 +21,16 @@ from ._files import read_input, write_output
 
 __all__ = ["register"]
 
-#: ``--to`` choices; ``openedx-taxonomy`` writes CSV or JSON after the output's extension.
-TARGETS = ("json", "moodle-csv", "case", "openedx-taxonomy")
+#: ``--to`` choices; ``openedx-taxonomy`` writes CSV or JSON after the output's extension
+#: (name the form, ``openedx-taxonomy-csv`` or ``-json``, to write to stdout).
+TARGETS = (
+    "json",
+    "moodle-csv",
+    "case",
+    "openedx-taxonomy",
+    "openedx-taxonomy-csv",
+    "openedx-taxonomy-json",
+)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,7 +96,10 @@ def _target_format(target: str, output: str) -> str:
         return target
     suffix = Path(output).suffix.lower()
     if suffix not in (".csv", ".json"):
-        raise ValueError(f"{output}: name the Open edX taxonomy file .csv or .json")
+        raise ValueError(
+            f"{output}: name the Open edX taxonomy file .csv or .json, or choose "
+            "--to openedx-taxonomy-csv or openedx-taxonomy-json"
+        )
     return f"openedx-taxonomy-{suffix[1:]}"
 
 

@@ -86,7 +86,8 @@ def test_taxonomy_output_needs_csv_or_json(
     )
     assert (
         capsys.readouterr().err
-        == f"talent: error: {out}: name the Open edX taxonomy file .csv or .json\n"
+        == f"talent: error: {out}: name the Open edX taxonomy file .csv or .json, or choose "
+        "--to openedx-taxonomy-csv or openedx-taxonomy-json\n"
     )
     assert not out.exists()
 
@@ -142,3 +143,17 @@ def test_written_files_are_readable_by_others_like_any_saved_file(tmp_path: Path
     out = tmp_path / "oecd.json"
     assert main(["framework", "convert", "--to", "json", "-o", str(out), str(OECD)]) == 0
     assert out.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_open_edx_taxonomy_to_stdout_names_its_form(
+    form: str, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    args = ["framework", "convert", "--to", f"openedx-taxonomy-{form}", "-o", "-", str(OECD)]
+    assert main(args) == 0
+    expected = write_framework(
+        read_framework(OECD.read_bytes(), "oecd.csv"), f"openedx-taxonomy-{form}"
+    )
+    assert capsysbinary.readouterr().out == expected
+    assert main(["framework", "convert", "--to", "openedx-taxonomy", "-o", "-", str(OECD)]) == 2
+    assert "openedx-taxonomy-csv" in capsysbinary.readouterr().err.decode()
