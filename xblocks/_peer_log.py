@@ -73,13 +73,9 @@ class SessionInput(StrictModel):
     insight: Annotated[Note, StringConstraints(min_length=1)]
     action: Note = ""
 
-    def check_date(self, today: date) -> None:
+    def date_is_plausible(self, today: date) -> bool:
         """A session happened on or after 2000-01-01 and not later than tomorrow (time zones)."""
-        day = date.fromisoformat(self.date)
-        if not EARLIEST_SESSION <= day <= today + timedelta(days=1):
-            raise tc.ValidationError(
-                [tc.Problem("date", f"{self.date} is not a day a session could have taken place")]
-            )
+        return EARLIEST_SESSION <= date.fromisoformat(self.date) <= today + timedelta(days=1)
 
 
 class ProgrammeEnd(StrictModel):

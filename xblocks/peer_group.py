@@ -30,6 +30,7 @@ from talent_core.mentoring import VolunteerRole
 
 from . import compat, scenarios
 from ._peer_log import (
+    EARLIEST_SESSION,
     MAX_ENTRIES,
     GroupRequest,
     LogEntry,
@@ -335,6 +336,7 @@ class PeerGroupBlock(
                 "entries": self._log_entries(group) if group else [],
                 "steps": method_steps(self.ugettext, self.ungettext) if self.show_method else [],
                 "today": _today().isoformat(),
+                "earliest": EARLIEST_SESSION.isoformat(),
                 "forward": self._forward_context(),
                 "staff": self.staff_context() if self.is_course_staff else None,
             },
@@ -370,12 +372,23 @@ class PeerGroupBlock(
     @json_payload_handler(SessionInput)
     def log_session(self, session: SessionInput) -> dict[str, Any]:
         """Add a session to this learner's entries; answer with the group's whole log."""
+        _ = self.ugettext
         group = self._member_group(session.group)
-        session.check_date(_today())
-        if len(self.log_entries) >= MAX_ENTRIES:
+        if not session.date_is_plausible(_today()):
+            earliest = long_date(EARLIEST_SESSION, self.language)
             raise tc.ValidationError(
-                [tc.Problem("", f"a learner keeps at most {MAX_ENTRIES} sessions here")]
+                [
+                    tc.Problem(
+                        "date",
+                        _("Give the day of the session: from {earliest} until today.").format(
+                            earliest=earliest
+                        ),
+                    )
+                ]
             )
+        if len(self.log_entries) >= MAX_ENTRIES:
+            message = _("You can log at most {count} sessions here.").format(count=MAX_ENTRIES)
+            raise tc.ValidationError([tc.Problem("", message)])
         self.log_entries = [*self.log_entries, new_entry(session, datetime.now(UTC))]
         if len(self.log_entries) == 1:
             self.emit_completion(1.0)
@@ -395,9 +408,8 @@ class PeerGroupBlock(
     def volunteer(self, choice: VolunteerChoice) -> dict[str, Any]:
         """Offer to mentor or to host a group next round (or withdraw), once the programme ended."""
         if not self.programme_over():
-            raise tc.ValidationError(
-                [tc.Problem("volunteer_as", "you can volunteer once the programme has ended")]
-            )
+            message = self.ugettext("You can volunteer once your programme has ended.")
+            raise tc.ValidationError([tc.Problem("volunteer_as", message)])
         self.volunteer_as = str(choice.volunteer_as)
         self._remember_group(self.my_group())
         self.publish_event("volunteered", volunteer_as=self.volunteer_as)

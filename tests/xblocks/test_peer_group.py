@@ -227,6 +227,21 @@ def test_a_session_in_the_future_is_refused(harbour, call) -> None:
     assert block.log_entries == []
 
 
+def test_refused_dates_and_early_volunteering_are_explained_in_the_learners_language(
+    harbour, call
+) -> None:
+    block = harbour("learner_1")
+    with translation.override("sv"):
+        early = call(block, "log_session", session(date="1999-12-31")).json["problems"]
+        too_soon = call(block, "volunteer", {"volunteer_as": "host"}).json["problems"]
+        form = student_html(block)
+    assert early == [
+        {"field": "date", "message": "Ange dagen för träffen: från 1 januari 2000 till i dag."}
+    ]
+    assert too_soon[0]["message"] == "Du kan erbjuda dig när ditt program är slut."
+    assert re.search(r'type="date"[^>]* min="2000-01-01"', form)
+
+
 def test_oversized_and_malformed_requests_are_refused(harbour, call) -> None:
     block = harbour("learner_1")
     big = call(block, "log_session", body=json.dumps(session(action="x" * 70_000)).encode())
