@@ -94,6 +94,8 @@ def csv_rows(
     """The header and the data rows of a CSV file that must have the ``required`` columns.
 
     Blank lines are skipped; a row with more or fewer cells than the header is an error.
+    Nameless columns at the end of the header (the trailing delimiters a spreadsheet leaves)
+    are dropped while their cells are empty.
     """
     text = _text(data, filename)
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
@@ -102,6 +104,9 @@ def csv_rows(
         header = [name.strip() for name in next(reader, [])]
     except csv.Error as error:
         raise FormatError(filename, "row 1", f"not valid CSV ({error})") from None
+    width = len(header)
+    while header and not header[-1]:
+        header.pop()
     if not header:
         raise FormatError(filename, "", "the file is empty; expected a header row")
     seen: set[str] = set()
@@ -124,6 +129,10 @@ def csv_rows(
                 number += 1
                 if not any(cell.strip() for cell in cells):
                     continue
+                if len(header) < len(cells) <= width and not any(
+                    cell.strip() for cell in cells[len(header) :]
+                ):
+                    cells = cells[: len(header)]
                 if len(cells) != len(header):
                     raise FormatError(
                         filename,

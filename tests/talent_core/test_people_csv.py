@@ -70,6 +70,15 @@ def test_semicolon_or_tab_delimited_as_excel_saves_in_swedish_or_dutch(delimiter
     assert people[1].manager_id == "a1"
 
 
+def test_trailing_delimiters_of_a_spreadsheet_are_not_nameless_columns() -> None:
+    rows = [f"{row};;" for row in (HEADER, *ROWS)]
+    people = tc.read_people_csv("\n".join(rows).replace(",", ";") + "\n;;;;;;;;;;\n", "staff.csv")
+    assert [p.id for p in people] == ["a1", "a2", "a3"] and people[0].extra == {}
+    filled = _csv(ROWS[0] + ",,", ROWS[1] + ",,note", header=HEADER + ",,")
+    assert str(_error(filled)) == "staff.csv, row 3: 11 cells, but the header has 9 columns"
+    assert _error(_csv(*ROWS, header=HEADER + ",,x")).location == "row 1, column 10"
+
+
 def test_latin1_bytes_are_refused_with_advice() -> None:
     error = _error(_csv("a1,Åsa,asa@example.org,,HR,X,Europe/Stockholm,4,sv").encode("latin-1"))
     assert "UTF-8" in error.problem and error.location.startswith("byte ")
