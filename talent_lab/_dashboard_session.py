@@ -112,7 +112,8 @@ class DashboardSession:
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, files: Sequence[tuple[str, bytes]]) -> bool:
-        """Read report CSVs (file name, content); each replaces the loaded one of its kind.
+        """Read report CSVs (file name, content); each replaces the loaded one of its kind,
+        and the first real upload replaces the whole demo (no demo rows mix with real ones).
 
         False and ``last_error`` (file, row, column, problem) when any file cannot be read;
         then nothing of this upload is kept.
@@ -130,6 +131,8 @@ class DashboardSession:
         except (TalentError, ValueError) as error:
             self.last_error = str(error)
             return False
+        if self.demo is not None:
+            self.reports.clear()
         self.reports.update(loaded)
         self.demo = None
         self.last_error = None

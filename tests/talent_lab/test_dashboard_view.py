@@ -213,6 +213,16 @@ def test_the_demo_organisation_comes_through_the_blocks_rows(tmp_path: Path) -> 
     assert view.top_gaps.value.count("<tr>") == 11  # a header and the ten largest gaps
 
 
+def test_the_first_real_upload_replaces_the_whole_demo(tmp_path: Path) -> None:
+    view = DashboardView(DashboardSession.from_demo(100, out_dir=tmp_path))
+    view.upload.value = upload(("broken.csv", "name\r\nx\r\n"))
+    assert len(view.session.loaded()) == 3  # a bad file keeps the demo
+    view.upload.value = upload(("plans.csv", PLANS))
+    assert [report.kind for report in view.session.loaded()] == ["plan"]
+    assert "Demo organisation" not in view.data_summary.value
+    assert "No submitted self-assessments" in view.top_gaps.value
+
+
 def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
