@@ -37,7 +37,7 @@ from talent_core._text import Identifier, StrictModel
 
 from . import _plan_view as view
 from . import scenarios
-from .competency_view import competency_groups, latest_past_date
+from .competency_view import competency_groups, latest_past_date, long_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 DEFAULT_RATES_JSON = json.dumps(tc.DEFAULT_RATES.model_dump(mode="json"), indent=2)
 #: Host name in calendar UIDs when the request's host is not one (``.invalid`` is reserved).
 FALLBACK_UID_DOMAIN = "talent-development.invalid"
+#: The earliest day a learner may give as the day their manager agreed to the plan.
+EARLIEST_AGREEMENT = dt.date(2000, 1, 1)
 
 
 @functools.lru_cache(maxsize=32)
@@ -216,6 +218,8 @@ class DevelopmentPlanBlock(
                 ),
                 "parts": self._parts(plan, framework),
                 "today": dt.date.today().isoformat(),
+                "earliest_agreement": EARLIEST_AGREEMENT.isoformat(),
+                "latest_agreement": latest_past_date().isoformat(),
                 "is_staff": self.is_course_staff,
                 "urls": {
                     name: self.runtime.handler_url(self, name)
@@ -308,9 +312,17 @@ class DevelopmentPlanBlock(
     @json_payload_handler(tc.AgreementInput)
     def record_agreement(self, payload: tc.AgreementInput) -> dict[str, Any]:
         """Record that the manager agreed to the plan as stored (the version the page shows)."""
-        if payload.agreed_on > latest_past_date():
-            problem = "the agreement cannot be dated after today"
-            raise tc.ValidationError([tc.Problem("agreed_on", problem)])
+        _ = self.ugettext
+        problems: list[tc.Problem] = []
+        if not EARLIEST_AGREEMENT <= payload.agreed_on <= latest_past_date():
+            earliest = long_date(EARLIEST_AGREEMENT, self.language)
+            message = _("Give the day the manager agreed: from {earliest} until today.")
+            problems.append(tc.Problem("agreed_on", message.format(earliest=earliest)))
+        if not payload.manager_name.strip():
+            message = _("Give the name of the manager who agreed.")
+            problems.append(tc.Problem("manager_name", message))
+        if problems:
+            raise tc.ValidationError(problems)
         stored = self.plan
         agreed = tc.apply_agreement(stored, payload.model_dump(mode="json"))
         answer = self._after_change(stored, agreed)

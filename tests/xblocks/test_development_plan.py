@@ -516,6 +516,22 @@ def test_bad_agreements_are_refused_and_change_nothing(
     assert saved.plan_record == before
 
 
+def test_a_refused_agreement_is_explained_in_the_learners_language(saved, call) -> None:
+    with translation.override("nl"):
+        body = {**AGREEMENT, "agreed_on": "2100-01-01", "manager_name": "  "}
+        problems = call(saved, "record_agreement", body).json["problems"]
+        form = student_html(saved)
+    assert problems == [
+        {
+            "field": "agreed_on",
+            "message": "Geef de dag waarop je leidinggevende instemde: "
+            "vanaf 1 januari 2000 tot en met vandaag.",
+        },
+        {"field": "manager_name", "message": "Geef de naam van de leidinggevende die instemde."},
+    ]
+    assert re.search(r'data-agree="agreed_on"[^>]* min="2000-01-01" max="\d{4}-', form)
+
+
 # -- goals from the linked self-assessment ---------------------------------------------------
 
 #: A first-time manager's self-ratings on "leading people": the largest gaps are delegating,
