@@ -17,6 +17,7 @@ import pandas as pd
 from talent_core import ActivityStatus, AgreementState, FormatError, LearningMode, read_people_csv
 
 __all__ = [
+    "LEVEL_PREFIX",
     "REPORT_KINDS",
     "Report",
     "ReportKind",
@@ -38,6 +39,7 @@ _SIGNATURES: dict[ReportKind, frozenset[str]] = {
 }
 #: Cells the block's CSV prefixed with ``'`` so that a spreadsheet would not run them.
 _DEFUSED = r"^'(?=[=+\-@\t\r])"
+#: The assessment report's self-rated level columns: ``level:<competency id>``.
 LEVEL_PREFIX = "level:"
 
 
