@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -203,7 +204,13 @@ def test_failed_exports_say_why_and_write_nothing(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     assert session.export("json", blocker) is None
-    assert session.last_error is not None and "a-file" in session.last_error
+    assert session.last_error == f"{blocker}: Not a directory"  # no errno, no "File exists"
+    (tmp_path / "locked").mkdir(mode=0o500)
+    if os.geteuid() != 0:  # root writes anywhere
+        assert session.export("json", tmp_path / "locked") is None
+        assert session.last_error == f"{tmp_path / 'locked'}: Permission denied"
+    assert session.export("json", Path("/proc/no-such-folder")) is None
+    assert session.last_error == "/proc/no-such-folder: No such file or directory"
     assert session.export("pdf") is None
     assert "unknown format 'pdf'" in (session.last_error or "")
     assert not session.out_dir.exists()
