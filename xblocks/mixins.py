@@ -21,9 +21,9 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
 import talent_core as tc
-from talent_core._validation import problems_from_pydantic
 
 from . import compat, i18n, templating
+from .payload_problems import translated_problems
 
 __all__ = [
     "MAX_PAYLOAD_BYTES",
@@ -219,15 +219,18 @@ class _NotJson(Exception):
     """The request body is not UTF-8 JSON."""
 
 
-def parse_payload[P: pydantic.BaseModel](payload: type[P], body: bytes) -> P:
+def parse_payload[P: pydantic.BaseModel](
+    payload: type[P], body: bytes, gettext: Callable[[str], str] = str
+) -> P:
     """``body`` as ``payload`` in strict JSON mode: JSON's own types only, so ``"2"`` is no
-    number and ``2.0`` no integer (dates stay ISO strings); problems name the field."""
+    number and ``2.0`` no integer (dates stay ISO strings); problems name the field and are
+    worded through ``gettext`` (see :func:`translated_problems`)."""
     try:
         return payload.model_validate_json(body, strict=True)
     except pydantic.ValidationError as error:
         if any(item["type"] == "json_invalid" for item in error.errors()):
             raise _NotJson from None
-        raise tc.ValidationError(problems_from_pydantic(error)) from None
+        raise tc.ValidationError(translated_problems(error, gettext)) from None
 
 
 def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
@@ -258,7 +261,7 @@ def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
             if len(body) > MAX_PAYLOAD_BYTES:
                 return json_error(400, _("The request is larger than 64 KB."))
             try:
-                result = method(self, parse_payload(payload, body))
+                result = method(self, parse_payload(payload, body, _))
             except _NotJson:
                 return json_error(400, _("The request is not valid JSON."))
             except tc.StaleVersionError as error:

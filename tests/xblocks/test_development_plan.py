@@ -516,6 +516,21 @@ def test_bad_agreements_are_refused_and_change_nothing(
     assert saved.plan_record == before
 
 
+def test_a_refused_plan_names_the_broken_constraints_in_the_learners_language(saved, call) -> None:
+    before = copy.deepcopy(saved.plan_record)
+    broken = [
+        goal("delegating", 2, activity("course", "", "classroom", 2500), why="x" * 2001),
+    ]
+    with translation.override("sv"):
+        problems = save(call, saved, broken, version=1).json["problems"]
+    assert {p["message"] for p in problems} == {
+        "Fyll i det här.",
+        "Ange ett tal som inte är större än 2000.",
+        "Använd högst 2000 tecken.",
+    }
+    assert saved.plan_record == before
+
+
 def test_a_refused_agreement_is_explained_in_the_learners_language(saved, call) -> None:
     with translation.override("nl"):
         body = {**AGREEMENT, "agreed_on": "2100-01-01", "manager_name": "  "}
