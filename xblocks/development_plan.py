@@ -246,6 +246,7 @@ class DevelopmentPlanBlock(
             "activityAdded": _("Activity added. Save the plan to keep it."),
             "activityRemoved": _("Activity removed. Save the plan to keep the change."),
             "rejected": _("The plan was not saved. Please check:"),
+            "notAgreed": _("The agreement was not recorded. Please check:"),
             "stale": _(
                 "This plan was changed in another tab or window after you opened this page. "
                 "Your changes here were not saved; reload the page to see the newer plan."

@@ -119,6 +119,22 @@ def test_agreement_is_recorded_and_voided_by_a_goal_change(page: Page, workbench
     )
 
 
+def test_a_refused_agreement_says_the_agreement_was_not_recorded(
+    page: Page, workbench_url: str
+) -> None:
+    open_plan(page, workbench_url, ALONE, "learner_agree_later")
+    add_goal(page, "Delegating")
+    page.get_by_role("button", name="Save plan").click()
+    expect(status(page)).to_have_text("Your plan is saved.")
+    page.get_by_label("Manager's name").fill("Mia Berg")
+    page.get_by_label("Date agreed").fill("2099-01-01")
+    page.get_by_role("button", name="Record agreement").click()
+    alert = plan(page).get_by_role("alert")
+    expect(alert).to_contain_text("The agreement was not recorded. Please check:")
+    expect(alert).to_contain_text("from January 1, 2000 until today")
+    expect(page.get_by_label("Date agreed")).to_be_focused()
+
+
 def test_a_refused_save_points_at_the_field(page: Page, workbench_url: str) -> None:
     open_plan(page, workbench_url, ALONE, "learner_typo")
     add_goal(page, "Delegating")

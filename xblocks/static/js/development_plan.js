@@ -116,7 +116,7 @@ function DevelopmentPlanBlock(runtime, element, args) {
     return parts.join(" › ");
   }
 
-  function showProblems(answer) {
+  function showProblems(answer, rejected) {
     var box = root.querySelector("[data-talent-error]");
     var list = document.createElement("ul");
     var first = null;
@@ -133,7 +133,7 @@ function DevelopmentPlanBlock(runtime, element, args) {
     });
     box.textContent = "";
     var lead = document.createElement("p");
-    lead.textContent = answer.problems && answer.problems.length ? messages.rejected : answer.error;
+    lead.textContent = answer.problems && answer.problems.length ? rejected : answer.error;
     box.appendChild(lead);
     box.appendChild(list);
     box.hidden = false;
@@ -160,12 +160,13 @@ function DevelopmentPlanBlock(runtime, element, args) {
     box.hidden = false;
   }
 
-  function failed(xhr) {
+  /* `rejected` leads the problems: what was not done (the plan saved, the agreement). */
+  function failed(xhr, rejected) {
     var answer = xhr.responseJSON;
     if (xhr.status === 409) {
       showStale();
     } else if (answer && answer.error) {
-      showProblems(answer);
+      showProblems(answer, rejected);
     } else {
       T.showError(root, messages.failed);
     }
@@ -180,7 +181,9 @@ function DevelopmentPlanBlock(runtime, element, args) {
     plan.setAttribute("aria-busy", "true");
     T.postJson(runtime, root, handler, payload)
       .done(done)
-      .fail(failed)
+      .fail(function (xhr) {
+        failed(xhr, handler === "record_agreement" ? messages.notAgreed : messages.rejected);
+      })
       .always(function () {
         busy = false;
         plan.removeAttribute("aria-busy");
