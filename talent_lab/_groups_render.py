@@ -18,6 +18,7 @@ from talent_core.grouping import Notice
 from ._groups_messages import text
 from ._groups_session import GroupingSession
 from ._html import Markup, esc, join, notice, table
+from ._messages import number
 
 __all__ = [
     "ATTRIBUTES",
@@ -53,8 +54,8 @@ def block(language: str, *parts: object) -> str:
     return f'<div lang="{esc(language)}" style="line-height:1.45">{join(parts)}</div>'
 
 
-def _score(value: float) -> str:
-    return f"{value:.1f}"
+def _score(value: float, language: str) -> str:
+    return number(value, language, 1)
 
 
 def people_summary(session: GroupingSession) -> str:
@@ -67,12 +68,14 @@ def people_summary(session: GroupingSession) -> str:
     summary = text(
         "people.summary",
         language,
-        people=f"{len(people):,}",
+        people=number(len(people), language),
         source=session.source,
         departments=len({p.department for p in people}),
         locations=len({p.location for p in people}),
-        managers=f"{len(managers):,}",
-        languages=", ".join(f"{code} ({n:,})" for code, n in sorted(counts.items())),
+        managers=number(len(managers), language),
+        languages=", ".join(
+            f"{code} ({number(n, language)})" for code, n in sorted(counts.items())
+        ),
     )
     return block(language, Markup(f"<p>{esc(summary)}</p>"))
 
@@ -85,10 +88,10 @@ def scores_summary(session: GroupingSession) -> str:
     summary = text(
         "groups.summary",
         language,
-        groups=f"{len(scores.groups):,}",
-        mean=_score(scores.total),
+        groups=number(len(scores.groups), language),
+        mean=_score(scores.total, language),
         worst=scores.worst.name,
-        worst_score=_score(scores.worst.score),
+        worst_score=_score(scores.worst.score, language),
     )
     return block(language, Markup(f"<p><strong>{esc(summary)}</strong></p>"))
 
@@ -177,8 +180,8 @@ def groups_page(session: GroupingSession, order: SortOrder, page: int) -> str:
                 group.name,
                 score.size,
                 ", ".join(score.languages),
-                _score(score.score),
-                *(_score(score.goals[goal]) for goal in goals),
+                _score(score.score, language),
+                *(_score(score.goals[goal], language) for goal in goals),
                 f"{len({m.department for m in members})} / {len({m.location for m in members})}",
                 ", ".join(m.name for m in members),
             ]

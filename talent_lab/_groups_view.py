@@ -21,7 +21,7 @@ from ._groups_chart import GroupChart
 from ._groups_messages import text
 from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
 from ._view import _offer
 
 __all__ = ["GroupingView"]
@@ -332,7 +332,11 @@ class GroupingView:
         session, language = self.session, self.session.language
         source = session.sources[kind]
         count = len(session.history if kind == "history" else getattr(session, kind))
-        shown = text("rules.loaded", language, file=source, count=f"{count:,}") if source else None
+        shown = (
+            text("rules.loaded", language, file=source, count=number(count, language))
+            if source
+            else None
+        )
         self.upload_status[kind].value = esc(shown or text("rules.none_loaded", language))
 
     def _show_groups(self) -> None:
@@ -413,7 +417,7 @@ class GroupingView:
                 text(
                     "people.ok",
                     language,
-                    count=f"{len(self.session.people):,}",
+                    count=number(len(self.session.people), language),
                     source=self.session.source,
                 ),
             )
@@ -493,9 +497,9 @@ class GroupingView:
             text(
                 "run.ok",
                 language,
-                groups=f"{len(result.groups):,}",
-                people=f"{len(session.people):,}",
-                seconds=f"{result.seconds:.1f}",
+                groups=number(len(result.groups), language),
+                people=number(len(session.people), language),
+                seconds=number(result.seconds, language, 1),
                 seed=result.seed,
             ),
         )
@@ -558,9 +562,9 @@ class GroupingView:
                 language,
                 person=label,
                 source=source.name,
-                source_score=f"{by_name[source.name].score:.1f}",
+                source_score=number(by_name[source.name].score, language, 1),
                 target=target,
-                target_score=f"{by_name[target].score:.1f}",
+                target_score=number(by_name[target].score, language, 1),
             ),
         )
         if session.scores.violations:
@@ -592,7 +596,7 @@ class GroupingView:
                 False, text("export.failed", language), session.last_error
             )
             return False
-        size = f"{len(exported.data) / 1024:.1f} KB"
+        size = f"{number(len(exported.data) / 1024, language, 1)} KB"
         status = notice(True, message("export.ok", language, path=exported.path, size=size))
         if kind == "roster":
             if not any("username" in p.extra for p in session.people):

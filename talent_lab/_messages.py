@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGE_NAMES", "MESSAGES", "UI_LANGUAGES", "message"]
+__all__ = ["LANGUAGE_NAMES", "MESSAGES", "UI_LANGUAGES", "message", "number"]
 
 UI_LANGUAGES: tuple[str, ...] = ("en", "sv", "nl")
 
@@ -217,3 +217,18 @@ def message(
     texts = catalog[key]
     template = texts.get(language) or texts.get(language.split("-")[0]) or texts["en"]
     return template.format(**fields) if fields else template
+
+
+#: Thousands separator and decimal mark per language: Dutch "100.000" is a hundred thousand,
+#: so the English "100,000" would read as a hundred there.
+_NUMBER_MARKS: Mapping[str, tuple[str, str]] = {
+    "en": (",", "."),
+    "sv": ("\u00a0", ","),
+    "nl": (".", ","),
+}
+
+
+def number(value: float, language: str, decimals: int = 0) -> str:
+    """``value`` written as ``language`` writes numbers: 12,345.6 / 12 345,6 / 12.345,6."""
+    group, point = _NUMBER_MARKS.get(language.split("-")[0], _NUMBER_MARKS["en"])
+    return f"{value:,.{decimals}f}".translate(str.maketrans({",": group, ".": point}))

@@ -18,7 +18,7 @@ from talent_core.formats import FORMATS, IMPORT_FORMATS
 from . import _render
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import LANGUAGE_NAMES, message
+from ._messages import LANGUAGE_NAMES, message, number
 from ._session import FrameworkSession
 
 __all__ = ["FrameworkExplorerView"]
@@ -182,7 +182,7 @@ class FrameworkExplorerView:
                 False, message("export.failed", language), self.session.last_error
             )
             return False
-        size = f"{len(exported.data) / 1024:.1f} KB"
+        size = f"{number(len(exported.data) / 1024, language, 1)} KB"
         status = notice(True, message("export.ok", language, path=exported.path, size=size))
         self.export_status.value = status + download_link(exported, language)
         return True

@@ -354,3 +354,15 @@ def test_long_notice_lists_are_capped(tmp_path: Path) -> None:
     assert f"Broken hard rules: {count}" in view.notices.value
     assert view.notices.value.count("<li>") == NOTICE_LIMIT + 1
     assert f"… and {count - NOTICE_LIMIT} more." in view.notices.value
+
+
+def test_dutch_and_swedish_views_write_numbers_their_way(designed: GroupingView) -> None:
+    scores = designed.session.scores
+    assert scores is not None and scores.worst is not None
+    designed.language.value = "nl"
+    mean, worst = f"{scores.total:.1f}", f"{scores.worst.score:.1f}"
+    assert f"score {mean.replace('.', ',')} van 100" in designed.summary.value
+    assert f"met {worst.replace('.', ',')}." in designed.summary.value
+    assert f"{mean} " not in designed.summary.value
+    designed.language.value = "sv"
+    assert f">{worst.replace('.', ',')}</td>" in designed.table.value

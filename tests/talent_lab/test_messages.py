@@ -8,7 +8,7 @@ import pytest
 
 from talent_core import LearningMode
 from talent_core.formats import FORMATS, IMPORT_FORMATS
-from talent_lab._messages import LANGUAGE_NAMES, MESSAGES, UI_LANGUAGES, message
+from talent_lab._messages import LANGUAGE_NAMES, MESSAGES, UI_LANGUAGES, message, number
 
 
 def fields(template: str) -> set[str]:
@@ -34,3 +34,11 @@ def test_other_languages_fall_back_to_english() -> None:
     assert message("language", "sv-FI") == "Språk"
     assert message("language", "de") == "Language"
     assert message("export.download", "nl", file="a.csv") == "Download a.csv"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "100,000 / 81.5"), ("sv", "100\u00a0000 / 81,5"), ("nl", "100.000 / 81,5")],
+)
+def test_numbers_are_written_as_each_language_writes_them(language: str, expected: str) -> None:
+    assert f"{number(100_000, language)} / {number(81.46, language, 1)}" == expected
