@@ -148,6 +148,11 @@ MESSAGES: Mapping[str, Mapping[str, str]] = {
     },
     "import.choose": {"en": "Choose file", "sv": "Välj fil", "nl": "Kies bestand"},
     "import.format": {"en": "Format", "sv": "Format", "nl": "Formaat"},
+    "import.language": {
+        "en": "Language of a Moodle CSV's texts",
+        "sv": "Språk i en Moodle-CSV:s texter",
+        "nl": "Taal van de teksten in een Moodle-CSV",
+    },
     "import.ok": {
         "en": "Imported {framework} from {file}: {competencies} competencies.",
         "sv": "Importerade {framework} från {file}: {competencies} kompetenser.",

@@ -113,23 +113,26 @@ class FrameworkSession:
 
     # -- import and export -----------------------------------------------------------------
 
-    def import_file(self, data: bytes, filename: str, fmt: str | None = None) -> bool:
+    def import_file(
+        self, data: bytes, filename: str, fmt: str | None = None, *, language: str | None = None
+    ) -> bool:
         """Load a framework file (format detected unless given); False and ``last_error`` if not.
 
         ``last_error`` then lists every problem of the file, one a line, each naming its place.
 
-        Texts of files that do not name their language (Moodle CSV) are taken to be in the
-        display language.
+        Texts of files that do not name their language (Moodle CSV) are taken to be in
+        ``language`` (default: the display language).
         """
+        texts = language or self._language
         try:
             if len(data) > MAX_UPLOAD_BYTES:
                 raise ValueError(
                     f"{filename}: the file has {len(data):,} bytes; "
                     f"the limit is {MAX_UPLOAD_BYTES:,}"
                 )
-            framework = read_framework(data, filename, fmt, language=self._language)
+            framework = read_framework(data, filename, fmt, language=texts)
         except FormatError:  # every problem, one a line: the notebook has no `validate`
-            problems = validate_framework_file(data, filename, fmt, language=self._language)
+            problems = validate_framework_file(data, filename, fmt, language=texts)
             self.last_error = "\n".join(problems)
             return False
         except (TalentError, ValueError) as error:

@@ -18,7 +18,7 @@ from talent_core.formats import FORMATS, IMPORT_FORMATS
 from . import _render
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import LANGUAGE_NAMES, message, number
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
 from ._session import FrameworkSession
 
 __all__ = ["FrameworkExplorerView"]
@@ -47,6 +47,8 @@ class FrameworkExplorerView:
         self.roles = widgets.HTML()
         self.import_intro = widgets.HTML()
         self.import_format = widgets.Dropdown(style=_WIDE)
+        #: Moodle CSV does not say its language; HR does (an English export viewed in Swedish).
+        self.import_language = widgets.Dropdown(style=_WIDE)
         self.upload = widgets.FileUpload(accept=".json,.csv", multiple=False)
         self.import_status = widgets.HTML()
         self.export_intro = widgets.HTML()
@@ -61,7 +63,13 @@ class FrameworkExplorerView:
                 widgets.VBox([self.competency, self.detail]),
                 self.roles,
                 widgets.VBox(
-                    [self.import_intro, self.import_format, self.upload, self.import_status]
+                    [
+                        self.import_intro,
+                        self.import_format,
+                        self.import_language,
+                        self.upload,
+                        self.import_status,
+                    ]
                 ),
                 widgets.VBox(
                     [
@@ -111,6 +119,11 @@ class FrameworkExplorerView:
                 self.import_format.value,
             )
             _offer(
+                self.import_language,
+                [(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
+                self.import_language.value or language,
+            )
+            _offer(
                 self.export_format,
                 [(message(f"format.{fmt}", language), fmt) for fmt in FORMATS],
                 self.export_format.value,
@@ -120,6 +133,7 @@ class FrameworkExplorerView:
         self.language.description = message("language", language)
         self.competency.description = message("detail.choose", language)
         self.import_format.description = message("import.format", language)
+        self.import_language.description = message("import.language", language)
         self.upload.description = message("import.choose", language)
         self.export_format.description = message("export.format", language)
         self.folder.description = message("export.folder", language)
@@ -151,7 +165,10 @@ class FrameworkExplorerView:
         before = localize(self.session.framework.name, language)
         fmt = self.import_format.value
         ok = self.session.import_file(
-            bytes(upload["content"]), filename, None if fmt == "auto" else fmt
+            bytes(upload["content"]),
+            filename,
+            None if fmt == "auto" else fmt,
+            language=self.import_language.value,
         )
         if ok:
             self.refresh()

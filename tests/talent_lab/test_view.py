@@ -197,3 +197,15 @@ def test_the_view_displays_as_its_widget(session: FrameworkSession) -> None:
     view = FrameworkExplorerView(session)
     bundle = view._repr_mimebundle_()
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == view.widget.model_id
+
+
+def test_a_moodle_csv_keeps_the_language_hr_says_its_texts_are_in() -> None:
+    view = FrameworkExplorerView(FrameworkSession.demo(language="sv"))
+    assert view.import_language.value == "sv"  # the display language unless told otherwise
+    assert view.import_language.description == "Språk i en Moodle-CSV:s texter"
+    view.import_language.value = "en"  # an English Moodle export, viewed in Swedish
+    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    view.upload.value = upload(csv.name, csv.read_bytes())
+    framework = view.session.framework
+    assert framework.id == "OECD-CORE" and framework.languages() == {"en"}
+    assert view.session.language == "sv" and view.import_language.value == "en"
