@@ -41,6 +41,8 @@ __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
+#: The earliest day a learner may give for a conversation held with their manager.
+EARLIEST_CONVERSATION = dt.date(2000, 1, 1)
 
 
 class ConversationRef(StrictModel):
@@ -227,6 +229,7 @@ class DevelopmentDialogueBlock(
                     if framework.has_node(cid)
                 ],
                 "latest_date": latest_past_date().isoformat(),
+                "earliest_date": EARLIEST_CONVERSATION.isoformat(),
                 "conversations": view.conversation_views(framework, record, self.language),
                 "last_manager": record.conversations[-1].manager_name
                 if record.conversations
@@ -327,6 +330,11 @@ class DevelopmentDialogueBlock(
             raise tc.ValidationError(
                 [tc.Problem("held_on", self.ugettext("The conversation cannot be in the future."))]
             )
+        if payload.held_on < EARLIEST_CONVERSATION:
+            message = self.ugettext("The conversation cannot be before {earliest}.").format(
+                earliest=long_date(EARLIEST_CONVERSATION, self.language)
+            )
+            raise tc.ValidationError([tc.Problem("held_on", message)])
         before = self.record
         chosen = before.preparation.competency_ids if before.preparation else []
         record = tc.record_conversation(

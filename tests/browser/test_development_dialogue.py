@@ -109,6 +109,18 @@ def test_too_few_competencies_are_refused_with_a_message(page: Page, workbench_u
     expect(dialogue(page).get_by_role("checkbox", name="Resilience")).not_to_be_checked()
 
 
+def test_saving_by_keyboard_keeps_the_focus_on_the_button(page: Page, workbench_url: str) -> None:
+    page.goto(workbench_url + SCENARIO + "?student=learner_dialogue_focus")
+    block = dialogue(page)
+    for name in ("Resilience", "Delegating"):
+        block.get_by_role("checkbox", name=name).check()
+    button = block.get_by_role("button", name="Save preparation")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(block.get_by_role("status")).to_have_text("Your preparation is saved.")
+    expect(button).to_be_focused()
+
+
 def test_self_and_manager_ratings_side_by_side_in_the_talent_course(
     page: Page, workbench_url: str
 ) -> None:

@@ -38,7 +38,10 @@ function DevelopmentDialogueBlock(runtime, element, args) {
     none.hidden = ids.length > 0;
   }
 
+  /* The button is disabled while the request runs, which takes the keyboard focus from it;
+     it gets the focus back unless the answer moved it somewhere on purpose. */
   function send(handler, payload, button, onSaved) {
+    var focused = document.activeElement === button;
     button.disabled = true;
     T.announce(root, messages.saving);
     T.postJson(runtime, root, handler, payload)
@@ -53,6 +56,9 @@ function DevelopmentDialogueBlock(runtime, element, args) {
       })
       .always(function () {
         button.disabled = false;
+        if (focused && document.activeElement === document.body) {
+          button.focus();
+        }
       });
   }
 
