@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from .._people_csv import read_pairs_csv, read_people_csv, read_rounds_csv
+from .._validation import load
 from ..grouping import (
     AttributeGoal,
     GroupingOptions,
@@ -33,7 +34,10 @@ def _size(text: str) -> tuple[int, int]:
     match = _SIZE.match(text)
     if not match:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size range such as 5-7")
-    return int(match[1]), int(match[2])
+    low, high = int(match[1]), int(match[2])
+    if not 2 <= low <= high <= 50:  # said here as the flag, not as GroupingOptions' fields
+        raise argparse.ArgumentTypeError(f"{text!r}: sizes run from 2 to 50, MIN not above MAX")
+    return low, high
 
 
 def _goal(text: str) -> AttributeGoal:
@@ -181,7 +185,7 @@ def _options(args: argparse.Namespace) -> GroupingOptions:
         path = getattr(args, name)
         if path:
             settings[name] = read_pairs_csv(read_input(path), path)
-    return GroupingOptions.model_validate(settings)
+    return load(GroupingOptions, settings)
 
 
 def _design(args: argparse.Namespace) -> int:

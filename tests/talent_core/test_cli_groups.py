@@ -159,3 +159,17 @@ def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
         main([*command, "--help"])
     assert info.value.code == 0
     assert "usage: talent" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("size", ["9-3", "1-1", "3-400"])
+def test_impossible_sizes_are_one_line_about_the_flag(
+    people_csv: Path, size: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["groups", "design", str(people_csv), "--size", size, "-o", "x.csv"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"talent groups design: error: argument --size: '{size}': sizes run from 2 to 50, "
+        "MIN not above MAX\n"
+    )
