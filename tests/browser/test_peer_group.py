@@ -38,6 +38,7 @@ def test_members_share_the_log_and_others_cannot_read_it(page: Page, workbench_u
     log = page.locator("[data-log]")
     expect(log).to_contain_text(insight)
     expect(form.get_by_label("Key insight")).to_have_value("")
+    expect(form.get_by_role("button", name="Add to the log")).to_be_focused()  # not lost
 
     open_block(page, workbench_url, INTERVISION, "learner_2")
     expect(page.get_by_role("heading", name="Group: Harbour")).to_be_visible()

@@ -17,10 +17,20 @@ function PeerGroupBlock(runtime, element, args) {
     return [answer.error].concat(details).join(" ");
   }
 
+  /* Disable the form's button during a request. Disabling takes the keyboard focus from it, so
+     it gets the focus back afterwards unless the answer moved it somewhere on purpose. */
   function busy(form, on) {
     var button = form.querySelector("button[type=submit]");
-    if (button) {
-      button.disabled = on;
+    if (!button) {
+      return;
+    }
+    if (on) {
+      button.setAttribute("data-had-focus", String(document.activeElement === button));
+    }
+    button.disabled = on;
+    if (!on && button.getAttribute("data-had-focus") === "true" &&
+        document.activeElement === document.body) {
+      button.focus();
     }
   }
 
