@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import talent_core as tc
+from tests.browser.layout import overflowing
 
 pytestmark = pytest.mark.browser
 
@@ -178,20 +179,10 @@ def test_dutch_page_shows_dutch_labels(page: Page, workbench_url: str) -> None:
     expect(block.get_by_role("rowheader", name="Delegeren")).to_be_visible()
 
 
-#: Fields and fieldsets of a block wider than the block itself, ignoring scrolling boxes (tables).
-OVERFLOWING = """blocks => blocks.flatMap(block => {
-  const edge = block.getBoundingClientRect().right + 0.5;
-  return Array.from(block.querySelectorAll("input, select, textarea, fieldset"))
-    .filter(node => node.getBoundingClientRect().width > 0)
-    .filter(node => node.getBoundingClientRect().right > edge)
-    .map(node => node.id || node.tagName);
-})"""
-
-
 def test_the_talent_course_fits_a_phone(page: Page, workbench_url: str) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(workbench_url + "/")
     course = page.get_by_role("link", name="Talent course: grow in your role")
     page.goto(workbench_url + (course.get_attribute("href") or "") + "?student=staff_hr&lang=sv")
     expect(dialogue(page).get_by_label("Din chefs namn")).to_be_visible()
-    assert page.locator(".talent-block").evaluate_all(OVERFLOWING) == []
+    assert overflowing(page) == []

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 import talent_core as tc
+from tests.browser.layout import overflowing
 
 pytestmark = pytest.mark.browser
 
@@ -38,6 +39,15 @@ def add_goal(page: Page, competency: str) -> None:
     page.get_by_label("Competency for a new goal").select_option(label=competency)
     page.get_by_role("button", name="Add goal").click()
     expect(status(page)).to_have_text(f"Goal added: {competency}. Save the plan to keep it.")
+
+
+def test_a_goal_with_its_activities_fits_a_phone(page: Page, workbench_url: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_plan(page, workbench_url, ALONE, "learner_phone", "sv")
+    page.get_by_role("button", name="Lägg till mål").click()
+    page.get_by_role("button", name="Lägg till föreslagen aktivitet").click()
+    expect(plan(page).get_by_label("Lärform")).to_be_visible()
+    assert overflowing(page) == []
 
 
 def test_goals_from_gaps_survive_a_reload_and_stay_private(page: Page, workbench_url: str) -> None:
