@@ -145,6 +145,19 @@ def test_a_refused_agreement_says_the_agreement_was_not_recorded(
     expect(page.get_by_label("Date agreed")).to_be_focused()
 
 
+def test_the_print_view_wraps_a_long_unbroken_title(page: Page, workbench_url: str) -> None:
+    open_plan(page, workbench_url, ALONE, "learner_long_title")
+    add_goal(page, "Delegating")
+    page.get_by_role("button", name="Add your own activity").click()
+    page.get_by_label("Activity", exact=True).fill("https://example.org/" + "x" * 250)
+    page.get_by_role("button", name="Save plan").click()
+    expect(status(page)).to_have_text("Your plan is saved.")
+    href = plan(page).get_by_role("link", name="Print view").get_attribute("href") or ""
+    page.goto(workbench_url + href)
+    expect(page.get_by_role("cell", name="https://example.org/", exact=False)).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_a_refused_save_points_at_the_field(page: Page, workbench_url: str) -> None:
     open_plan(page, workbench_url, ALONE, "learner_typo")
     add_goal(page, "Delegating")
