@@ -6,9 +6,11 @@ import base64
 import errno
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from talent_core._files import FileWriteError
+from talent_core._files import write_atomically as core_write_atomically
 
 from ._html import Markup, esc
 from ._messages import message
@@ -73,17 +75,6 @@ def download_link(exported: ExportedFile, language: str) -> Markup:
     )
 
 
-class FileWriteError(OSError):
-    """A file that could not be written, named as HR asked for it (never a temporary file)."""
-
-    def __str__(self) -> str:
-        return f"{self.filename}: {self.strerror}"
-
-
-def _named(error: OSError, name: Path) -> FileWriteError:
-    return FileWriteError(error.errno, error.strerror or str(error), str(name))
-
-
 def write_atomically(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename, so a failed export never leaves half a file.
 
@@ -94,20 +85,5 @@ def write_atomically(path: Path, data: bytes) -> None:
     except FileExistsError:  # mkdir's "File exists" would puzzle: a file is in the way
         raise FileWriteError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
     except OSError as error:
-        raise _named(error, path.parent) from None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-    except OSError as error:
-        raise _named(error, path.parent) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            os.fchmod(out.fileno(), 0o644)  # mkstemp's 0600 would hide it from the team
-        os.replace(temporary, path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise _named(error, path) from None
-        raise
+        raise FileWriteError(error.errno, error.strerror, str(path.parent)) from None
+    core_write_atomically(path, data, folder_name=path.parent)

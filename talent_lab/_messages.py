@@ -236,4 +236,5 @@ _NUMBER_MARKS: Mapping[str, tuple[str, str]] = {
 def number(value: float, language: str, decimals: int = 0) -> str:
     """``value`` written as ``language`` writes numbers: 12,345.6 / 12 345,6 / 12.345,6."""
     group, point = _NUMBER_MARKS.get(language.split("-")[0], _NUMBER_MARKS["en"])
-    return f"{value:,.{decimals}f}".translate(str.maketrans({",": group, ".": point}))
+    marks: dict[str, str | int | None] = {",": group, ".": point}
+    return f"{value:,.{decimals}f}".translate(str.maketrans(marks))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from .._files import write_atomically
 
 __all__ = ["STDIO", "read_input", "write_output"]
 
@@ -22,18 +22,4 @@ def write_output(name: str, data: bytes) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    path = Path(name)
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    except OSError as error:  # name the file asked for, not the temporary one beside it
-        raise type(error)(error.errno, error.strerror, name) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            os.fchmod(out.fileno(), 0o644)  # mkstemp's 0600 would hide the file from the team
-        os.replace(temporary, path)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise type(error)(error.errno, error.strerror, name) from None
-        raise
+    write_atomically(Path(name), data)
