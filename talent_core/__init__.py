@@ -118,6 +118,7 @@ from ._self_assessment import (
     summarize_self_assessment,
     top_gaps,
 )
+from ._spreadsheet import defuse_formula
 from ._text import DEFAULT_LANGUAGES, LocalizedText, localize
 from ._validation import load
 from .mentoring import (
@@ -227,6 +228,7 @@ __all__ = [
     "check_ratings",
     "check_role",
     "coaching_questions",
+    "defuse_formula",
     "demo_framework",
     "demo_roles",
     "gap_analysis",

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from ._framework import CompetencyFramework, LearningMode
 from ._plan import ActivityStatus, DevelopmentPlan, Goal, PlannedActivity
+from ._spreadsheet import defuse_formula
 from ._text import localize
 
 __all__ = ["PLAN_CSV_COLUMNS", "plan_to_csv", "plan_to_ics"]
@@ -42,7 +43,6 @@ PLAN_CSV_COLUMNS: tuple[str, ...] = (
     "status",
     "reflection",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _competency_name(framework: CompetencyFramework, competency_id: str, language: str) -> str:
@@ -133,11 +133,6 @@ def plan_to_ics(
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def _cell(value: str) -> str:
-    """A cell a spreadsheet shows as text: formulas (``=``, ``+``, ``-``, ``@``) are defused."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def plan_to_csv(plan: DevelopmentPlan, framework: CompetencyFramework, language: str) -> str:
     """The plan as CSV, one row per activity (dropped ones too) and one per goal without any.
 
@@ -156,9 +151,9 @@ def plan_to_csv(plan: DevelopmentPlan, framework: CompetencyFramework, language:
             goal.why,
         ]
         if not goal.activities:
-            writer.writerow([_cell(v) for v in head + [""] * 6])
+            writer.writerow([defuse_formula(v) for v in head + [""] * 6])
         for a in goal.activities:
             due = a.due.isoformat() if a.due else ""
             row = [*head, a.title, a.mode.value, f"{a.hours:g}", due, a.status.value, a.reflection]
-            writer.writerow([_cell(v) for v in row])
+            writer.writerow([defuse_formula(v) for v in row])
     return out.getvalue()

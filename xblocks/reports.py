@@ -17,18 +17,16 @@ from typing import TYPE_CHECKING, Any
 from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
+from talent_core import defuse_formula
+
 from . import compat
 from .mixins import attachment
 
 __all__ = ["ReportDataMixin", "rows_to_csv"]
 
-#: First characters that make a spreadsheet treat a cell as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return defuse_formula("" if value is None else str(value))
 
 
 def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]], key_column: str = "username") -> str:
