@@ -70,28 +70,29 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-#: (block type, OLX) of the talent course unit, in the order a learner meets them.
+#: (block type, OLX) of the talent course unit, in the order a learner meets them. No display
+#: names: the blocks' default titles are translated, so the unit reads well in sv and nl too.
 COURSE_UNIT: list[tuple[str, str]] = [
-    ("competency_explorer", '<competency_explorer display_name="Explore the competencies"/>'),
+    ("competency_explorer", "<competency_explorer/>"),
     (
         "competency_assessment",
-        """<competency_assessment display_name="Rate yourself against your target role"
+        """<competency_assessment
             competencies='["leading-people", "working-with-others", "delivering-results"]'/>""",
     ),
     # The workbench names the unit's first assessment "<slug of the unit title>.<type>.d0.u0".
     (
         "development_dialogue",
-        """<development_dialogue display_name="Prepare the talk with your manager"
+        """<development_dialogue
             assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
     ),
     (
         "development_plan",
-        """<development_plan display_name="Own your development plan"
+        """<development_plan
             assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
     ),
     (
         "peer_group",
-        peer_group_olx(INTERVISION_ROSTER, display_name="Meet your intervision group"),
+        peer_group_olx(INTERVISION_ROSTER),
     ),
 ]
 

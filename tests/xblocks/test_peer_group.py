@@ -627,4 +627,4 @@ def test_talent_course_unit_holds_the_peer_group(workbench_db) -> None:
     ]
     page = Client().get(f"/scenario/{scenario_id}/", {"student": "learner_2"})
     words = text_of(page.content.decode())
-    assert "Meet your intervision group" in words and "Bo Lindqvist (you)" in words
+    assert "Your intervision group" in words and "Bo Lindqvist (you)" in words

@@ -120,7 +120,9 @@ def test_talent_course_unit_renders_the_explorer(client: Client) -> None:
         key for key, s in get_scenarios().items() if s.description.startswith("Talent course")
     ]
     page = client.get(f"/scenario/{scenario_id}/").content.decode()
-    assert "Explore the competencies" in page
+    assert "Competency explorer" in page
+    swedish = client.get(f"/scenario/{scenario_id}/", {"lang": "sv"}).content.decode()
+    assert "Utforska kompetenser" in swedish
 
 
 # -- learner data ---------------------------------------------------------------------------
