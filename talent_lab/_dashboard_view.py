@@ -19,8 +19,9 @@ from ._dashboard_messages import text
 from ._dashboard_session import DASHBOARD_EXPORTS, DashboardExport, DashboardSession, GroupBy
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
+from ._messages import message
 from ._view import _offer
+from ._view_base import NotebookView, export_saved, language_menu
 
 __all__ = ["DashboardView"]
 
@@ -31,18 +32,15 @@ _RATE_BOX = widgets.Layout(width="38em", flex="0 0 auto")
 _GROUPINGS: tuple[GroupBy, ...] = ("department", "role")
 
 
-class DashboardView:
+class DashboardView(NotebookView):
     """Tabs: load the reports, gaps, plan progress, the learning mix and its cost, export."""
+
+    session: DashboardSession
 
     def __init__(self, session: DashboardSession) -> None:
         self.session = session
-        self._syncing = False
         rates = session.rates
-        self.language = widgets.Dropdown(
-            options=[(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
-            value=session.language,
-            style=_WIDE,
-        )
+        self.language = language_menu(session.language)
         # data
         self.data_intro = widgets.HTML()
         self.upload = widgets.FileUpload(accept=".csv", multiple=True)
@@ -120,10 +118,6 @@ class DashboardView:
         self.widget = widgets.VBox([self.language, self.tabs])
         self._wire()
         self.refresh()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        """Show the view itself when it ends a notebook cell."""
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def _wire(self) -> None:
         self.language.observe(self._on_language, "value")
@@ -266,18 +260,11 @@ class DashboardView:
                 False, text("export.failed", language), session.last_error
             )
             return False
-        size = f"{len(exported.data) / 1024:.1f} KB"
-        status = notice(True, message("export.ok", language, path=exported.path, size=size))
+        status = export_saved(exported, language)
         self.export_status.value = status + download_link(exported, language)
         return True
 
     # -- events ----------------------------------------------------------------------------
-
-    def _on_language(self, change: Mapping[str, Any]) -> None:
-        if self._syncing or change["new"] is None:
-            return
-        self.session.language = change["new"]
-        self.refresh()
 
     def _on_upload(self, change: Mapping[str, Any]) -> None:
         if change["new"]:

@@ -21,8 +21,9 @@ from ._groups_chart import GroupChart
 from ._groups_messages import text
 from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
+from ._messages import message, number
 from ._view import _offer
+from ._view_base import NotebookView, export_saved, language_menu
 
 __all__ = ["GroupingView"]
 
@@ -37,19 +38,16 @@ def _heading(label: str) -> widgets.HTML:
     return widgets.HTML(f"<h4>{esc(label)}</h4>")
 
 
-class GroupingView:
+class GroupingView(NotebookView):
     """Tabs to load people, set rules and goals, design and adjust groups, and export them."""
+
+    session: GroupingSession
 
     def __init__(self, session: GroupingSession) -> None:
         self.session = session
-        self._syncing = False
         options = session.options
         # header and people
-        self.language = widgets.Dropdown(
-            options=[(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
-            value=session.language,
-            style=_WIDE,
-        )
+        self.language = language_menu(session.language)
         self.people_intro = widgets.HTML()
         self.demo_size = widgets.BoundedIntText(
             value=max(20, len(session.people) or 60), min=20, max=MAX_DEMO, style=_WIDE
@@ -136,10 +134,6 @@ class GroupingView:
         self.widget = widgets.VBox([self.language, self.tabs])
         self._wire()
         self.refresh()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        """Show the view itself when it ends a notebook cell."""
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -596,8 +590,7 @@ class GroupingView:
                 False, text("export.failed", language), session.last_error
             )
             return False
-        size = f"{number(len(exported.data) / 1024, language, 1)} KB"
-        status = notice(True, message("export.ok", language, path=exported.path, size=size))
+        status = export_saved(exported, language)
         if kind == "roster":
             if not any("username" in p.extra for p in session.people):
                 status += Markup(f"<p>{esc(text('export.roster_ids', language))}</p>")
@@ -608,12 +601,6 @@ class GroupingView:
         return True
 
     # -- widget events ---------------------------------------------------------------------
-
-    def _on_language(self, change: Mapping[str, Any]) -> None:
-        if self._syncing or change["new"] is None:
-            return
-        self.session.language = change["new"]
-        self.refresh()
 
     def _on_people_upload(self, change: Mapping[str, Any]) -> None:
         if change["new"]:

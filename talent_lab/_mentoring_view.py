@@ -23,8 +23,9 @@ from ._html import esc, notice
 from ._mentoring_graph import ChainDrawing, chain_graph
 from ._mentoring_messages import text
 from ._mentoring_session import MENTORING_EXPORTS, FileKind, MentoringExport, MentoringSession
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
+from ._messages import message
 from ._view import _offer
+from ._view_base import NotebookView, export_saved, language_menu
 
 __all__ = ["MentoringView"]
 
@@ -35,18 +36,15 @@ _WEIGHTS = tuple(FitWeights.model_fields)
 NETWORK_TAB = 3
 
 
-class MentoringView:
+class MentoringView(NotebookView):
     """Tabs to load a programme, match, inspect and adjust pairs, see the chain and export."""
+
+    session: MentoringSession
 
     def __init__(self, session: MentoringSession) -> None:
         self.session = session
-        self._syncing = False
         settings = session.settings
-        self.language = widgets.Dropdown(
-            options=[(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
-            value=session.language,
-            style=_WIDE,
-        )
+        self.language = language_menu(session.language)
         # mentees and mentors
         self.people_intro = widgets.HTML()
         self.uploads = {kind: widgets.FileUpload(accept=".csv", multiple=False) for kind in _FILES}
@@ -144,10 +142,6 @@ class MentoringView:
         self.widget = widgets.VBox([self.language, self.tabs])
         self._wire()
         self.refresh()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        """Show the view itself when it ends a notebook cell."""
-        return self.widget._repr_mimebundle_(**kwargs)
 
     def _wire(self) -> None:
         self.language.observe(self._on_language, "value")
@@ -339,8 +333,7 @@ class MentoringView:
                 False, text("export.failed", language), session.last_error
             )
             return False
-        size = f"{len(exported.data) / 1024:.1f} KB"
-        status = notice(True, message("export.ok", language, path=exported.path, size=size))
+        status = export_saved(exported, language)
         problem = session.roster_problem(exported) if kind == "roster" else None
         if problem:
             status += notice(False, text("export.roster_refused", language, problem=problem))
@@ -348,12 +341,6 @@ class MentoringView:
         return True
 
     # -- widget events ---------------------------------------------------------------------
-
-    def _on_language(self, change: Mapping[str, Any]) -> None:
-        if self._syncing or change["new"] is None:
-            return
-        self.session.language = change["new"]
-        self.refresh()
 
     def _on_upload(self, kind: FileKind, change: Mapping[str, Any]) -> None:
         if change["new"]:

@@ -18,8 +18,9 @@ from talent_core.formats import FORMATS, IMPORT_FORMATS
 from . import _render
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
 from ._session import FrameworkSession
+from ._view_base import NotebookView, export_saved
 
 __all__ = ["FrameworkExplorerView"]
 
@@ -33,12 +34,13 @@ def _offer(dropdown: Any, options: list[tuple[str, str]], keep: str | None) -> N
     dropdown.value = keep if keep in values else (values[0] if values else None)
 
 
-class FrameworkExplorerView:
+class FrameworkExplorerView(NotebookView):
     """Tabs to look through, import and export the session's framework in a chosen language."""
+
+    session: FrameworkSession
 
     def __init__(self, session: FrameworkSession) -> None:
         self.session = session
-        self._syncing = False
         self.language = widgets.Dropdown(style=_WIDE)
         self.overview = widgets.HTML()
         self.table = widgets.HTML()
@@ -88,10 +90,6 @@ class FrameworkExplorerView:
         self.upload.observe(self._on_upload, "value")
         self.export_button.on_click(self._on_export)
         self.refresh()
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        """Show the view itself when it ends a notebook cell."""
-        return self.widget._repr_mimebundle_(**kwargs)
 
     # -- rendering -------------------------------------------------------------------------
 
@@ -199,18 +197,11 @@ class FrameworkExplorerView:
                 False, message("export.failed", language), self.session.last_error
             )
             return False
-        size = f"{number(len(exported.data) / 1024, language, 1)} KB"
-        status = notice(True, message("export.ok", language, path=exported.path, size=size))
+        status = export_saved(exported, language)
         self.export_status.value = status + download_link(exported, language)
         return True
 
     # -- widget events ---------------------------------------------------------------------
-
-    def _on_language(self, change: Mapping[str, Any]) -> None:
-        if self._syncing or change["new"] is None:
-            return
-        self.session.language = change["new"]
-        self.refresh()
 
     def _on_competency(self, change: Mapping[str, Any]) -> None:
         if not self._syncing:

@@ -1,0 +1,56 @@
+"""What every HR notebook view shares: the language menu, showing itself, export messages."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+
+from ._export import ExportedFile
+from ._html import Markup, notice
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
+
+__all__ = ["NotebookView", "export_saved", "language_menu"]
+
+_WIDE = {"description_width": "initial"}
+
+
+class _Session(Protocol):
+    language: str
+
+
+def language_menu(language: str) -> widgets.Dropdown:
+    """The display-language menu every notebook view opens with."""
+    return widgets.Dropdown(
+        options=[(LANGUAGE_NAMES[code], code) for code in UI_LANGUAGES],
+        value=language,
+        style=_WIDE,
+    )
+
+
+def export_saved(exported: ExportedFile, language: str) -> Markup:
+    """The "written to …" notice of an export, its size in the language's number format."""
+    size = f"{number(len(exported.data) / 1024, language, 1)} KB"
+    return notice(True, message("export.ok", language, path=exported.path, size=size))
+
+
+class NotebookView:
+    """Base of the views: a session with a language, a top widget, and ``refresh()``."""
+
+    session: _Session
+    widget: widgets.Widget
+    _syncing: bool = False
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        """Show the view itself when it ends a notebook cell."""
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def _on_language(self, change: Mapping[str, Any]) -> None:
+        if self._syncing or change["new"] is None:
+            return
+        self.session.language = change["new"]
+        self.refresh()
