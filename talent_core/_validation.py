@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 
@@ -36,7 +36,11 @@ def problems_from_pydantic(error: pydantic.ValidationError, prefix: str = "") ->
     return problems
 
 
-def load[M: pydantic.BaseModel](model: type[M], data: Any, *, where: str = "") -> M:
+#: Python 3.11 (Open edX Ulmo) has no PEP 695 type parameters, hence a TypeVar.
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def load(model: type[M], data: Any, *, where: str = "") -> M:
     """Validate ``data`` (e.g. parsed JSON) as ``model``; our ValidationError names the fields."""
     try:
         return model.model_validate(data)

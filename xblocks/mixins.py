@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import pydantic
 from web_fragments.fragment import Fragment
@@ -212,16 +212,17 @@ class Forbidden(tc.TalentError):
     """
 
 
-type PayloadMethod[B, P] = Callable[[B, P], Any]
+# Python 3.11 (Open edX Ulmo): TypeVars, not PEP 695 type parameters.
+B = TypeVar("B", bound=XBlock)
+P = TypeVar("P", bound=pydantic.BaseModel)
+PayloadMethod = Callable[[B, P], Any]
 
 
 class _NotJson(Exception):
     """The request body is not UTF-8 JSON."""
 
 
-def parse_payload[P: pydantic.BaseModel](
-    payload: type[P], body: bytes, gettext: Callable[[str], str] = str
-) -> P:
+def parse_payload(payload: type[P], body: bytes, gettext: Callable[[str], str] = str) -> P:
     """``body`` as ``payload`` in strict JSON mode: JSON's own types only, so ``"2"`` is no
     number and ``2.0`` no integer (dates stay ISO strings); problems name the field and are
     worded through ``gettext`` (see :func:`translated_problems`)."""
@@ -233,7 +234,7 @@ def parse_payload[P: pydantic.BaseModel](
         raise tc.ValidationError(translated_problems(error, gettext)) from None
 
 
-def json_payload_handler[B: XBlock, P: pydantic.BaseModel](
+def json_payload_handler(
     payload: type[P],
 ) -> Callable[[PayloadMethod[B, P]], Callable[[B, Request, str], Response]]:
     """Make ``method(self, payload: P) -> JSON-able`` a POST handler with a validated body.

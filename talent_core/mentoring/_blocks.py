@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 __all__ = ["BLOCK_ROWS", "map_row_blocks"]
 
@@ -13,8 +14,10 @@ BLOCK_ROWS = 1024
 #: numpy releases the GIL in array arithmetic, so threads share the work across cores.
 WORKERS = min(2, os.cpu_count() or 1)
 
+T = TypeVar("T")
 
-def map_row_blocks[T](work: Callable[[int, int], T], rows: int) -> list[T]:
+
+def map_row_blocks(work: Callable[[int, int], T], rows: int) -> list[T]:
     """``work(start, stop)`` for each block of ``rows``, in order; blocks run in threads."""
     starts = range(0, rows, BLOCK_ROWS)
     if len(starts) <= 1:

@@ -23,7 +23,7 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from .._errors import FormatError, ValidationError
 from .._framework import CompetencyFramework
@@ -106,13 +106,17 @@ def _person(row: CsvRow) -> dict[str, Any]:
     }
 
 
-def _validated[M: (Mentee, Mentor)](
-    model: type[M],
+#: A mentee or a mentor row (a TypeVar: Python 3.11 has no PEP 695 type parameters).
+_Person = TypeVar("_Person", Mentee, Mentor)
+
+
+def _validated(
+    model: type[_Person],
     data: dict[str, Any],
     row: CsvRow,
     filename: str,
     scales: CompetencyScales,
-) -> M:
+) -> _Person:
     try:
         item = load(model, data)
         problems = scales.problems(item)
@@ -125,14 +129,14 @@ def _validated[M: (Mentee, Mentor)](
     return item
 
 
-def _read_people[M: (Mentee, Mentor)](
+def _read_people(
     data: bytes | str,
     filename: str,
     columns: Sequence[str],
-    build: Callable[[CsvRow], M],
-) -> list[M]:
+    build: Callable[[CsvRow], _Person],
+) -> list[_Person]:
     _, rows = csv_rows(data, filename, columns)
-    people: list[M] = []
+    people: list[_Person] = []
     row_of: dict[str, int] = {}
     for row in rows:
         person = build(row)
