@@ -2,9 +2,10 @@
 
 Each person of a demo organisation gets a target role, a self-assessment (most submitted,
 some only a draft, some nothing) and, when a gap is open, often a development plan. Their
-rows come from the same code as the blocks' staff download: ``AssessmentRows`` for the
-competency assessment, ``plan_row`` over ``PlanSummary.of`` for the development plan and
-``rows_to_csv`` for the file, so the dashboards are tried on exactly what HR downloads.
+rows come from the same code as the blocks' staff download (:mod:`talent_core.reports`):
+``AssessmentRows`` for the competency assessment, ``plan_row`` over ``PlanSummary.of`` for
+the development plan and ``rows_to_csv`` for the file, so the dashboards are tried on exactly
+what HR downloads.
 Departments lean one way or the other per competency, so the gap heatmap has a pattern.
 """
 
@@ -12,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Sequence
-from importlib import import_module
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import Any
 
 from talent_core import (
     DEFAULT_RATES,
@@ -25,7 +25,6 @@ from talent_core import (
     CompetencyFramework,
     DevelopmentPlan,
     Goal,
-    ModeRates,
     Person,
     PlannedActivity,
     PlanSummary,
@@ -34,14 +33,7 @@ from talent_core import (
     localize,
     write_people_csv,
 )
-from xblocks._assessment_report import AssessmentRows
-
-#: The blocks' own row and CSV code. Their modules import XBlock, which ships no types, so
-#: they are looked up at run time rather than analysed with talent_lab by mypy --strict.
-_PlanRow = Callable[[PlanSummary, ModeRates], dict[str, Any]]
-_RowsToCsv = Callable[[list[tuple[str, dict[str, Any]]]], str]
-plan_row = cast(_PlanRow, import_module("xblocks.development_plan").plan_row)
-rows_to_csv = cast(_RowsToCsv, import_module("xblocks.reports").rows_to_csv)
+from talent_core.reports import REPORT_ENCODING, AssessmentRows, plan_row, rows_to_csv
 
 __all__ = ["demo_reports"]
 
@@ -160,6 +152,6 @@ def demo_reports(
             planned.append((person.id, plan_row(PlanSummary.of(plan), DEFAULT_RATES)))
     return [
         ("people.csv", write_people_csv(people).encode("utf-8")),
-        ("competency_assessment-data.csv", rows_to_csv(assessed).encode("utf-8-sig")),
-        ("development_plan-data.csv", rows_to_csv(planned).encode("utf-8-sig")),
+        ("competency_assessment-data.csv", rows_to_csv(assessed).encode(REPORT_ENCODING)),
+        ("development_plan-data.csv", rows_to_csv(planned).encode(REPORT_ENCODING)),
     ]

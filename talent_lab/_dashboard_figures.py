@@ -24,8 +24,7 @@ from talent_core import (
     check_role,
     mix_from_hours,
 )
-
-from ._dashboard_reports import LEVEL_PREFIX, activity_column, hours_column
+from talent_core.reports import LEVEL_PREFIX, activity_column, hours_column
 
 __all__ = [
     "CLASSROOM_HEAVY",

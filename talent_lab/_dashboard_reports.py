@@ -1,6 +1,7 @@
 """HR's report CSVs from the blocks' staff "Download data (CSV)", read and checked with pandas.
 
-A file is recognised by its columns (docs/xblocks.md lists each block's), so HR can drop any
+A file is recognised by its columns (:mod:`talent_core.reports`, which writes the blocks' rows;
+docs/xblocks.md lists each block's), so HR can drop any
 mix of downloads at once. Every figure the dashboards use is checked here, naming the file,
 row and column of the first bad cell; rows a block could not read itself (a ``problem`` cell)
 are counted and left out. pandas keeps 100,000 rows cheap: nothing here loops over rows.
@@ -10,45 +11,21 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Literal
 
 import pandas as pd
 
 from talent_core import ActivityStatus, AgreementState, FormatError, LearningMode, read_people_csv
+from talent_core.reports import (
+    DEFUSED_PATTERN,
+    LEVEL_PREFIX,
+    REPORT_ENCODING,
+    ReportKind,
+    activity_column,
+    hours_column,
+    report_kind,
+)
 
-__all__ = [
-    "LEVEL_PREFIX",
-    "REPORT_KINDS",
-    "Report",
-    "ReportKind",
-    "activity_column",
-    "hours_column",
-    "read_report",
-]
-
-ReportKind = Literal["assessment", "plan", "dialogue", "peer_group", "people"]
-REPORT_KINDS: tuple[ReportKind, ...] = ("assessment", "plan", "dialogue", "peer_group", "people")
-
-#: Columns that tell each kind of file apart (a file may have more).
-_SIGNATURES: dict[ReportKind, frozenset[str]] = {
-    "assessment": frozenset({"username", "role", "submitted_at", "attempts", "top_gaps"}),
-    "plan": frozenset({"username", "goals", "progress_percent", "agreement"}),
-    "dialogue": frozenset({"username", "conversations", "last_conversation", "agreed_focus"}),
-    "peer_group": frozenset({"username", "sessions_logged", "volunteer_as"}),
-    "people": frozenset({"id", "email", "department"}),
-}
-#: Cells the block's CSV prefixed with ``'`` so that a spreadsheet would not run them.
-_DEFUSED = r"^'(?=[=+\-@\t\r])"
-#: The assessment report's self-rated level columns: ``level:<competency id>``.
-LEVEL_PREFIX = "level:"
-
-
-def activity_column(status: ActivityStatus) -> str:
-    return f"activities_{status.value}"
-
-
-def hours_column(mode: LearningMode) -> str:
-    return f"hours_{mode.value}"
+__all__ = ["Report", "read_report"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +41,7 @@ class Report:
 def _frame(data: bytes, filename: str) -> pd.DataFrame:
     try:
         frame = pd.read_csv(
-            io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig"
+            io.BytesIO(data), dtype=str, keep_default_na=False, encoding=REPORT_ENCODING
         )
     except UnicodeDecodeError as error:
         raise FormatError(filename, "", f"not UTF-8 text ({error.reason})") from None
@@ -72,14 +49,6 @@ def _frame(data: bytes, filename: str) -> pd.DataFrame:
         raise FormatError(filename, "", f"not a CSV table ({error})") from None
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame
-
-
-def _kind(columns: set[str], filename: str) -> ReportKind:
-    for kind, needed in _SIGNATURES.items():
-        if needed <= columns:
-            return kind
-    expected = "; ".join(f"{kind}: {', '.join(sorted(cols))}" for kind, cols in _SIGNATURES.items())
-    raise FormatError(filename, "header", f"not a report this dashboard knows (columns {expected})")
 
 
 def _row(frame: pd.DataFrame, position: int, column: str) -> str:
@@ -177,10 +146,10 @@ def read_report(data: bytes, filename: str) -> Report:
     Raises FormatError naming the file, row and column of the first problem.
     """
     frame = _frame(data, filename)
-    kind = _kind(set(frame.columns), filename)
+    kind = report_kind(frame.columns, filename)
     if kind == "people":
         return Report(kind, filename, _people(data, filename))
-    frame["username"] = frame["username"].str.replace(_DEFUSED, "", regex=True)
+    frame["username"] = frame["username"].str.replace(DEFUSED_PATTERN, "", regex=True)
     unreadable = (
         frame["problem"].str.strip() != "" if "problem" in frame else pd.Series(False, frame.index)
     )

@@ -29,10 +29,11 @@ from talent_core import (
     generate_organisation,
     load,
 )
+from talent_core.reports import REPORT_KINDS, ReportKind
 
 from . import _dashboard_figures as figures
 from ._dashboard_demo import demo_reports
-from ._dashboard_reports import REPORT_KINDS, Report, ReportKind, read_report
+from ._dashboard_reports import Report, read_report
 from ._export import ExportedFile, write_atomically
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 

@@ -27,9 +27,9 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core.reports import AssessmentRows
 
 from . import scenarios
-from ._assessment_report import AssessmentRows
 from ._assessment_setup import (
     CUSTOM_ROLES,
     DEMO_ROLES,

@@ -20,6 +20,7 @@ from xblock.validation import ValidationMessage
 
 import talent_core as tc
 from talent_core._text import Identifier, StrictModel
+from talent_core.reports import explorer_row
 
 from . import scenarios
 from .competency_view import (
@@ -181,15 +182,8 @@ class CompetencyExplorerBlock(
     # -- data for HR ------------------------------------------------------------------------
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
-        """``competencies_viewed`` (count), ``viewed`` (ids, first first), ``last_competency``."""
-        viewed = state.get("viewed") or []
-        if not viewed:
-            return None
-        return {
-            "competencies_viewed": len(viewed),
-            "viewed": ", ".join(viewed),
-            "last_competency": state.get("last_competency", ""),
-        }
+        """:func:`talent_core.reports.explorer_row` of this learner's state."""
+        return explorer_row(state.get("viewed") or [], state.get("last_competency", ""))
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

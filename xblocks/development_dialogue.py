@@ -27,6 +27,7 @@ from xblock.validation import ValidationMessage
 
 import talent_core as tc
 from talent_core._text import StrictModel
+from talent_core.reports import dialogue_row
 
 from . import _dialogue_view as view
 from . import scenarios
@@ -391,11 +392,8 @@ class DevelopmentDialogueBlock(
     # -- data for HR ------------------------------------------------------------------------
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
-        """One learner's shared data: choices, progress and what was agreed (no private notes).
+        """One learner's shared data (:func:`talent_core.reports.dialogue_row`; no private notes).
 
-        Columns: ``competencies`` (chosen ids), ``questions_answered``, ``conversations``,
-        ``last_conversation`` (ISO date), ``manager_name``, ``agreed_focus`` (of the latest
-        conversation), then ``manager:<competency id>`` with the manager's latest level.
         A state this version cannot read gives a row with only ``problem``.
         """
         stored = state.get("dialogue")
@@ -405,17 +403,7 @@ class DevelopmentDialogueBlock(
             summary = tc.summarize_dialogue(stored)
         except tc.ValidationError as error:
             return {"problem": str(error)}
-        preparation, last = summary.preparation, summary.latest
-        row: dict[str, Any] = {
-            "competencies": ", ".join(preparation.competency_ids) if preparation else "",
-            "questions_answered": summary.answered,
-            "conversations": summary.conversations,
-            "last_conversation": last.held_on.isoformat() if last else "",
-            "manager_name": last.manager_name if last else "",
-            "agreed_focus": last.agreed_focus if last else "",
-        }
-        row.update({f"manager:{cid}": level for cid, level in summary.manager_levels.items()})
-        return row
+        return dialogue_row(summary)
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -34,6 +34,7 @@ from xblock.validation import ValidationMessage
 
 import talent_core as tc
 from talent_core._text import Identifier, StrictModel
+from talent_core.reports import plan_row
 
 from . import _plan_view as view
 from . import scenarios
@@ -448,33 +449,3 @@ class DevelopmentPlanBlock(
 def _has_activities(plan: tc.DevelopmentPlan) -> bool:
     """The block's job is done once the plan holds an activity."""
     return any(goal.activities for goal in plan.goals)
-
-
-def plan_row(summary: tc.PlanSummary, rates: tc.ModeRates) -> dict[str, Any]:
-    """The report's columns for one plan (see docs/reports.md)."""
-    mix = summary.mix(rates)
-    progress = summary.progress
-    row: dict[str, Any] = {
-        "goals": summary.goals,
-        "goal_competencies": "; ".join(summary.competency_ids),
-    }
-    for status in tc.ActivityStatus:
-        row[f"activities_{status.value}"] = summary.activities[status]
-    row["progress_percent"] = round(100 * progress.fraction)
-    for mode in tc.LearningMode:
-        row[f"hours_{mode.value}"] = _figure(mix.hours[mode])
-    row["hours_total"] = _figure(mix.total_hours)
-    row["hours_away_from_work"] = _figure(mix.away_hours)
-    row["estimated_cost"] = _figure(mix.total_cost)
-    row["currency"] = mix.currency
-    row["agreement"] = summary.agreement.value
-    row["manager_name"] = summary.manager_name
-    row["agreed_on"] = summary.agreed_on.isoformat() if summary.agreed_on else ""
-    row["plan_version"] = summary.version
-    return row
-
-
-def _figure(value: float) -> float | int:
-    """Whole numbers without ``.0``, others to one decimal, for a readable spreadsheet."""
-    rounded = round(value, 1)
-    return int(rounded) if rounded.is_integer() else rounded

@@ -27,6 +27,7 @@ from xblock.validation import ValidationMessage
 import talent_core as tc
 from talent_core import Roster, RosterError, RosterKind, read_roster
 from talent_core.mentoring import VolunteerRole
+from talent_core.reports import peer_group_row
 
 from . import compat, scenarios
 from ._peer_log import (
@@ -466,17 +467,11 @@ class PeerGroupBlock(
     # -- data for HR ------------------------------------------------------------------------
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
-        """``group``, ``sessions_logged``, ``last_session`` (YYYY-MM-DD), ``volunteer_as``."""
+        """:func:`talent_core.reports.peer_group_row` of this learner's state."""
         sessions, last = session_summary(state)
-        row = {
-            "group": state.get("group_name", ""),
-            "sessions_logged": sessions,
-            "last_session": last,
-            "volunteer_as": state.get("volunteer_as", ""),
-        }
-        if not (row["group"] or sessions or row["volunteer_as"]):
-            return None
-        return row
+        return peer_group_row(
+            state.get("group_name", ""), sessions, last, state.get("volunteer_as", "")
+        )
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

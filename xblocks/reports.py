@@ -1,7 +1,8 @@
 """Learner data for HR: the instructor's report rows and the same rows as a staff CSV download.
 
 A block mixes in :class:`ReportDataMixin` and writes one method, ``report_row(state)``, that
-turns one learner's ``Scope.user_state`` (field name → JSON value) into a flat ordered row.
+turns one learner's ``Scope.user_state`` (field name → JSON value) into a flat ordered row,
+built by :mod:`talent_core.reports` (which the notebooks' dashboards read back).
 Open edX's problem-responses report calls ``generate_report_data``; the block's own staff-only
 ``download_data`` handler serves the same rows for every learner (through
 :func:`xblocks.compat.iter_user_states`), so HR is not tied to that report.
@@ -9,38 +10,18 @@ Open edX's problem-responses report calls ``generate_report_data``; the block's 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
-from talent_core import defuse_formula
+from talent_core.reports import REPORT_ENCODING, rows_to_csv
 
 from . import compat
 from .mixins import attachment
 
-__all__ = ["ReportDataMixin", "rows_to_csv"]
-
-
-def _cell(value: Any) -> str:
-    return defuse_formula("" if value is None else str(value))
-
-
-def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]], key_column: str = "username") -> str:
-    """The key (``username``) then each row's columns in first-seen order; formulas defused."""
-    rows = list(rows)
-    columns: dict[str, None] = {key_column: None}
-    for _, row in rows:
-        columns.update(dict.fromkeys(row))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
-    for key, row in rows:
-        writer.writerow(_cell(key if c == key_column else row.get(c)) for c in columns)
-    return out.getvalue()
+__all__ = ["ReportDataMixin"]
 
 
 class ReportDataMixin(XBlockMixin):
@@ -100,4 +81,5 @@ class ReportDataMixin(XBlockMixin):
                 content_type="text/plain",
                 charset="utf-8",
             )
-        return attachment(rows_to_csv(rows(), key_column).encode("utf-8-sig"), "text/csv", filename)
+        data = rows_to_csv(rows(), key_column).encode(REPORT_ENCODING)
+        return attachment(data, "text/csv", filename)

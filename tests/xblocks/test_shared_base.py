@@ -18,7 +18,6 @@ from talent_core._text import StrictModel
 from xblocks import i18n, templating
 from xblocks.compat import active_language, iter_user_states
 from xblocks.mixins import MAX_PAYLOAD_BYTES, TalentBlockMixin, json_payload_handler
-from xblocks.reports import rows_to_csv
 
 EXPLORER = "competency_explorer"
 
@@ -159,15 +158,6 @@ def test_staff_download_every_learner_as_csv(make_block, call, workbench_field_d
     ]
     refused = learner.handle("download_data", Request.blank("/"))
     assert refused.status_code == 403
-
-
-def test_csv_defuses_formulas_and_unions_columns() -> None:
-    text = rows_to_csv([("=cmd", {"a": "+1"}), ("bo", {"b": "@x", "a": "ok"})])
-    assert list(csv.reader(io.StringIO(text))) == [
-        ["username", "a", "b"],
-        ["'=cmd", "'+1", ""],
-        ["bo", "ok", "'@x"],
-    ]
 
 
 # -- JSON handlers ----------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""HR's report rows: the seam between the blocks in the LMS and the notebooks' dashboards.
+
+Each block's ``generate_report_data`` (and its staff "Download data (CSV)") builds its rows
+here, and the dashboards recognise and read the same files back by the columns named here, so
+the two sides cannot drift apart. The columns of each kind are listed in docs/xblocks.md.
+"""
+
+from ._columns import (
+    LEVEL_PREFIX,
+    MANAGER_PREFIX,
+    REPORT_KINDS,
+    REPORT_SIGNATURES,
+    ReportKind,
+    activity_column,
+    hours_column,
+    report_kind,
+)
+from ._csv import DEFUSED_PATTERN, REPORT_ENCODING, restore_formula, rows_to_csv
+from ._rows import (
+    TOP_GAPS,
+    AssessmentRows,
+    dialogue_row,
+    explorer_row,
+    peer_group_row,
+    plan_row,
+)
+
+__all__ = [
+    "DEFUSED_PATTERN",
+    "LEVEL_PREFIX",
+    "MANAGER_PREFIX",
+    "REPORT_ENCODING",
+    "REPORT_KINDS",
+    "REPORT_SIGNATURES",
+    "TOP_GAPS",
+    "AssessmentRows",
+    "ReportKind",
+    "activity_column",
+    "dialogue_row",
+    "explorer_row",
+    "hours_column",
+    "peer_group_row",
+    "plan_row",
+    "report_kind",
+    "restore_formula",
+    "rows_to_csv",
+]
