@@ -192,6 +192,7 @@ __all__ = [
     "NodeType",
     "Person",
     "PlanProgress",
+    "PlanSubmission",
     "PlanSummary",
     "PlannedActivity",
     "Problem",

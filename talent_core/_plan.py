@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from ._errors import Problem, StaleVersionError, ValidationError
 from ._framework import CompetencyFramework, LearningMode
-from ._text import Identifier, ShortText, StrictModel
+from ._text import Identifier, ShortText, StrictModel, Username
 
 __all__ = [
     "ActivityStatus",
@@ -20,6 +20,7 @@ __all__ = [
     "Goal",
     "ManagerAgreement",
     "PlanProgress",
+    "PlanSubmission",
     "PlannedActivity",
     "accept_save",
     "check_plan",
@@ -71,6 +72,16 @@ class ManagerAgreement(StrictModel):
     goals_fingerprint: ShortText
 
 
+class PlanSubmission(StrictModel):
+    """The learner asked their roster manager to agree the plan as it was then."""
+
+    manager_username: Username
+    #: The plan's version when submitted (a submission does not change the plan).
+    version: Annotated[int, Field(ge=0)]
+    goals_fingerprint: ShortText
+    submitted_on: dt.date
+
+
 class PlanProgress(StrictModel):
     activities: int
     done: int
@@ -88,7 +99,10 @@ class DevelopmentPlan(StrictModel):
     #: Bumped by every accepted save; a save must carry the version it was based on.
     version: Annotated[int, Field(ge=0)] = 0
     goals: Annotated[list[Goal], Field(max_length=50)] = []
+    #: The learner's own word that the manager agreed (self-reported).
     agreement: ManagerAgreement | None = None
+    #: The latest request to the roster manager to agree the plan.
+    submission: PlanSubmission | None = None
 
     @model_validator(mode="after")
     def _rules(self) -> Self:

@@ -153,11 +153,11 @@ def apply_plan_save(
     """
     if not isinstance(payload, Mapping):
         raise ValidationError([Problem("", "a plan must be a JSON object")])
-    data = {**payload, "owner": stored.owner, "agreement": None}
+    data = {**payload, "owner": stored.owner, "agreement": None, "submission": None}
     proposed = load(DevelopmentPlan, data)
     check_plan(proposed, framework)
     saved = accept_save(stored, proposed)
-    return saved.model_copy(update={"agreement": stored.agreement})
+    return saved.model_copy(update={"agreement": stored.agreement, "submission": stored.submission})
 
 
 class AgreementInput(StrictModel):

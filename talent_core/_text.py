@@ -15,6 +15,7 @@ __all__ = [
     "LongText",
     "ShortText",
     "StrictModel",
+    "Username",
     "localize",
 ]
 
@@ -31,6 +32,11 @@ Identifier = Annotated[
     ),
 ]
 """Stable id of a node, role, goal: no control characters, commas (CSV lists) or outer spaces."""
+
+Username = Annotated[
+    str, StringConstraints(min_length=1, max_length=150, pattern=r"^[^\s,;\"'<>\x00-\x1f\x7f]+$")
+]
+"""An Open edX username as rosters give it: no spaces, commas, semicolons, quotes or brackets."""
 
 LanguageCode = Annotated[
     str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", max_length=35)

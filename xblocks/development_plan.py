@@ -37,7 +37,8 @@ from talent_core._text import Identifier, StrictModel
 from talent_core.reports import plan_row
 
 from . import _plan_view as view
-from . import scenarios
+from . import _team_view, scenarios
+from ._plan_team import PlanTeamMixin, today
 from .competency_view import competency_groups, latest_past_date, long_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
@@ -86,6 +87,7 @@ class ActivityRequest(StrictModel):
 
 class DevelopmentPlanBlock(
     TalentBlockMixin,
+    PlanTeamMixin,
     FrameworkSourceMixin,
     LinkedAssessmentMixin,
     ReportDataMixin,
@@ -180,10 +182,22 @@ class DevelopmentPlanBlock(
             for i, goal in enumerate(plan.goals)
         ]
 
+    def _verified_view(self, plan: tc.DevelopmentPlan) -> _team_view.VerifiedView | None:
+        """Where the plan stands with the learner's roster manager; None without one."""
+        roster = self.team_roster()
+        manager = roster.manager_of(self.username)
+        if manager is None:
+            return None
+        return _team_view.verified_view(
+            self.verified(plan, roster), roster.name_of(manager), self.language, self.ugettext
+        )
+
     def _parts(self, plan: tc.DevelopmentPlan, framework: tc.CompetencyFramework) -> dict[str, str]:
         """The sections that follow from the stored plan, rendered again after each change."""
         context = {
             "uid": self.dom_id,
+            "verified": self._verified_view(plan),
+            "self_reported": _team_view.self_reported_view(plan, self.language, self.ugettext),
             "agreement": view.agreement_view(plan, self.language, self.ugettext),
             "mix": view.mix_view(tc.learning_mix(plan.all_activities(), self.rates), self.words),
             "offer": view.gap_offer(self._linked_gaps(framework), plan, framework, self.language),
@@ -222,6 +236,9 @@ class DevelopmentPlanBlock(
                 "earliest_agreement": EARLIEST_AGREEMENT.isoformat(),
                 "latest_agreement": latest_past_date().isoformat(),
                 "is_staff": self.is_course_staff,
+                "team": self._team_html(framework),
+                "roster": self.roster_status() if self.is_course_staff else None,
+                "has_manager": self.team_roster().manager_of(self.username) is not None,
                 "urls": {
                     name: self.runtime.handler_url(self, name)
                     for name in ("download_ics", "download_csv", "print_view", "download_data")
@@ -231,7 +248,7 @@ class DevelopmentPlanBlock(
         return self.make_fragment(
             html,
             css=["talent.css", "development_plan.css"],
-            js=["talent.js", "development_plan.js"],
+            js=["talent.js", "development_plan_team.js", "development_plan.js"],
             init="DevelopmentPlanBlock",
             init_args={"messages": self._js_messages()},
         )
@@ -248,6 +265,11 @@ class DevelopmentPlanBlock(
             "activityRemoved": _("Activity removed. Save the plan to keep the change."),
             "rejected": _("The plan was not saved. Please check:"),
             "notAgreed": _("The agreement was not recorded. Please check:"),
+            "submitted": _("Your plan was sent to your manager."),
+            "decided": _("Your decision is recorded."),
+            "notDecided": _("Your decision was not recorded. Please check:"),
+            "commentNeeded": _("Say in the comment what to change before you send the plan back."),
+            "uploaded": _("The manager roster is saved."),
             "stale": _(
                 "This plan was changed in another tab or window after you opened this page. "
                 "Your changes here were not saved; reload the page to see the newer plan."
@@ -259,6 +281,50 @@ class DevelopmentPlanBlock(
             "reload": _("Reload the page"),
             "unsaved": _("You have unsaved changes."),
         }
+
+    # -- the manager's team ---------------------------------------------------------------
+
+    def _report_view(
+        self, username: str, roster: Any, framework: tc.CompetencyFramework
+    ) -> _team_view.ReportView:
+        """One report as their manager sees it (plan read through the user_state service)."""
+        try:
+            plan: tc.DevelopmentPlan | None = tc.load_plan(
+                self.state_of(username).get("plan_record"), username
+            )
+        except tc.ValidationError as error:
+            log.warning(
+                "development_plan %s: plan of %s: %s", self.scope_ids.usage_id, username, error
+            )
+            plan = None
+        found = self.verified(plan, roster) if plan is not None else None
+        return _team_view.report_view(
+            username,
+            roster.name_of(username),
+            f"{self.dom_id}-r-{secrets.token_hex(3)}",
+            plan,
+            found,
+            roster.name_of(self.username),
+            framework,
+            self.words,
+            today(),
+        )
+
+    def _team_html(self, framework: tc.CompetencyFramework) -> str:
+        """ "My team" for a manager the roster names; empty for everyone else."""
+        roster = self.team_roster()
+        reports = roster.reports_of(self.username)
+        if not reports:
+            return ""
+        team = [self._report_view(username, roster, framework) for username in reports]
+        return self.render_template(
+            "development_plan_team.html", {"uid": self.dom_id, "team": team}
+        )
+
+    def team_answer(self, username: str) -> dict[str, Any]:
+        report = self._report_view(username, self.team_roster(), self.framework)
+        html = self.render_template("development_plan_report.html", {"report": report})
+        return {"html": html, "username": username, "status": report.status}
 
     # -- handlers ---------------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ def _sources() -> Iterator[Path]:
     yield from sorted(PACKAGE_DIR.rglob("*.py"))
     # The core's roster errors are msgids the blocks translate where they show them.
     yield PACKAGE_DIR.parent / "talent_core" / "_roster.py"
+    yield PACKAGE_DIR.parent / "talent_core" / "managers" / "_roster.py"
     yield from sorted((PACKAGE_DIR / "templates").rglob("*.html"))
 
 

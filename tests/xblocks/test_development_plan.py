@@ -467,7 +467,10 @@ def test_recorded_agreement_shows_and_is_published(saved, call) -> None:
     response = call(saved, "record_agreement", AGREEMENT)
     assert response.status_code == 200 and response.json["version"] == 2
     assert "Agreed with Mia Berg on May 2, 2025." in text_of(response.json["parts"]["agreement"])
-    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2025. Comment: Go!"
+    # No roster names a manager here: the learner's word is labelled as such.
+    assert agreement_text(saved) == (
+        "Self-reported: Agreed with Mia Berg on May 2, 2025. Comment: Go!"
+    )
     assert saved.runtime.events[-1] == ("talent.development_plan.agreed", {"version": 2})
 
 
@@ -475,16 +478,17 @@ def test_progress_keeps_the_agreement_but_a_goal_change_voids_it(saved, call) ->
     assert call(saved, "record_agreement", AGREEMENT).status_code == 200
     progressed = with_change("1.activities.0.status", "doing")
     assert save(call, saved, progressed, version=2).status_code == 200
-    assert agreement_text(saved).startswith("Agreed with Mia Berg")
+    assert agreement_text(saved).startswith("Self-reported: Agreed with Mia Berg")
     changed = with_change("1.target_level", 3)
     assert save(call, saved, changed, version=3).status_code == 200
     assert agreement_text(saved) == (
-        "Changed since Mia Berg agreed on May 2, 2025. Talk the changes through and record "
+        "Self-reported: Changed since Mia Berg agreed on May 2, 2025. Talk the changes "
+        "through and record "
         "the agreement again. Comment: Go!"
     )
     again = {**AGREEMENT, "version": 4, "comment": ""}
     assert call(saved, "record_agreement", again).status_code == 200
-    assert agreement_text(saved) == "Agreed with Mia Berg on May 2, 2025."
+    assert agreement_text(saved) == "Self-reported: Agreed with Mia Berg on May 2, 2025."
 
 
 def test_agreement_in_swedish_dates_the_swedish_way(saved, call) -> None:

@@ -283,6 +283,20 @@ function DevelopmentPlanBlock(runtime, element, args) {
     });
   }
 
+  function submitPlan() {
+    if (dirty) {
+      T.showError(root, messages.saveFirst);
+      return;
+    }
+    send("submit_plan", {version: version()}, function (answer) {
+      applySaved(answer, messages.submitted);
+    });
+  }
+
+  if (window.TalentPlanTeam) {
+    window.TalentPlanTeam.init(runtime, root, messages);
+  }
+
   root.addEventListener("click", function (event) {
     var button = event.target.closest("[data-action]");
     if (!button || !root.contains(button)) {
@@ -306,6 +320,8 @@ function DevelopmentPlanBlock(runtime, element, args) {
       addGapGoals();
     } else if (action === "agree") {
       agree();
+    } else if (action === "submit-plan") {
+      submitPlan();
     }
   });
 

@@ -1,0 +1,238 @@
+"""The development plan's manager side under the workbench runtime: the manager roster upload,
+a learner submitting the plan, the roster's manager agreeing it or sending it back in their own
+state, the learner seeing it, and everyone else refused (HTTP 403).
+
+The blocks live in the workbench's database-backed store: the same block (usage id) seen by the
+learner, their manager, a colleague and staff, each with their own user state, and other users'
+state read as the LMS reads it (``compat.user_state_of``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from webob import Request
+
+from tests.xblocks.markup import student_html, text_of
+from xblocks import compat
+
+PLAN = "development_plan"
+
+ROSTER = (
+    "username,manager_username,name\n"
+    "manager_1,,Maja Lund\n"
+    "learner_1,manager_1,Lea Holm\n"
+    "learner_2,manager_1,Bo Ek\n"
+    "colleague_1,manager_2,Cy Berg\n"
+    "manager_2,,Nils Ro\n"
+)
+
+GOALS = [
+    {
+        "id": "g-feedback",
+        "competency_id": "giving-feedback",
+        "target_level": 3,
+        "why": "My team asks for clearer feedback.",
+        "activities": [
+            {
+                "id": "a1",
+                "activity_ref": None,
+                "title": "Feedback each week",
+                "mode": "on_the_job",
+                "hours": 6,
+                "due": "2031-02-01",
+                "status": "planned",
+                "reflection": "",
+            }
+        ],
+    }
+]
+
+
+def upload(block: Any, content: bytes, name: str = "managers.csv") -> Any:
+    return block.handle("upload_managers", Request.blank("/", POST={"roster": (name, content)}))
+
+
+@pytest.fixture
+def as_user(make_block, workbench_field_data):
+    """``as_user(user)``: one plan block (with the roster uploaded by staff) seen by ``user``."""
+    staff = make_block(PLAN, user="staff_hr", field_data=workbench_field_data)
+    assert upload(staff, ROSTER.encode()).status_code == 200
+    usage = staff.scope_ids.usage_id
+
+    def make(user: str) -> Any:
+        return make_block(PLAN, user=user, usage=usage, field_data=workbench_field_data)
+
+    return make
+
+
+def submitted(as_user, call) -> Any:
+    learner = as_user("learner_1")
+    assert call(learner, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
+    response = call(learner, "submit_plan", {"version": 1})
+    assert response.status_code == 200, response.json
+    return learner
+
+
+def agreement(block: Any) -> str:
+    markup = student_html(block)
+    start = markup.index('data-part="agreement"')
+    return text_of(markup[start : markup.index('data-part="gaps"')])
+
+
+# -- the roster -------------------------------------------------------------------------------
+
+
+def test_staff_upload_stores_the_roster_and_says_what_it_holds(as_user) -> None:
+    words = text_of(student_html(as_user("staff_hr")))
+    assert "Manager roster: 5 people, 2 managers." in words
+
+
+def test_a_bad_roster_names_every_problem_and_keeps_the_stored_one(as_user) -> None:
+    staff = as_user("staff_hr")
+    bad = "username,manager_username,department\nann,ann,\nbo,cy,\ncy,bo,\nbo,ann,\n"
+    response = upload(staff, bad.encode())
+    assert response.status_code == 400
+    problems = " ".join(p["message"] for p in response.json["problems"])
+    assert "Unknown columns department" in problems
+    assert "ann cannot be their own manager" in problems
+    assert "bo → cy → bo" in problems
+    assert "bo is already in the roster in row 3" in problems
+    assert "Manager roster: 5 people, 2 managers." in text_of(student_html(staff))
+
+
+def test_a_roster_over_a_megabyte_is_refused(as_user) -> None:
+    big = b"username,manager_username\n" + b"".join(b"u%07d,m\n" % i for i in range(120_000))
+    response = upload(as_user("staff_hr"), big)
+    assert response.status_code == 400
+    assert "larger than 1024 KB" in response.json["problems"][0]["message"]
+
+
+def test_only_staff_upload_a_roster(as_user) -> None:
+    response = upload(as_user("manager_1"), b"username,manager_username\nmanager_1,\n")
+    assert response.status_code == 403
+    assert "Manager roster: 5 people" in text_of(student_html(as_user("staff_hr")))
+
+
+# -- the loop: submit, agree, see -------------------------------------------------------------
+
+
+def test_manager_agrees_a_submitted_plan_and_the_learner_sees_it(as_user, call) -> None:
+    learner = submitted(as_user, call)
+    assert "Submitted to Maja Lund" in agreement(learner)
+    manager = as_user("manager_1")
+    team = text_of(student_html(manager))
+    assert "My team" in team and "Lea Holm Waiting for you" in team
+    assert "Feedback each week" in team and "Plan version 2" in team
+    response = call(manager, "agree_plan", {"username": "learner_1", "version": 2})
+    assert response.status_code == 200, response.json
+    assert response.json["status"] == "yes"
+    # Stored in the manager's own state, never in the learner's.
+    assert "learner_1" in manager.manager_record["reports"]
+    assert "manager_record" not in compat.user_state_of(manager, "learner_1")
+    seen = agreement(as_user("learner_1"))
+    assert "Agreed by Maja Lund on" in seen and "(version 2)" in seen
+    assert "Ask Maja Lund to agree" not in seen
+
+
+def test_progress_keeps_the_agreement_and_a_goal_change_voids_it_in_both_views(
+    as_user, call
+) -> None:
+    learner = submitted(as_user, call)
+    manager = as_user("manager_1")
+    assert call(manager, "agree_plan", {"username": "learner_1", "version": 2}).status_code == 200
+    progressed = json.loads(json.dumps(GOALS))
+    progressed[0]["activities"][0]["status"] = "doing"
+    learner = as_user("learner_1")
+    assert call(learner, "save_plan", {"version": 2, "goals": progressed}).status_code == 200
+    assert "Agreed by Maja Lund" in agreement(as_user("learner_1"))
+    progressed[0]["target_level"] = 4
+    assert call(learner, "save_plan", {"version": 3, "goals": progressed}).status_code == 200
+    assert "Changed since Maja Lund agreed" in agreement(as_user("learner_1"))
+    assert "Lea Holm Changed since agreed" in text_of(student_html(as_user("manager_1")))
+
+
+def test_send_back_needs_a_comment_and_the_learner_reads_it(as_user, call) -> None:
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    blank = call(manager, "send_back", {"username": "learner_1", "version": 2, "comment": " "})
+    assert blank.status_code == 400
+    back = {"username": "learner_1", "version": 2, "comment": "Add a course date."}
+    assert call(manager, "send_back", back).status_code == 200
+    seen = agreement(as_user("learner_1"))
+    assert "Maja Lund sent the plan back on" in seen and "Add a course date." in seen
+    assert "Ask Maja Lund to agree the plan" in seen
+
+
+def test_agreeing_a_plan_changed_since_the_page_loaded_is_refused(as_user, call) -> None:
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    response = call(manager, "agree_plan", {"username": "learner_1", "version": 1})
+    assert response.status_code == 409
+    assert manager.manager_record == {}
+
+
+# -- who may -----------------------------------------------------------------------------------
+
+
+MANAGER_HANDLERS = ["agree_plan", "send_back"]
+
+
+@pytest.mark.parametrize("handler", MANAGER_HANDLERS)
+@pytest.mark.parametrize("user", ["colleague_1", "learner_2", "staff_hr", "nobody"])
+def test_anyone_but_the_roster_manager_gets_403(as_user, call, handler, user) -> None:
+    submitted(as_user, call)
+    payload = {"username": "learner_1", "version": 2, "comment": "x"}
+    block = as_user(user)
+    response = call(block, handler, payload)
+    assert response.status_code == 403
+    assert block.manager_record == {}
+    # A body that is not even JSON is refused the same way: nothing is parsed first.
+    assert call(block, handler, body=b"{not json").status_code == 403
+
+
+@pytest.mark.parametrize("handler", MANAGER_HANDLERS)
+def test_a_manager_gets_403_for_someone_elses_report(as_user, call, handler) -> None:
+    other = as_user("colleague_1")
+    assert call(other, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
+    manager = as_user("manager_1")
+    payload = {"username": "colleague_1", "version": 1, "comment": "x"}
+    assert call(manager, handler, payload).status_code == 403
+    assert manager.manager_record == {}
+
+
+def test_colleague_sees_no_team_and_nothing_of_the_report(as_user, call) -> None:
+    submitted(as_user, call)
+    words = text_of(student_html(as_user("colleague_1")))
+    assert "My team" not in words and "Feedback each week" not in words
+    assert "Lea Holm" not in words
+
+
+def test_a_manager_who_leaves_the_roster_loses_access_but_the_agreement_stays(
+    as_user, call
+) -> None:
+    submitted(as_user, call)
+    assert call(as_user("manager_1"), "agree_plan", {"username": "learner_1", "version": 2})
+    new_roster = "username,manager_username\nlearner_1,manager_2\nlearner_2,manager_2\n"
+    assert upload(as_user("staff_hr"), new_roster.encode()).status_code == 200
+    payload = {"username": "learner_1", "version": 2, "comment": "x"}
+    assert call(as_user("manager_1"), "send_back", payload).status_code == 403
+    assert "My team" not in text_of(student_html(as_user("manager_1")))
+    seen = agreement(as_user("learner_1"))
+    assert "Agreed by Maja Lund" in seen
+
+
+def test_submitting_without_a_roster_manager_is_refused(as_user, call) -> None:
+    nobody = as_user("nobody")
+    assert call(nobody, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
+    assert call(nobody, "submit_plan", {"version": 1}).status_code == 403
+    # ...and the learner records the agreement themselves, labelled self-reported.
+    assert "Record your manager's agreement" in text_of(student_html(nobody))
+
+
+def test_a_learner_with_a_roster_manager_does_not_type_the_agreement(as_user, call) -> None:
+    learner = submitted(as_user, call)
+    words = text_of(student_html(learner))
+    assert "Record your manager's agreement" not in words
+    assert "Ask Maja Lund to agree the plan" not in words  # already waiting
