@@ -9,6 +9,7 @@ BIN=.venv/bin
 export DJANGO_SETTINGS_MODULE=xblocks.workbench_settings
 mkdir -p var
 "$BIN/django-admin" migrate --noinput >var/migrate.log
+"$BIN/django-admin" createcachetable >>var/migrate.log  # the blocks' locks (xblocks/concurrency.py)
 TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(16))')
 LAB_ROOT_FLAG=()
 [ "$(id -u)" = 0 ] && LAB_ROOT_FLAG=(--allow-root)  # containers and CI machines run as root

@@ -29,6 +29,7 @@ __all__ = [
     "current_team",
     "find_block",
     "iter_user_states",
+    "own_state_now",
     "teamset_ids",
     "user_state_of",
 ]
@@ -134,6 +135,26 @@ def user_state_of(block: XBlock, username: str) -> dict[str, Any]:
         user_id=username,
     ).first()
     return dict(json.loads(row.state)) if row is not None else {}
+
+
+def own_state_now(block: XBlock) -> dict[str, Any] | None:
+    """The current learner's ``Scope.user_state`` of ``block`` as stored right now, or None
+    when the block's own field data already reads the store afresh (the workbench).
+
+    The LMS prefetches field data when a request starts; its ``user_state`` service reads the
+    ``StudentModule`` row again (handler requests run outside a database transaction, so the
+    read sees what other processes committed). The block must declare
+    ``@XBlock.wants("user_state", "user")``.
+    """
+    service = block.runtime.service(block, "user_state")
+    if service is None:
+        return None
+    users = block.runtime.service(block, "user")
+    user = users.get_current_user() if users is not None else None
+    username = user.opt_attrs.get("edx-platform.username") if user is not None else None
+    if not username:
+        return None
+    return dict(service.get_state_as_dict(username, str(block.scope_ids.usage_id)))
 
 
 class Team(NamedTuple):

@@ -22,7 +22,7 @@ from xblock.core import XBlock, XBlockMixin
 
 import talent_core as tc
 
-from . import compat, i18n, templating
+from . import compat, concurrency, i18n, templating
 from .payload_problems import translated_problems
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Forbidden",
     "TalentBlockMixin",
     "attachment",
+    "busy_response",
     "discard_unsaved_changes",
     "json_error",
     "json_payload_handler",
@@ -205,6 +206,17 @@ def discard_unsaved_changes(block: XBlock) -> None:
     block._dirty_fields.clear()
 
 
+def busy_response(block: TalentBlockMixin) -> Response:
+    """HTTP 409 for a request that waited too long for another one of the same learner."""
+    return json_error(
+        409,
+        block.ugettext(
+            "Another change of yours to this activity is still being saved. "
+            "Nothing was changed; please try again."
+        ),
+    )
+
+
 class Forbidden(tc.TalentError):
     """Raised by a payload handler when this user may not do what they asked: HTTP 403.
 
@@ -247,6 +259,10 @@ def json_payload_handler(
     :class:`talent_core.StaleVersionError` answers 409 and :class:`Forbidden` 403. On any
     rejection the fields the method had already changed are discarded, so nothing saved before
     changes.
+
+    The method runs inside :func:`xblocks.concurrency.exclusive`: as the only request of this
+    learner on this block, on the state as stored when it starts, saved before the next one
+    runs (409 when another request holds the block longer than the wait allows).
     """
 
     def decorate(method: PayloadMethod[B, P]) -> Callable[[B, Request, str], Response]:
@@ -262,7 +278,12 @@ def json_payload_handler(
             if len(body) > MAX_PAYLOAD_BYTES:
                 return json_error(400, _("The request is larger than 64 KB."))
             try:
-                result = method(self, parse_payload(payload, body, _))
+                parsed = parse_payload(payload, body, _)
+                with concurrency.exclusive(self):
+                    result = method(self, parsed)
+            except concurrency.Busy:
+                discard_unsaved_changes(self)
+                return busy_response(self)
             except _NotJson:
                 return json_error(400, _("The request is not valid JSON."))
             except tc.StaleVersionError as error:

@@ -8,6 +8,11 @@
 * Files: ``$TALENT_WORKBENCH_VAR`` (default ``var/`` in the working directory) holds the
   SQLite database and the log; ``WORKBENCH_DATABASES`` (JSON) still overrides the database.
 * The index lists only this project's scenarios; the SDK's sample blocks stay installed.
+* Many requests at once (a learner's tabs, several learners): field data keeps one row per
+  block and user (``xblocks.workbench_store``), SQLite transactions take the write lock when
+  they begin and wait for it, and the blocks' locks (``xblocks.concurrency``) live in a
+  database cache that every server process shares (create it with
+  ``django-admin createcachetable`` after ``migrate``).
 """
 
 import os
@@ -24,6 +29,14 @@ if "WORKBENCH_DATABASES" not in os.environ:
             "NAME": os.path.join(VAR_DIR, "workbench.db"),
         }
     }
+for _database in DATABASES.values():
+    if _database.get("ENGINE") == "django.db.backends.sqlite3":
+        # One writer at a time, queued at BEGIN, instead of "database is locked" mid-write.
+        _database["OPTIONS"] = {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+            **_database.get("OPTIONS", {}),
+        }
 LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")
 
 LANGUAGE_CODE = "en"
@@ -39,8 +52,19 @@ WORKBENCH = {
     "services": {
         **WORKBENCH["services"],
         "user": "xblocks.workbench_services.StaffAwareUserService",
+        "field-data": "xblocks.workbench_store.WorkbenchFieldData",
     },
 }
+
+# The blocks' per-learner locks must be seen by every process and thread of the server.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "talent-locks": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "talent_locks",
+    },
+}
+TALENT_LOCK_CACHE = "talent-locks"
 
 EXCLUDED_XBLOCKS = {
     "allscopes_demo",

@@ -74,6 +74,9 @@ def workbench_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     subprocess.run(
         [*django, "migrate", "--noinput", "-v", "0"], cwd=home, env=env, check=True, timeout=120
     )
+    subprocess.run(
+        [*django, "createcachetable", "-v", "0"], cwd=home, env=env, check=True, timeout=120
+    )
     port = _free_port()
     log = (home / "server.log").open("wb")
     server = subprocess.Popen(

@@ -26,6 +26,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
+
+# One test process needs no lock shared between processes (and no database write per lock);
+# test_concurrency_server.py runs the workbench's own database-cache locks.
+settings.TALENT_LOCK_CACHE = "default"
+
 import pytest  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
