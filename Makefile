@@ -57,6 +57,7 @@ bench: install-test
 
 translations: install-test
 	$(PY) -m xblocks.i18n_tools compile
+	$(PY) -m talent_core.i18n.tools compile
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -1,7 +1,8 @@
 """Why a pair fits, why it may not be made, why a mentee stayed unmatched: as data, then words.
 
-Reasons are structured (a code, the points it earned, named parameters) so that a user
-interface can translate them; ``render_reason`` gives the English sentence.
+Reasons are structured (a code, the points it earned, named parameters) so that each face
+words them in its user's language: ``render_reason`` gives the sentence from the ``talent``
+catalog (English unless a language is asked for).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from enum import StrEnum
 
 from .._framework import CompetencyFramework
 from .._text import localize
+from ..i18n import ntranslate, translate
 
 __all__ = ["Reason", "ReasonCode", "render_reason"]
 
@@ -51,61 +53,29 @@ class Reason:
     params: Mapping[str, str | int] = field(default_factory=dict)
 
 
-#: English sentences; a tuple holds the singular and plural form, chosen by ``count``.
-ENGLISH: dict[ReasonCode, str | tuple[str, str]] = {
-    ReasonCode.STRENGTH: (
-        "Strong in {competency} (level {level}) where {mentee}'s gap is {count} level",
-        "Strong in {competency} (level {level}) where {mentee}'s gap is {count} levels",
-    ),
-    ReasonCode.SOME_STRENGTH: (
-        "Level {level} in {competency} where {mentee}'s gap is {count} level",
-        "Level {level} in {competency} where {mentee}'s gap is {count} levels",
-    ),
-    ReasonCode.DIFFERENT_DEPARTMENT: "Different department ({mentee_department} vs "
-    "{mentor_department})",
-    ReasonCode.SAME_DEPARTMENT: "Same department ({department})",
-    ReasonCode.MORE_SENIOR: (
-        "More senior by {count} step ({mentor_seniority} vs {mentee_seniority})",
-        "More senior by {count} steps ({mentor_seniority} vs {mentee_seniority})",
-    ),
-    ReasonCode.SAME_SENIORITY: "Same seniority ({mentor_seniority})",
-    ReasonCode.LESS_SENIOR: "Less senior than the mentee ({mentor_seniority} vs "
-    "{mentee_seniority})",
-    ReasonCode.SHARED_LANGUAGE: "Shares language: {languages}",
-    ReasonCode.NO_SHARED_LANGUAGE: "No shared language ({mentee_languages} vs {mentor_languages})",
-    ReasonCode.PAYS_FORWARD: "Pays it forward: was a mentee in {programme}",
-    ReasonCode.SAME_PERSON: "{mentor} cannot mentor themselves",
-    ReasonCode.MANAGES_MENTEE: "{mentor} is {mentee}'s manager",
-    ReasonCode.REPORTS_TO_MENTEE: "{mentor} reports to {mentee}",
-    ReasonCode.ABOVE_IN_LINE: "{mentor} is above {mentee} in the management line",
-    ReasonCode.BELOW_IN_LINE: "{mentor} is below {mentee} in the management line",
-    ReasonCode.LANGUAGE_REQUIRED: "{mentor} and {mentee} share no language "
-    "({mentor_languages} vs {mentee_languages})",
-    ReasonCode.EARLIER_PAIR: "{mentor} already mentored {mentee} in {programme}",
-    ReasonCode.EXCLUDED: "The pair {mentor} and {mentee} was ruled out by hand",
-    ReasonCode.NO_ALLOWED_MENTOR: (
-        "The {count} mentor may not be paired with {mentee}; ruled out by the management line: "
-        "{line}, by language: {language}, by an earlier pair: {earlier}, by hand: {excluded}",
-        "None of the {count} mentors may be paired with {mentee}; ruled out by the management "
-        "line: {line}, by language: {language}, by an earlier pair: {earlier}, by hand: "
-        "{excluded}",
-    ),
-    ReasonCode.MENTORS_FULL: (
-        "The {count} mentor who may mentor {mentee} is full with mentees who fit better",
-        "All {count} mentors who may mentor {mentee} are full with mentees who fit better",
-    ),
-}
+#: Reasons whose sentence has a singular and a plural form, chosen by ``count``.
+PLURAL: frozenset[ReasonCode] = frozenset(
+    {
+        ReasonCode.STRENGTH,
+        ReasonCode.SOME_STRENGTH,
+        ReasonCode.MORE_SENIOR,
+        ReasonCode.NO_ALLOWED_MENTOR,
+        ReasonCode.MENTORS_FULL,
+    }
+)
 
 
 def render_reason(
     reason: Reason, framework: CompetencyFramework | None = None, language: str = "en"
 ) -> str:
-    """The reason as an English sentence; competency names come from ``framework`` if given."""
+    """The reason as a sentence in ``language`` (the ``talent`` catalog's ``reason.<code>``;
+    English by default); competency names come from ``framework`` if given."""
     params = dict(reason.params)
     competency = params.get("competency")
     if framework is not None and isinstance(competency, str) and framework.has_node(competency):
         params["competency"] = localize(framework.node(competency).name, language)
-    text = ENGLISH[reason.code]
-    if isinstance(text, tuple):
-        text = text[0] if params.get("count") == 1 else text[1]
-    return text.format_map(params)
+    message_id = f"reason.{reason.code.value}"
+    if reason.code in PLURAL:
+        count = int(params.pop("count", 0))
+        return ntranslate(message_id, f"{message_id}.plural", count, language, **params)
+    return translate(message_id, language, **params)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import string
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +17,7 @@ import pytest
 
 import talent_core as tc
 from talent_lab import DashboardSession, DashboardView
-from talent_lab._dashboard_messages import DASHBOARD_MESSAGES
 from talent_lab._dashboard_session import DASHBOARD_EXPORTS
-from talent_lab._messages import UI_LANGUAGES
 from tests.talent_lab.conftest import small_roles
 from tests.talent_lab.test_dashboard_figures import ASSESSMENTS, DIALOGUES, PEER_GROUPS, PLANS
 
@@ -223,13 +220,4 @@ def test_the_first_real_upload_replaces_the_whole_demo(tmp_path: Path) -> None:
     assert "No submitted self-assessments" in view.top_gaps.value
 
 
-def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(DASHBOARD_MESSAGES))
-def test_every_message_is_translated_with_the_same_fields(key: str) -> None:
-    texts = DASHBOARD_MESSAGES[key]
-    assert set(texts) == set(UI_LANGUAGES)
-    assert all(texts[language].strip() for language in UI_LANGUAGES)
-    assert len({frozenset(fields(texts[language])) for language in UI_LANGUAGES}) == 1
+# Every message being translated with the same fields: tests/talent_core/test_i18n.py.

@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import string
-
-import pytest
-
 from talent_core.grouping import ManagerRule, Policy
-from talent_lab._groups_messages import GROUP_MESSAGES, text
+from talent_lab._groups_messages import text
 from talent_lab._groups_render import ATTRIBUTES
 from talent_lab._groups_session import EXPORT_KINDS
-from talent_lab._messages import UI_LANGUAGES
+from talent_lab._messages import keys as catalog_keys
 
-
-def fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(GROUP_MESSAGES))
-def test_every_message_is_translated_with_the_same_fields(key: str) -> None:
-    texts = GROUP_MESSAGES[key]
-    assert set(texts) == set(UI_LANGUAGES)
-    assert all(texts[language].strip() for language in UI_LANGUAGES)
-    assert len({frozenset(fields(texts[language])) for language in UI_LANGUAGES}) == 1
+# Every message being translated with the same fields: tests/talent_core/test_i18n.py.
 
 
 def test_every_choice_has_a_label() -> None:
@@ -32,7 +18,7 @@ def test_every_choice_has_a_label() -> None:
     keys |= {f"export.kind.{kind}" for kind in EXPORT_KINDS}
     keys |= {f"goal.{goal}" for goal in ("department", "location", "seniority", "timezone")}
     keys.add("goal.repeat")
-    assert keys <= set(GROUP_MESSAGES)
+    assert keys <= catalog_keys("groups")
 
 
 def test_filled_in_and_falling_back_to_english() -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from xblocks import i18n, i18n_tools
@@ -40,17 +44,27 @@ def test_catalog_language_for_django_codes(django_code: str | None, catalog: str
     assert i18n.catalog_language(django_code) == catalog
 
 
-def test_a_stale_mo_is_reported(tmp_path, monkeypatch) -> None:
-    import shutil
-
+def test_a_stale_mo_is_reported(tmp_path: Path) -> None:
     copy = tmp_path / "translations"
     shutil.copytree(i18n.TRANSLATIONS_DIR, copy)
+    catalogs = replace(i18n_tools.BLOCK_CATALOG, directory=copy)
     po = copy / "sv" / "LC_MESSAGES" / "text.po"
     po.write_text(
         po.read_text("utf-8").replace('msgstr "Coachande frågor"', 'msgstr "Frågor"'), "utf-8"
     )
-    monkeypatch.setattr(i18n_tools, "TRANSLATIONS_DIR", copy)
     stale = f"{po.with_suffix('.mo')}: differs from text.po; run compile"
-    assert stale in i18n_tools.catalog_problems()
-    i18n_tools.compile_catalogs()
-    assert stale not in i18n_tools.catalog_problems()
+    assert stale in i18n_tools.catalog_problems(catalogs)
+    i18n_tools.compile_catalogs(catalogs)
+    assert stale not in i18n_tools.catalog_problems(catalogs)
+
+
+def test_a_translation_that_drops_a_placeholder_is_reported(tmp_path: Path) -> None:
+    copy = tmp_path / "translations"
+    shutil.copytree(i18n.TRANSLATIONS_DIR, copy)
+    catalogs = replace(i18n_tools.BLOCK_CATALOG, directory=copy)
+    po = copy / "nl" / "LC_MESSAGES" / "text.po"
+    text = po.read_text("utf-8")
+    assert 'msgstr[1] "{hours} uur"' in text
+    po.write_text(text.replace('msgstr[1] "{hours} uur"', 'msgstr[1] "{uren} uur"'), "utf-8")
+    problems = i18n_tools.catalog_problems(catalogs)
+    assert any("'{hours} hour'" in p and "placeholders" in p for p in problems), problems
