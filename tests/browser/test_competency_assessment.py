@@ -104,15 +104,14 @@ def test_swedish_page_shows_swedish_labels_and_content(page: Page, workbench_url
     expect(page.get_by_role("alert")).to_contain_text("Kvar att skatta:")
 
 
-def test_author_converts_a_moodle_file_in_the_editor(page: Page, workbench_url: str) -> None:
-    fixture = Path(__file__).resolve().parents[3] / "shared" / "fixtures"
+def test_author_converts_a_moodle_file_in_the_editor(
+    page: Page, workbench_url: str, oecd_csv_path: Path
+) -> None:
     page.goto(workbench_url + "/scenario/competency_assessment.1/studio_view/?student=staff_author")
     importer = page.get_by_role("region", name="Import a framework file")
     importer.get_by_role("button", name="Convert the file").click()
     expect(importer.get_by_role("alert")).to_have_text("Choose a file first.")
-    importer.get_by_label("Framework file", exact=True).set_input_files(
-        fixture / "moodle-oecd-competencies.csv"
-    )
+    importer.get_by_label("Framework file", exact=True).set_input_files(oecd_csv_path)
     importer.get_by_role("button", name="Convert the file").click()
     expect(importer.get_by_role("status")).to_contain_text("Converted 15 competencies")
     expect(importer.get_by_role("alert")).to_be_hidden()

@@ -9,24 +9,25 @@ import talent_core as tc
 from talent_core.cli import main
 from talent_core.formats import framework_json_schema, read_framework, write_framework
 
-OECD = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "fixtures"
-    / "moodle-oecd-competencies.csv"
-)
 TALENT = Path(sys.executable).parent / "talent"
 
 
-def test_validate_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["framework", "validate", str(OECD)]) == 0
+@pytest.fixture
+def oecd(oecd_csv_path: Path) -> Path:
+    return oecd_csv_path
+
+
+def test_validate_prints_a_summary(oecd: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["framework", "validate", str(oecd)]) == 0
     out = capsys.readouterr().out
-    assert out == f"{OECD}: valid: OECD-CORE: 3 clusters, 15 competencies, 39 indicators\n"
+    assert out == f"{oecd}: valid: OECD-CORE: 3 clusters, 15 competencies, 39 indicators\n"
 
 
-def test_validate_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_lists_every_problem(
+    oecd: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.csv"
-    text = OECD.read_text("utf-8").replace("delivery,teamwork,", "nowhere,teamwork,")
+    text = oecd.read_text("utf-8").replace("delivery,teamwork,", "nowhere,teamwork,")
     broken.write_text(text.replace("\ninterpersonal,client-focus,", "\ninterpersonal,teamwork,"))
     assert main(["framework", "validate", str(broken)]) == 2
     err = capsys.readouterr().err.splitlines()
@@ -43,9 +44,11 @@ def test_validate_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixt
     ]
 
 
-def test_convert_through_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_through_every_format(
+    oecd: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     case, native, tags = tmp_path / "oecd.case.json", tmp_path / "oecd.json", tmp_path / "t.json"
-    assert main(["framework", "convert", str(OECD), "--to", "case", "-o", str(case)]) == 0
+    assert main(["framework", "convert", str(oecd), "--to", "case", "-o", str(case)]) == 0
     assert "talent: note: case: framework id not kept" in capsys.readouterr().err
     assert main(["framework", "convert", str(case), "--to", "json", "-o", str(native)]) == 0
     assert capsys.readouterr().err == ""
@@ -78,11 +81,11 @@ def test_convert_writes_nothing_when_the_input_is_bad(
 
 
 def test_taxonomy_output_needs_csv_or_json(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    oecd: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "tags.txt"
     assert (
-        main(["framework", "convert", str(OECD), "--to", "openedx-taxonomy", "-o", str(out)]) == 2
+        main(["framework", "convert", str(oecd), "--to", "openedx-taxonomy", "-o", str(out)]) == 2
     )
     assert (
         capsys.readouterr().err
@@ -127,33 +130,35 @@ def test_installed_console_script(tmp_path: Path) -> None:
 
 
 def test_missing_input_and_unwritable_output_are_named_without_errno(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    oecd: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "nope.csv"
     assert main(["framework", "validate", str(missing)]) == 2
     assert capsys.readouterr().err == f"talent: error: {missing}: No such file or directory\n"
     for out in (tmp_path / "no-such-dir" / "x.json", tmp_path):
-        assert main(["framework", "convert", "--to", "json", "-o", str(out), str(OECD)]) == 2
+        assert main(["framework", "convert", "--to", "json", "-o", str(out), str(oecd)]) == 2
         err = capsys.readouterr().err
         assert err.startswith(f"talent: error: {out}: ") and "Errno" not in err, err
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file left behind
 
 
-def test_written_files_are_readable_by_others_like_any_saved_file(tmp_path: Path) -> None:
+def test_written_files_are_readable_by_others_like_any_saved_file(
+    oecd: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "oecd.json"
-    assert main(["framework", "convert", "--to", "json", "-o", str(out), str(OECD)]) == 0
+    assert main(["framework", "convert", "--to", "json", "-o", str(out), str(oecd)]) == 0
     assert out.stat().st_mode & 0o777 == 0o644  # not mkstemp's owner-only 0600
 
 
 @pytest.mark.parametrize("form", ["csv", "json"])
 def test_open_edx_taxonomy_to_stdout_names_its_form(
-    form: str, capsysbinary: pytest.CaptureFixture[bytes]
+    oecd: Path, form: str, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
-    args = ["framework", "convert", "--to", f"openedx-taxonomy-{form}", "-o", "-", str(OECD)]
+    args = ["framework", "convert", "--to", f"openedx-taxonomy-{form}", "-o", "-", str(oecd)]
     assert main(args) == 0
     expected = write_framework(
-        read_framework(OECD.read_bytes(), "oecd.csv"), f"openedx-taxonomy-{form}"
+        read_framework(oecd.read_bytes(), "oecd.csv"), f"openedx-taxonomy-{form}"
     )
     assert capsysbinary.readouterr().out == expected
-    assert main(["framework", "convert", "--to", "openedx-taxonomy", "-o", "-", str(OECD)]) == 2
+    assert main(["framework", "convert", "--to", "openedx-taxonomy", "-o", "-", str(oecd)]) == 2
     assert "openedx-taxonomy-csv" in capsysbinary.readouterr().err.decode()

@@ -15,8 +15,6 @@ from talent_lab import COMPETENCY_COLUMNS, FrameworkSession
 from talent_lab import _session as session_module
 from talent_lab._export import export_filename
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
 
 def test_competency_table_of_the_small_framework(session: FrameworkSession) -> None:
     table = session.competency_table()
@@ -158,9 +156,9 @@ def test_moodle_csv_texts_are_read_in_the_display_language(session: FrameworkSes
     assert session.framework.node("giving-feedback").name == {"sv": "Ge feedback"}
 
 
-def test_the_real_moodle_export_imports() -> None:
+def test_the_real_moodle_export_imports(oecd_csv_path: Path) -> None:
     session = FrameworkSession.demo()
-    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    csv = oecd_csv_path
     assert session.import_file(csv.read_bytes(), csv.name), session.last_error
     assert len(session.competency_table()) == 15
     # the demo roles name competencies this framework lacks: none fits, each says why

@@ -16,8 +16,6 @@ from talent_core.formats import write_framework
 from talent_lab import FrameworkExplorerView, FrameworkSession
 from talent_lab._messages import message
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
 
 def upload(name: str, content: bytes) -> tuple[dict[str, Any], ...]:
     """A FileUpload value as ipywidgets 8 builds it from the browser."""
@@ -145,10 +143,10 @@ def test_import_files_with_a_chosen_format(session: FrameworkSession) -> None:
     assert not view.import_files(())
 
 
-def test_the_real_moodle_export_shows_its_html_as_text() -> None:
+def test_the_real_moodle_export_shows_its_html_as_text(oecd_csv_path: Path) -> None:
     session = FrameworkSession.demo()
     view = FrameworkExplorerView(session)
-    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    csv = oecd_csv_path
     view.upload.value = upload(csv.name, csv.read_bytes())
     assert "15 competencies" in view.import_status.value
     assert "OECD" in view.overview.value
@@ -199,12 +197,12 @@ def test_the_view_displays_as_its_widget(session: FrameworkSession) -> None:
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == view.widget.model_id
 
 
-def test_a_moodle_csv_keeps_the_language_hr_says_its_texts_are_in() -> None:
+def test_a_moodle_csv_keeps_the_language_hr_says_its_texts_are_in(oecd_csv_path: Path) -> None:
     view = FrameworkExplorerView(FrameworkSession.demo(language="sv"))
     assert view.import_language.value == "sv"  # the display language unless told otherwise
     assert view.import_language.description == "Språk i en Moodle-CSV:s texter"
     view.import_language.value = "en"  # an English Moodle export, viewed in Swedish
-    csv = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
+    csv = oecd_csv_path
     view.upload.value = upload(csv.name, csv.read_bytes())
     framework = view.session.framework
     assert framework.id == "OECD-CORE" and framework.languages() == {"en"}

@@ -23,7 +23,6 @@ from xblocks.compat import XBlockUserState
 ASSESSMENT = "competency_assessment"
 ROLE = "first-time-manager"
 LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
-SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 def fieldsets(markup: str) -> list[str]:
@@ -417,9 +416,11 @@ def post_file(block: Any, data: bytes, filename: str, fmt: str = "") -> Any:
     return block.handle("import_framework", request)
 
 
-def test_a_moodle_csv_converts_and_saves_as_native_json(make_block, call) -> None:
+def test_a_moodle_csv_converts_and_saves_as_native_json(
+    make_block, call, oecd_csv_path: Path
+) -> None:
     block = make_block(ASSESSMENT, competencies=["delegating"])
-    data = (SHARED / "fixtures" / "moodle-oecd-competencies.csv").read_bytes()
+    data = oecd_csv_path.read_bytes()
     response = post_file(block, data, "oecd.csv")
     assert response.status_code == 200
     answer = response.json

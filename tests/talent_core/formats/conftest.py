@@ -11,14 +11,10 @@ from hypothesis import strategies as st
 
 import talent_core as tc
 
-ROOT = Path(__file__).resolve().parents[3]
-SHARED = ROOT.parent / "shared"
-OECD_CSV = SHARED / "fixtures" / "moodle-oecd-competencies.csv"
 
-
-@pytest.fixture(scope="session")
-def oecd_csv() -> bytes:
-    return OECD_CSV.read_bytes()
+@pytest.fixture
+def oecd_csv(oecd_csv_path: Path) -> bytes:
+    return oecd_csv_path.read_bytes()
 
 
 # -- hypothesis strategies -----------------------------------------------------------------
