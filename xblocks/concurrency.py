@@ -173,7 +173,7 @@ def exclusive(block: XBlock, *, shared: bool = False, wait: float | None = None)
         _release(locks, key, token)
 
 
-def serialized(handler: _HandlerT) -> _HandlerT:  # noqa: UP047 (Python 3.11 has no def f[T])
+def serialized(handler: _HandlerT) -> _HandlerT:
     """Decorate an ``@XBlock.handler`` method (put this below ``@XBlock.handler``) so it runs
     inside :func:`exclusive`: a response with an error status saves nothing, a busy lock
     answers HTTP 409 with a translated message."""
