@@ -1,11 +1,12 @@
 """Demo report CSVs for the dashboards, made by the blocks' own row code (no data files).
 
 Each person of a demo organisation gets a target role, a self-assessment (most submitted,
-some only a draft, some nothing) and, when a gap is open, often a development plan. Their
-rows come from the same code as the blocks' staff download (:mod:`talent_core.reports`):
-``AssessmentRows`` for the competency assessment, ``plan_row`` over ``PlanSummary.of`` for
-the development plan and ``rows_to_csv`` for the file, so the dashboards are tried on exactly
-what HR downloads.
+some only a draft, some nothing) and, when a gap is open, often a development plan, a
+development dialogue and a peer group. Their rows come from the same code as the blocks'
+staff download (:mod:`talent_core.reports`): ``AssessmentRows`` for the competency
+assessment, ``plan_row`` over ``PlanSummary.of`` for the development plan, ``dialogue_row``
+over the stored dialogue record's summary, ``peer_group_row`` for the peer group and
+``rows_to_csv`` for the file, so the dashboards are tried on exactly what HR downloads.
 Departments lean one way or the other per competency, so the gap heatmap has a pattern.
 """
 
@@ -23,7 +24,10 @@ from talent_core import (
     AssessmentSetup,
     AssessmentSummary,
     CompetencyFramework,
+    Conversation,
     DevelopmentPlan,
+    DialoguePreparation,
+    DialogueRecord,
     Goal,
     Person,
     PlannedActivity,
@@ -31,9 +35,18 @@ from talent_core import (
     RoleGaps,
     RoleProfile,
     localize,
+    summarize_dialogue,
     write_people_csv,
 )
-from talent_core.reports import REPORT_ENCODING, AssessmentRows, plan_row, rows_to_csv
+from talent_core.mentoring import VolunteerRole
+from talent_core.reports import (
+    REPORT_ENCODING,
+    AssessmentRows,
+    dialogue_row,
+    peer_group_row,
+    plan_row,
+    rows_to_csv,
+)
 
 __all__ = ["demo_reports"]
 
@@ -108,6 +121,51 @@ def _plan(
     return agreed
 
 
+def _dialogue(
+    gaps: RoleGaps,
+    levels: dict[str, int],
+    framework: CompetencyFramework,
+    manager: str,
+    rng: random.Random,
+) -> dict[str, Any]:
+    """A dialogue block's stored record: prepared on the largest gaps, maybe held since."""
+    focus = [gap.competency_id for gap in gaps.largest_open(levels, rng.randint(2, 4))]
+    if len(focus) < 2:
+        focus = sorted(levels)[:2]
+    answers = {
+        cid: {q.id: "(private)" for q in framework.node(cid).coaching_questions[:1]}
+        for cid in focus
+        if rng.random() < 0.6
+    }
+    preparation = DialoguePreparation(competency_ids=focus, answers=answers)
+    talks = []
+    if manager:
+        for held in sorted(rng.sample(range(1, 300), rng.choice((0, 1, 1, 2)))):
+            rated = {}
+            for cid in focus:
+                scale = framework.scale_for(cid).values
+                level = levels[cid] + rng.choice((-1, 0, 1))
+                rated[cid] = min(max(level, scale[0]), scale[-1])
+            talks.append(
+                Conversation(
+                    held_on=_TODAY - dt.timedelta(days=300 - held),
+                    manager_name=manager,
+                    agreed_focus=f"Practise {focus[0]} in the next project.",
+                    levels=rated,
+                )
+            )
+    return DialogueRecord(preparation=preparation, conversations=talks).to_state()
+
+
+def _peer_group(person: Person, rng: random.Random) -> dict[str, Any] | None:
+    """A peer-group row: a group of the person's department, sessions logged, a volunteer."""
+    sessions = rng.choice((0, 1, 2, 3, 4, 5, 6, 8))
+    last = (_TODAY - dt.timedelta(days=rng.randint(1, 60))).isoformat() if sessions else ""
+    volunteer = rng.choices(("", VolunteerRole.MENTOR.value, VolunteerRole.HOST.value), (8, 1, 1))
+    group = f"{person.department} {rng.randint(1, 3)}"
+    return peer_group_row(group, sessions, last, volunteer[0])
+
+
 def demo_reports(
     people: Sequence[Person],
     framework: CompetencyFramework,
@@ -115,7 +173,8 @@ def demo_reports(
     *,
     seed: int = 1,
 ) -> list[tuple[str, bytes]]:
-    """The people CSV and the assessment and plan blocks' staff CSVs, as (file name, bytes)."""
+    """The people CSV and the assessment, plan, dialogue and peer group blocks' staff CSVs,
+    as (file name, bytes)."""
     rng = random.Random(seed)
     by_id = {role.id: role for role in roles}
     setup = AssessmentSetup.create(framework, [c.id for c in framework.competencies()], roles)
@@ -130,6 +189,8 @@ def demo_reports(
     }
     assessed: list[tuple[str, dict[str, Any]]] = []
     planned: list[tuple[str, dict[str, Any]]] = []
+    dialogues: list[tuple[str, dict[str, Any]]] = []
+    peers: list[tuple[str, dict[str, Any]]] = []
     for person in people:
         role_id = _role_of(person, managers, rng)
         chance = rng.random()
@@ -150,8 +211,15 @@ def demo_reports(
             manager = names.get(person.manager_id or "", "")
             plan = _plan(person, gaps, levels, framework, manager, rng)
             planned.append((person.id, plan_row(PlanSummary.of(plan), DEFAULT_RATES)))
+            if rng.random() < 0.6:
+                record = _dialogue(gaps, levels, framework, manager, rng)
+                dialogues.append((person.id, dialogue_row(summarize_dialogue(record))))
+        if rng.random() < 0.35 and (row := _peer_group(person, rng)) is not None:
+            peers.append((person.id, row))
     return [
         ("people.csv", write_people_csv(people).encode("utf-8")),
         ("competency_assessment-data.csv", rows_to_csv(assessed).encode(REPORT_ENCODING)),
         ("development_plan-data.csv", rows_to_csv(planned).encode(REPORT_ENCODING)),
+        ("development_dialogue-data.csv", rows_to_csv(dialogues).encode(REPORT_ENCODING)),
+        ("peer_group-data.csv", rows_to_csv(peers).encode(REPORT_ENCODING)),
     ]

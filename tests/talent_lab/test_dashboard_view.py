@@ -196,7 +196,8 @@ def test_an_export_to_a_folder_that_cannot_be_made(view: DashboardView, tmp_path
 
 def test_the_demo_organisation_comes_through_the_blocks_rows(tmp_path: Path) -> None:
     session = DashboardSession.from_demo(300, 2, out_dir=tmp_path)
-    assert [report.kind for report in session.loaded()] == ["assessment", "plan", "people"]
+    kinds = ["assessment", "plan", "dialogue", "peer_group", "people"]
+    assert [report.kind for report in session.loaded()] == kinds
     assessments = session.reports["assessment"].rows
     assert 200 < len(assessments) <= 300
     assert set(assessments["role"]) <= {role.id for role in tc.demo_roles()}
@@ -208,12 +209,15 @@ def test_the_demo_organisation_comes_through_the_blocks_rows(tmp_path: Path) -> 
     view = DashboardView(session)
     assert "Demo organisation of 300 people (seed 2)." in view.data_summary.value
     assert view.top_gaps.value.count("<tr>") == 11  # a header and the ten largest gaps
+    talks = session.conversation_table().set_index("measure")["count"]
+    assert 0 < talks["dialogue_held"] <= talks["dialogue_learners"] < agreement.sum()
+    assert talks["sessions_logged"] > 0 and 0 < talks["volunteers"] < talks["peer_members"]
 
 
 def test_the_first_real_upload_replaces_the_whole_demo(tmp_path: Path) -> None:
     view = DashboardView(DashboardSession.from_demo(100, out_dir=tmp_path))
     view.upload.value = upload(("broken.csv", "name\r\nx\r\n"))
-    assert len(view.session.loaded()) == 3  # a bad file keeps the demo
+    assert len(view.session.loaded()) == 5  # a bad file keeps the demo
     view.upload.value = upload(("plans.csv", PLANS))
     assert [report.kind for report in view.session.loaded()] == ["plan"]
     assert "Demo organisation" not in view.data_summary.value
