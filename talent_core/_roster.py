@@ -4,7 +4,8 @@ The roster is a CSV (UTF-8, header row): ``username`` and ``group`` are required
 (``member`` or ``host`` in an intervision group, ``mentor`` or ``mentee`` in mentoring; empty
 means ``member`` or ``mentee``) and ``name`` (how members see each other; else the username)
 are optional, other columns are ignored. The whole file is checked before anything is kept:
-:func:`read_roster` raises :class:`RosterError` naming the row and column of the first problem.
+:func:`read_roster` raises :class:`RosterError` naming the row and column of every problem (up
+to :data:`MAX_REPORTED`), so staff fix the file in one pass.
 The error is structured (``message`` is an English msgid, ``params`` fill it in), so whoever
 shows it translates it: the peer_group block and the notebooks through the blocks' catalog.
 The notebooks write rosters with :func:`roster_csv` and check them with the same reader.
@@ -15,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -64,8 +65,16 @@ def N_(message: str) -> str:
     return message
 
 
+#: Problems one :class:`RosterError` names; more are counted, not listed.
+MAX_REPORTED = 20
+
+
 class RosterError(ValueError):
-    """The first problem of a roster: where (``row`` 1 is the header) and a translatable what."""
+    """A roster problem: where (``row`` 1 is the header) and a translatable what.
+
+    ``message``, ``row``, ``column`` and ``params`` describe the first problem; ``others`` holds
+    the rest found in the same file and ``text`` names them all.
+    """
 
     def __init__(
         self, message: str, row: int | None = None, column: str = "", **params: Any
@@ -74,10 +83,33 @@ class RosterError(ValueError):
         self.row = row
         self.column = column
         self.params = params
+        self.others: tuple[RosterError, ...] = ()
+        self.unlisted = 0
         super().__init__(self.text(lambda text: text))
 
+    @classmethod
+    def of(cls, problems: list[RosterError]) -> RosterError:
+        """One error naming every problem in ``problems`` (not empty), the first first."""
+        first = problems[0]
+        first.others = tuple(problems[1:MAX_REPORTED])
+        first.unlisted = max(0, len(problems) - MAX_REPORTED)
+        first.args = (first.text(lambda text: text),)
+        return first
+
+    @property
+    def problems(self) -> tuple[RosterError, ...]:
+        """Every problem this error lists, in file order."""
+        return (self, *self.others)
+
     def text(self, _: Callable[[str], str]) -> str:
-        """The problem in the language of the translation ``_``."""
+        """Every problem, in the language of the translation ``_``."""
+        texts = [problem.one_text(_) for problem in self.problems]
+        if self.unlisted:
+            texts.append(_("…and {count} more.").format(count=self.unlisted))
+        return " ".join(texts)
+
+    def one_text(self, _: Callable[[str], str]) -> str:
+        """This problem alone, in the language of the translation ``_``."""
         problem = _(self.message).format(**self.params)
         if self.row is None:
             return problem
@@ -123,7 +155,7 @@ class Roster:
 def read_roster(text: str, kind: RosterKind) -> Roster:
     """The roster in ``text`` for a block of this ``kind``; an empty text is an empty roster.
 
-    Raises :class:`RosterError` for the first problem found.
+    Raises :class:`RosterError` naming every problem found.
     """
     if not text.strip():
         return Roster()
@@ -137,18 +169,26 @@ def _read(text: str, kind: RosterKind) -> Roster:
     try:
         _, rows = csv_rows(text, "roster", ROSTER_COLUMNS)
         members: list[RosterMember] = []
+        problems: list[RosterError] = []
         first_row: dict[str, int] = {}
         rows_of_group: dict[str, list[tuple[int, str]]] = {}
         for row in rows:
-            member = _member(row.number, row.cells, kind)
+            try:
+                member = _member(row.number, row.cells, kind)
+            except RosterError as problem:
+                problems.append(problem)
+                continue
             if member.username in first_row:
-                raise RosterError(
-                    N_("{username} is already in the roster in row {first}."),
-                    row.number,
-                    "username",
-                    username=member.username,
-                    first=first_row[member.username],
+                problems.append(
+                    RosterError(
+                        N_("{username} is already in the roster in row {first}."),
+                        row.number,
+                        "username",
+                        username=member.username,
+                        first=first_row[member.username],
+                    )
                 )
+                continue
             first_row[member.username] = row.number
             rows_of_group.setdefault(member.group, []).append((row.number, member.role))
             members.append(member)
@@ -157,9 +197,11 @@ def _read(text: str, kind: RosterKind) -> Roster:
             N_("The file is not a roster CSV: {detail}"),
             detail=f"{error.location}: {error.problem}" if error.location else error.problem,
         ) from None
+    problems.extend(_role_problems(rows_of_group, kind))
+    if problems:
+        raise RosterError.of(sorted(problems, key=lambda problem: problem.row or 0))
     if not members:
         raise RosterError(N_("The roster has a header but no members."))
-    _check_roles(rows_of_group, kind)
     return Roster.of(tuple(members))
 
 
@@ -199,22 +241,24 @@ def _member(number: int, cells: Mapping[str, str], kind: RosterKind) -> RosterMe
     return RosterMember(username, group, role, cell("name", MAX_NAME))
 
 
-def _check_roles(rows_of_group: Mapping[str, list[tuple[int, str]]], kind: RosterKind) -> None:
+def _role_problems(
+    rows_of_group: Mapping[str, list[tuple[int, str]]], kind: RosterKind
+) -> Iterator[RosterError]:
     """A mentoring pair has exactly one mentor and a mentee; a group at most one host."""
     for group, rows in rows_of_group.items():
         first = rows[0][0]
         if kind == "mentoring":
             mentors = [number for number, role in rows if role == "mentor"]
             if len(mentors) != 1:
-                raise RosterError(
+                yield RosterError(
                     N_("Mentoring group {group} needs exactly one mentor; it has {count}."),
                     mentors[1] if mentors else first,
                     "role",
                     group=group,
                     count=len(mentors),
                 )
-            if len(rows) < 2:
-                raise RosterError(
+            elif len(rows) < 2:
+                yield RosterError(
                     N_("Mentoring group {group} has a mentor but no mentee."),
                     first,
                     "group",
@@ -223,7 +267,7 @@ def _check_roles(rows_of_group: Mapping[str, list[tuple[int, str]]], kind: Roste
         else:
             hosts = [number for number, role in rows if role == "host"]
             if len(hosts) > 1:
-                raise RosterError(
+                yield RosterError(
                     N_("Group {group} has more than one host."), hosts[1], "role", group=group
                 )
 

@@ -38,3 +38,30 @@ def test_the_username_column_of_a_people_file_is_the_roster_username() -> None:
     )
     assert tc.roster_username(person) == "p1"
     assert tc.roster_username(replace(person, extra={"username": " ann_b "})) == "ann_b"
+
+
+def test_every_problem_of_a_roster_is_reported_at_once() -> None:
+    text = (
+        "username,group,role\n"
+        "al,G1,boss\n"  # row 2: unknown role
+        "bo b,G1,\n"  # row 3: not a username
+        "cy,,host\n"  # row 4: empty group
+        "di,G1,host\n"
+        "ed,G1,host\n"  # row 6: a second host in G1
+        "di,G2,\n"  # row 7: di twice
+    )
+    with pytest.raises(tc.RosterError) as caught:
+        tc.read_roster(text, "intervision")
+    where = [(p.row, p.column) for p in caught.value.problems]
+    assert where == [(2, "role"), (3, "username"), (4, "group"), (6, "role"), (7, "username")]
+    shown = caught.value.text(lambda message: message)
+    assert "Row 2, column role" in shown and "Row 7, column username" in shown
+    assert str(caught.value) == shown
+
+
+def test_a_roster_with_many_problems_lists_the_first_twenty_and_counts_the_rest() -> None:
+    text = "username,group\n" + "".join(f"u{i},\n" for i in range(25))
+    with pytest.raises(tc.RosterError) as caught:
+        tc.read_roster(text, "intervision")
+    assert len(caught.value.problems) == 20
+    assert caught.value.text(lambda message: message).endswith("…and 5 more.")
