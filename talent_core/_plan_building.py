@@ -33,6 +33,7 @@ __all__ = [
     "AgreementInput",
     "apply_agreement",
     "apply_plan_save",
+    "goal_why",
     "goals_from_gaps",
     "new_goal_id",
     "unique_id",
@@ -72,19 +73,22 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _goal(
-    gap: Gap,
+def goal_why(
     framework: CompetencyFramework,
+    competency_id: str,
+    level: int,
     language: str | None,
     why_template: str,
-    goal_id: str,
-) -> Goal:
+) -> str:
+    """The generated "why" of a goal at ``level``: ``why_template`` with ``{competency}`` and
+    ``{level}`` (the level's label) filled in ``language``. Views offer it for every level, so
+    an untouched "why" follows the target when the learner changes it."""
     fallbacks = (framework.default_language,)
-    node = framework.node(gap.competency_id)
-    level = framework.scale_for(gap.competency_id).level(gap.required)
+    node = framework.node(competency_id)
+    label = framework.scale_for(competency_id).level(level).label
     fields = {
         "competency": localize(node.name, language, fallbacks),
-        "level": localize(level.label, language, fallbacks),
+        "level": localize(label, language, fallbacks),
     }
     try:
         why = why_template.format_map(fields)
@@ -93,6 +97,17 @@ def _goal(
             f"why_template {why_template!r} cannot be filled ({error!r}); "
             f"it may use {{competency}} and {{level}}"
         ) from None
+    return _clip(why, MAX_WHY)
+
+
+def _goal(
+    gap: Gap,
+    framework: CompetencyFramework,
+    language: str | None,
+    why_template: str,
+    goal_id: str,
+) -> Goal:
+    why = goal_why(framework, gap.competency_id, gap.required, language, why_template)
     activities = [
         PlannedActivity(
             id=suggestion.id,
@@ -107,7 +122,7 @@ def _goal(
         id=goal_id,
         competency_id=gap.competency_id,
         target_level=gap.required,
-        why=_clip(why, MAX_WHY),
+        why=why,
         activities=activities,
     )
 
@@ -124,9 +139,9 @@ def goals_from_gaps(
 
     Each goal aims at the required level, carries the framework's activities for the
     competency (titles in ``language``) and a "why" made from ``why_template``, a translated
-    format string with the fields ``{competency}`` and ``{level}`` (the required level's label),
-    e.g. ``"The role asks for {competency} at the level {level}."``. The version is unchanged:
-    store the result through ``accept_save`` so a stale page cannot add goals twice.
+    format string with the fields ``{competency}`` and ``{level}`` (the target level's label),
+    e.g. ``"The role asks for {competency}; my target is the level {level}."``. The version is
+    unchanged: store the result through ``accept_save`` so a stale page cannot add goals twice.
     """
     goals = list(plan.goals)
     planned = {goal.competency_id for goal in goals}

@@ -64,6 +64,9 @@ STATUS_LABELS: dict[tc.ActivityStatus, str] = {
     tc.ActivityStatus.DROPPED: N_("Dropped"),
 }
 
+#: The generated "why" of a goal from a gap; true whatever target level the learner then picks.
+WHY_TEMPLATE = N_("The role asks for {competency}; my target is the level {level}.")
+
 
 @dataclass(frozen=True, slots=True)
 class Words:
@@ -75,6 +78,8 @@ class Words:
     ngettext: PluralTranslate
     modes: dict[tc.LearningMode, str]
     statuses: dict[tc.ActivityStatus, str]
+    #: The generated "why" of a goal (``{competency}``, ``{level}``: the target level).
+    why_template: str
 
     @classmethod
     def of(cls, language: str, gettext: Translate, ngettext: PluralTranslate) -> Words:
@@ -84,6 +89,7 @@ class Words:
             ngettext,
             {mode: gettext(label) for mode, label in MODE_LABELS.items()},
             {status: gettext(label) for status, label in STATUS_LABELS.items()},
+            gettext(WHY_TEMPLATE),
         )
 
     def hours(self, hours: float) -> str:
@@ -97,6 +103,16 @@ class Choice:
     value: str
     label: str
     selected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LevelChoice:
+    """A target level; ``why`` is the generated "why" for it, which an untouched "why" follows."""
+
+    value: str
+    label: str
+    selected: bool
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +151,7 @@ class GoalForm:
     competency_name: str
     #: The competency is gone from the framework: the goal must be removed before saving.
     unknown: bool
-    levels: tuple[Choice, ...]
+    levels: tuple[Choice | LevelChoice, ...]
     why: str
     activities: tuple[ActivityForm, ...]
     suggestions: tuple[Suggestion, ...]
@@ -193,8 +209,13 @@ def goal_form(
         )
     node = framework.node(goal.competency_id)
     scale = framework.scale_for(goal.competency_id)
-    levels = (
-        (str(value), level_text(framework, goal.competency_id, value, language))
+    levels = tuple(
+        LevelChoice(
+            str(value),
+            level_text(framework, goal.competency_id, value, language),
+            str(value) == level,
+            tc.goal_why(framework, goal.competency_id, value, language, words.why_template),
+        )
         for value in scale.values
     )
     suggestions = tuple(
@@ -210,7 +231,7 @@ def goal_form(
         competency_id=goal.competency_id,
         competency_name=tc.localize(node.name, language),
         unknown=False,
-        levels=_choices(levels, level),
+        levels=levels,
         why=goal.why,
         activities=activities,
         suggestions=suggestions,

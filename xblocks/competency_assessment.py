@@ -240,14 +240,25 @@ class CompetencyAssessmentBlock(
             "result_intro": self.ugettext("Submitted on {date} for the role {role}.").format(
                 date=result.submitted_on, role=result.role
             ),
-            "open_gaps_text": self.ungettext(
-                "{count} requirement of the role is above your level.",
-                "{count} requirements of the role are above your level.",
-                result.open_gaps,
-            ).format(count=result.open_gaps),
+            "open_gaps_text": self._open_gaps_text(result.open_gaps, len(result.advice)),
             "print_url": self.runtime.handler_url(self, "print_summary"),
             "uid": self.dom_id,
         }
+
+    def _open_gaps_text(self, count: int, shown: int) -> str:
+        """How many requirements are above the learner's level, and that only the top are shown."""
+        if count > shown:
+            return self.ungettext(
+                "{count} requirement of the role is above your level; here is the largest.",
+                "{count} requirements of the role are above your level; here are the {shown} "
+                "largest.",
+                count,
+            ).format(count=count, shown=shown)
+        return self.ungettext(
+            "{count} requirement of the role is above your level.",
+            "{count} requirements of the role are above your level.",
+            count,
+        ).format(count=count)
 
     def _render_result(self, setup: tc.AssessmentSetup, record: tc.SelfAssessmentRecord) -> str:
         context = self._result_context(setup, record)

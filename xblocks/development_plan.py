@@ -366,7 +366,7 @@ class DevelopmentPlanBlock(
         if not gaps:
             problem = "there are no gaps of a submitted self-assessment to plan for"
             raise tc.ValidationError([tc.Problem("assessment", problem)])
-        why = self.ugettext("The role asks for {competency} at the level {level}.")
+        why = self.words.why_template
         with_goals = tc.goals_from_gaps(saved, gaps, framework, self.language, why_template=why)
         added = [g.competency_id for g in with_goals.goals[len(saved.goals) :]]
         answer = self._after_change(stored, with_goals)

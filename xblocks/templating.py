@@ -10,6 +10,7 @@ One engine with a cached loader serves every block: each template is parsed once
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -17,8 +18,10 @@ from typing import Any
 
 from django.template import Context, Engine, Library, Node, TemplateSyntaxError
 from django.template.base import Parser, Token, render_value_in_context
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["CATALOG_KEY", "TEMPLATES_DIR", "register", "render"]
+__all__ = ["CATALOG_KEY", "TEMPLATES_DIR", "register", "render", "wrappable"]
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 #: Context key under which :func:`render` puts the catalog the ``trans`` tag reads.
@@ -52,6 +55,30 @@ def do_translate(parser: Parser, token: Token) -> TranslateNode:
         usage = '{% trans "message" %} or {% trans "message" as name %}'
         raise TemplateSyntaxError(f"use {usage}, got {token.contents!r}")
     return TranslateNode(literal[1:-1], bits[3] if len(bits) == 4 else None)
+
+
+#: A run without spaces this long (a pasted URL) may break anywhere; words never do.
+LONG_RUN = 25
+_LONG = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+@register.filter(is_safe=True)
+def wrappable(value: object) -> SafeString:
+    """``value`` escaped, each long run without spaces (a URL) in ``<span class="long-run">``.
+
+    Print pages break lines only between words (``overflow-wrap: break-word``), so a table
+    never splits "Developing"; a pasted URL would then widen its column past the page, so the
+    page lets ``.long-run`` break anywhere (``overflow-wrap: anywhere``).
+    """
+    text = str(value)
+    out: list[str] = []
+    position = 0
+    for run in _LONG.finditer(text):
+        out.append(escape(text[position : run.start()]))
+        out.append(f'<span class="long-run">{escape(run.group())}</span>')
+        position = run.end()
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))
 
 
 @cache

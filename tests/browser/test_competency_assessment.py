@@ -10,6 +10,7 @@ from playwright.sync_api import Locator, Page, expect
 
 import talent_core as tc
 from talent_core import formats
+from tests.browser.layout import broken_words
 
 pytestmark = pytest.mark.browser
 
@@ -119,3 +120,24 @@ def test_author_converts_a_moodle_file_in_the_editor(
     converted = page.locator("[data-field-name='framework_json'] textarea").input_value()
     framework = formats.read_framework(converted.encode(), "converted.json")
     assert framework.id == "OECD-CORE" and len(framework.competencies()) == 15
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_print_summary_breaks_lines_between_words(
+    page: Page, workbench_url: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_assessment(page, workbench_url, f"learner_print_{width}")
+    page.get_by_role("radio", name="First-time manager").check()
+    for group in page.locator("fieldset[data-competency-id]").all():
+        group.locator("input[type=radio]").first.check()
+    page.get_by_label("An example from your work (optional)").first.fill(
+        "See https://intranet.example.org/" + "handbook/" * 12 + "delegating.html for the plan"
+    )
+    page.get_by_role("button", name="Submit self-assessment").click()
+    expect(page.get_by_role("heading", name="Your result")).to_be_focused()
+    href = page.get_by_role("link", name="Print-friendly summary").get_attribute("href") or ""
+    page.goto(workbench_url + href)
+    expect(page.get_by_role("cell", name="1 Developing").first).to_be_visible()
+    assert broken_words(page, "table") == []
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -74,9 +74,13 @@ def test_goals_from_gaps_survive_a_reload_and_stay_private(page: Page, workbench
     page.reload()
     expect(goal_names(page)).to_have_text(GAP_GOALS)
     first = plan(page).locator("[data-goal]").first
-    expect(first.get_by_label("Why it matters")).to_have_value(
-        "The role asks for Delegating at the level Independent."
-    )
+    why = first.get_by_label("Why it matters")
+    expect(why).to_have_value("The role asks for Delegating; my target is the level Independent.")
+    first.get_by_label("Target level").select_option(label="3 Skilled")
+    expect(why).to_have_value("The role asks for Delegating; my target is the level Skilled.")
+    why.fill("My team needs it.")
+    first.get_by_label("Target level").select_option(label="1 Developing")
+    expect(why).to_have_value("My team needs it.")
     titles = [a.title["en"] for a in framework.node("delegating").activities]
     for i, title in enumerate(titles):
         expect(first.locator("[data-field=title]").nth(i)).to_have_value(title)

@@ -576,3 +576,12 @@ def test_scenarios_render_and_validate(make_block) -> None:
         block = runtime.get_block(runtime.parse_xml_string(olx))
         assert [kind for kind, _ in messages(block)] == []
         assert fieldsets(student_html(block))
+
+
+def test_the_gap_list_says_it_shows_the_largest_three_of_four(leading, call) -> None:
+    levels = dict.fromkeys(LEADING, 1)
+    result = call(leading, "submit_assessment", answers(levels)).json["html"]
+    advice = re.findall(r'<li class="talent-gap" data-competency-id="([^"]+)">', result)
+    assert len(advice) == 3
+    words = text_of(result)
+    assert "4 requirements of the role are above your level; here are the 3 largest." in words

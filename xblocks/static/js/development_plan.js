@@ -338,6 +338,20 @@ function DevelopmentPlanBlock(runtime, element, args) {
       reflection.hidden = node.value !== "done" && !field(item, "reflection").value;
     } else if (item && name === "title") {
       item.querySelector("[data-activity-name]").textContent = ": " + node.value;
+    } else if (name === "target_level" && event.type === "change") {
+      followTarget(node);
+    }
+  }
+
+  /* An untouched generated "why" names the new target; the learner's own words stay. */
+  function followTarget(select) {
+    var why = field(select.closest("[data-goal]"), "why");
+    var generated = Array.prototype.map.call(select.options, function (option) {
+      return option.getAttribute("data-why");
+    });
+    var chosen = select.options[select.selectedIndex].getAttribute("data-why");
+    if (chosen && generated.indexOf(why.value.trim()) >= 0) {
+      why.value = chosen;
     }
   }
   root.addEventListener("input", edited);
