@@ -11,6 +11,7 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from ._errors import Problem, StaleVersionError, ValidationError
+from ._figures import percent_done
 from ._framework import CompetencyFramework, LearningMode
 from ._text import Identifier, ShortText, StrictModel, Username
 
@@ -92,6 +93,12 @@ class PlanProgress(StrictModel):
         """Done share of the activities still in the plan (dropped ones do not count)."""
         live = self.activities - self.dropped
         return self.done / live if live else 0.0
+
+    @property
+    def percent(self) -> int:
+        """``fraction`` as a whole percentage: 0 only when none is done, 100 only when all are
+        (docs/figures.md, "Plan progress")."""
+        return percent_done(self.done, self.activities - self.dropped)
 
 
 class DevelopmentPlan(StrictModel):

@@ -35,6 +35,7 @@ __all__ = [
     "conversation_table",
     "fitting_roles",
     "gap_table",
+    "latest_submitted",
     "mix_table",
     "organisation_hours",
     "progress_table",
@@ -48,14 +49,16 @@ CLASSROOM_HEAVY: Mapping[LearningMode, float] = {
     LearningMode.ONLINE: 0.1,
     LearningMode.CLASSROOM: 0.6,
 }
-#: Bands of ``progress_percent``: (label, lowest, highest), both ends included.
+#: Bands of ``progress_percent`` p (docs/figures.md, "Progress bands"): "0" holds p = 0, "100"
+#: holds p = 100, every other band (label, low, high) holds low < p <= high, except that
+#: "76-99" stops below 100. Every value from 0 to 100 is in exactly one band.
 PROGRESS_BANDS: tuple[tuple[str, float, float], ...] = (
     ("0", 0, 0),
-    ("1-25", 0.5, 25),
-    ("26-50", 25.5, 50),
-    ("51-75", 50.5, 75),
-    ("76-99", 75.5, 99.5),
-    ("100", 99.5, 100),
+    ("1-25", 0, 25),
+    ("26-50", 25, 50),
+    ("51-75", 50, 75),
+    ("76-99", 75, 100),
+    ("100", 100, 100),
 )
 #: Columns of ``gap_table``.
 GAP_COLUMNS = ["group", "competency_id", "mean_gap", "learners"]
@@ -106,12 +109,13 @@ def gap_table(
     """Mean importance-weighted gap per group and competency of the learners' latest ratings.
 
     Groups are departments when ``departments`` (username → department) is given, else target
-    roles. Only submitted assessments count, and only competencies the learner's role requires
+    roles. Only each learner's latest submitted assessment counts (``latest_submitted``: two
+    course runs' files count a learner once), and only competencies the learner's role requires
     and the learner rated (an unrated one is unknown, not a gap). Columns: ``group``,
     ``competency_id``, ``mean_gap`` (0 = met; up to the requirement's importance, 5) and
     ``learners`` (how many ratings the mean is of).
     """
-    submitted = assessments[assessments["submitted_at"].str.strip() != ""]
+    submitted = latest_submitted(assessments)
     levels = [c for c in submitted.columns if c.startswith(LEVEL_PREFIX)]
     if submitted.empty or not levels:
         return pd.DataFrame(columns=GAP_COLUMNS)
@@ -134,6 +138,15 @@ def gap_table(
         .reset_index()
     )
     return table[GAP_COLUMNS]
+
+
+def latest_submitted(assessments: pd.DataFrame) -> pd.DataFrame:
+    """Each learner's latest submitted self-assessment over all loaded files: by username, the
+    row with the latest ``submitted_at`` (docs/figures.md, "Gap heatmap")."""
+    submitted = assessments[assessments["submitted_at"].str.strip() != ""]
+    when = pd.to_datetime(submitted["submitted_at"].str.strip(), utc=True, format="ISO8601")
+    order = when.sort_values(kind="stable").index
+    return submitted.loc[order].drop_duplicates("username", keep="last").sort_index()
 
 
 def agreement_table(plans: pd.DataFrame) -> pd.DataFrame:
@@ -190,13 +203,21 @@ def conversation_table(
     return pd.DataFrame(measures, columns=["measure", "count"])
 
 
+def _in_band(progress: pd.Series, low: float, high: float) -> pd.Series:
+    if low == high:  # "0" and "100": that value alone
+        return progress == low
+    if high == 100:  # "76-99": all done is the band "100"
+        return (progress > low) & (progress < high)
+    return (progress > low) & (progress <= high)
+
+
 def progress_table(plans: pd.DataFrame) -> pd.DataFrame:
     """How many plans fall in each band of progress (done activities of those not dropped)."""
-    progress = plans["progress_percent"]
+    progress = plans["progress_percent"].astype("float64")
     return pd.DataFrame(
         {
             "progress_percent": [label for label, _, _ in PROGRESS_BANDS],
-            "plans": [int(progress.between(low, high).sum()) for _, low, high in PROGRESS_BANDS],
+            "plans": [int(_in_band(progress, low, high).sum()) for _, low, high in PROGRESS_BANDS],
         }
     )
 

@@ -8,10 +8,17 @@ same in text.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pandas as pd
+from babel.numbers import format_decimal
 
-from talent_core import localize
+from talent_core import (
+    hours_parts_shown,
+    localize,
+    money_parts_shown,
+    percent_shares,
+)
 
 from ._dashboard_messages import text
 from ._dashboard_session import DashboardSession
@@ -27,6 +34,7 @@ __all__ = [
     "mix_table",
     "mode_label",
     "plan_tables",
+    "shown_mix",
     "top_gaps",
 ]
 
@@ -107,8 +115,8 @@ def data_summary(session: DashboardSession) -> Markup:
     return Markup("".join(parts)) + table(text("data.caption", language), headers, rows)
 
 
-def _share(value: float) -> str:
-    return f"{100 * value:.0f} %"
+def _percent(value: int, language: str) -> str:
+    return f"{format_decimal(value, locale=language)} %"
 
 
 def conversations(session: DashboardSession) -> Markup:
@@ -129,6 +137,7 @@ def plan_tables(session: DashboardSession) -> Markup:
     if "plan" not in session.reports:
         return Markup(f"<p>{esc(text('plans.none', language))}</p>") + conversations(session)
     agreement = session.agreement_table()
+    shares = percent_shares(agreement["plans"].tolist())  # docs/figures.md, "Rounding"
     activities = session.activity_table()
     progress = session.progress_table()
     return join(
@@ -137,8 +146,12 @@ def plan_tables(session: DashboardSession) -> Markup:
                 text("plans.agreement", language),
                 [text(f"col.{c}", language) for c in ("agreement", "plans", "share")],
                 [
-                    (text(f"agreement.{row.agreement}", language), row.plans, _share(row.share))
-                    for row in agreement.itertuples()
+                    (
+                        text(f"agreement.{row.agreement}", language),
+                        row.plans,
+                        _percent(share, language),
+                    )
+                    for row, share in zip(agreement.itertuples(), shares, strict=True)
                 ],
             ),
             table(
@@ -163,12 +176,22 @@ def mode_label(mode: str, language: str) -> str:
     return text("mix.total" if mode == "total" else f"mode.{mode}", language)
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}"
+def shown_mix(mix: pd.DataFrame) -> dict[str, list[Decimal]]:
+    """Each column of ``mix_table`` as shown (docs/figures.md, "Rounding"): hours and money
+    rounded once, the modes' cells adding up to the total row's (the total of the exact cells,
+    rounded)."""
+    per_mode = mix[mix["mode"] != "total"]
+    shown: dict[str, list[Decimal]] = {}
+    for column in mix.columns.drop("mode"):
+        parts = per_mode[column].astype("float64").tolist()
+        rounded = money_parts_shown(parts) if column.endswith("_cost") else hours_parts_shown(parts)
+        shown[column] = [*rounded, sum(rounded, Decimal(0))]
+    return shown
 
 
 def mix_table(session: DashboardSession, mix: pd.DataFrame) -> Markup:
     language = session.language
+    shown = shown_mix(mix)
     heads = [text(f"col.{c}", language) for c in ("hours", "away", "cost")]
     names = [text("mix.organisation", language), text("mix.alternative", language)]
     headers = [
@@ -177,14 +200,14 @@ def mix_table(session: DashboardSession, mix: pd.DataFrame) -> Markup:
     ]
     rows = [
         (
-            mode_label(row["mode"], language),
+            mode_label(mode, language),
             *(
-                _money(row[f"{mix_name}_{figure}"])
+                format_decimal(shown[f"{mix_name}_{figure}"][i], locale=language)
                 for mix_name in ("organisation", "classroom_heavy")
                 for figure in ("hours", "away_hours", "cost")
             ),
         )
-        for row in mix.to_dict("records")
+        for i, mode in enumerate(mix["mode"])
     ]
     caption = text("mix.caption", language, currency=session.rates.currency)
     return table(caption, headers, rows)

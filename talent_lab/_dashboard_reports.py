@@ -97,8 +97,24 @@ def _levels(frame: pd.DataFrame, column: str, filename: str) -> pd.Series:
     return values.astype("Int64")
 
 
+def _check_submitted(frame: pd.DataFrame, filename: str) -> None:
+    """``submitted_at``: empty (not submitted) or an ISO 8601 time, which decides a learner's
+    latest self-assessment over several files."""
+    text = frame["submitted_at"].str.strip()
+    when = pd.to_datetime(text, utc=True, format="ISO8601", errors="coerce")
+    bad = (text != "") & when.isna()
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        raise FormatError(
+            filename,
+            _row(frame, position, "submitted_at"),
+            f"{text.iloc[position]!r} is not a time such as 2026-10-01T09:30:00+00:00",
+        )
+
+
 def _check_assessment(rows: pd.DataFrame, filename: str) -> pd.DataFrame:
     rows["attempts"] = _numbers(rows, "attempts", filename, whole=True)
+    _check_submitted(rows, filename)
     for column in rows.columns:
         if column.startswith(LEVEL_PREFIX):
             rows[column] = _levels(rows, column, filename)

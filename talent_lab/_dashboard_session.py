@@ -187,13 +187,20 @@ class DashboardSession:
         departments = self._departments() if self.grouping == "department" else None
         return figures.gap_table(assessments, self.framework, self.roles, departments)
 
+    def shown_gap_table(self, table: pd.DataFrame | None = None) -> pd.DataFrame:
+        """``gap_table`` (or ``table``, one already made) without the cells fewer than
+        ``min_ratings`` learners rated: what every view of the gaps shows. Only the export holds
+        the small cells, and the view says so."""
+        table = self.gap_table() if table is None else table
+        return table[table["learners"] >= self.min_ratings].reset_index(drop=True)
+
     def unknown_roles(self) -> dict[str, int]:
         """Target roles of submitted assessments without a role profile that fits the framework,
         with how many learners chose each: their ratings are in no gap."""
         assessments = self._rows("assessment")
         if assessments is None:
             return {}
-        submitted = assessments.loc[assessments["submitted_at"].str.strip() != "", "role"]
+        submitted = figures.latest_submitted(assessments)["role"]
         known = {role.id for role in figures.fitting_roles(self.framework, self.roles)}
         counts = submitted[~submitted.isin(known)].value_counts().sort_index()
         return {str(role): int(count) for role, count in counts.items()}

@@ -178,7 +178,7 @@ class DashboardView(NotebookView):
             roles = ", ".join(f"{role} ({count})" for role, count in unknown.items())
             notes.append(text("gaps.unknown_roles", language, roles=roles))
         table = session.gap_table()  # the slow aggregate over every rating: once
-        shown = table[table["learners"] >= session.min_ratings]
+        shown = session.shown_gap_table(table)
         if len(shown) < len(table):
             hidden = len(table) - len(shown)
             notes.append(text("gaps.small", language, count=hidden, least=session.min_ratings))

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, get_decimal_symbol
+from babel.numbers import format_decimal, get_decimal_symbol
 
 import talent_core as tc
 from talent_core._plan_building import MAX_GOALS, MAX_TITLE, _max_length
@@ -92,7 +93,7 @@ class Words:
             gettext(WHY_TEMPLATE),
         )
 
-    def hours(self, hours: float) -> str:
+    def hours(self, hours: float | Decimal) -> str:
         return format_hours(hours, self.language, self.ngettext)
 
 
@@ -353,8 +354,10 @@ class MixView:
 def mix_view(mix: tc.LearningMix, words: Words) -> MixView:
     language, gettext = words.language, words.gettext
 
-    def hours(value: float) -> str:
-        return words.hours(round(value, 1))
+    # Parts beside their total add up to the total shown (docs/figures.md, "Rounding").
+    per_mode = [mix.hours[m] for m in tc.LearningMode]
+    shown_hours = tc.hours_parts_shown(per_mode)
+    shares = tc.percent_shares(per_mode)
 
     modes = {m.value: label for m, label in words.modes.items()}
     svg = ""
@@ -366,7 +369,7 @@ def mix_view(mix: tc.LearningMix, words: Words) -> MixView:
             decimal_mark=get_decimal_symbol(language),
         )
         svg = mix_chart_svg(
-            {m.value: mix.hours[m] for m in tc.LearningMode},
+            {m.value: float(h) for m, h in zip(tc.LearningMode, shown_hours, strict=True)},
             title=gettext("Learning mix: hours per learning mode"),
             labels=labels,
             away_hours=mix.away_hours,
@@ -375,17 +378,17 @@ def mix_view(mix: tc.LearningMix, words: Words) -> MixView:
         MixRow(
             m.value,
             modes[m.value],
-            hours(mix.hours[m]),
-            format_decimal(round(100 * mix.share(m)), locale=language) + " %",
+            words.hours(hours),
+            format_decimal(share, locale=language) + " %",
         )
-        for m in tc.LearningMode
+        for m, hours, share in zip(tc.LearningMode, shown_hours, shares, strict=True)
     )
     return MixView(
         svg=svg,
         rows=rows,
-        total=hours(mix.total_hours),
-        away=hours(mix.away_hours),
-        cost=format_currency(round(mix.total_cost), mix.currency, locale=language),
+        total=words.hours(sum(shown_hours, Decimal(0))),
+        away=words.hours(mix.away_hours),
+        cost=tc.format_money(mix.total_cost, mix.currency, language),
     )
 
 

@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+import talent_core as tc
+
 __all__ = [
     "MODE_COLOURS",
     "GapChartLabels",
@@ -91,9 +93,8 @@ def _text(value: str) -> str:
 
 
 def _number(value: float, decimal_mark: str) -> str:
-    rounded = round(value, 1)
-    shown = str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
-    return shown.replace(".", decimal_mark)
+    """Hours as the view's table shows them (docs/figures.md, "Hours")."""
+    return str(tc.hours_shown(value)).replace(".", decimal_mark)
 
 
 def _short(label: str) -> str:

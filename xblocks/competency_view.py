@@ -11,6 +11,7 @@ import datetime as dt
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -142,11 +143,13 @@ def readable_text(text: str, text_format: str) -> str:
     return html.unescape(strip_tags(text)).strip() if text_format == "html" else text
 
 
-def format_hours(hours: float, language: str, ngettext: PluralTranslate) -> str:
-    """``1.5 hours`` / ``1,5 timmar``: the number in the language's notation."""
-    count = int(hours) if float(hours).is_integer() else 2
+def format_hours(hours: float | Decimal, language: str, ngettext: PluralTranslate) -> str:
+    """``1.5 hours`` / ``1,5 timmar``: the number in the language's notation, to two decimals
+    at most (docs/figures.md, "Hours")."""
+    shown = tc.hours_shown(hours)
+    count = int(shown) if shown == shown.to_integral_value() else 2
     return ngettext("{hours} hour", "{hours} hours", count).format(
-        hours=format_decimal(hours, locale=language)
+        hours=format_decimal(shown, locale=language)
     )
 
 

@@ -493,7 +493,7 @@ class DevelopmentPlanBlock(
     # -- data for HR ------------------------------------------------------------------------
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
-        """One learner's plan in figures; the columns are documented in docs/reports.md."""
+        """One learner's plan in figures; the columns are defined in docs/reports.md."""
         try:
             summary = tc.summarize_plan(state.get("plan_record"))
         except tc.ValidationError as error:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .._assessment import RoleGaps
 from .._dialogue_summary import DialogueSummary
+from .._figures import report_figure
 from .._framework import LearningMode
 from .._mix import ModeRates
 from .._plan import ActivityStatus
@@ -73,7 +74,8 @@ class AssessmentRows:
 
 
 def plan_row(summary: PlanSummary, rates: ModeRates) -> dict[str, Any]:
-    """The development plan report's columns for one plan."""
+    """The development plan report's columns for one plan: exact figures, rounded only where
+    they are shown (docs/reports.md)."""
     mix = summary.mix(rates)
     progress = summary.progress
     row: dict[str, Any] = {
@@ -82,24 +84,20 @@ def plan_row(summary: PlanSummary, rates: ModeRates) -> dict[str, Any]:
     }
     for status in ActivityStatus:
         row[activity_column(status)] = summary.activities[status]
-    row["progress_percent"] = round(100 * progress.fraction)
+    row["progress_percent"] = progress.percent
+    hours = {mode: report_figure(mix.hours[mode]) for mode in LearningMode}
     for mode in LearningMode:
-        row[hours_column(mode)] = _figure(mix.hours[mode])
-    row["hours_total"] = _figure(mix.total_hours)
-    row["hours_away_from_work"] = _figure(mix.away_hours)
-    row["estimated_cost"] = _figure(mix.total_cost)
+        row[hours_column(mode)] = hours[mode]
+    # The total of the cells as written, so that the row adds up in a spreadsheet.
+    row["hours_total"] = report_figure(sum(hours.values()))
+    row["hours_away_from_work"] = report_figure(mix.away_hours)
+    row["estimated_cost"] = report_figure(mix.total_cost)
     row["currency"] = mix.currency
     row["agreement"] = summary.agreement.value
     row["manager_name"] = summary.manager_name
     row["agreed_on"] = summary.agreed_on.isoformat() if summary.agreed_on else ""
     row["plan_version"] = summary.version
     return row
-
-
-def _figure(value: float) -> float | int:
-    """Whole numbers without ``.0``, others to one decimal, for a readable spreadsheet."""
-    rounded = round(value, 1)
-    return int(rounded) if rounded.is_integer() else rounded
 
 
 def dialogue_row(summary: DialogueSummary) -> dict[str, Any]:

@@ -177,9 +177,10 @@ def test_mix_chart_bars_follow_hours_per_mode() -> None:
     assert "with_others" in texts  # a mode without a translation falls back to its code
     desc = root.find(f"{SVG}desc").text
     assert "I arbetet: 12 tim" in desc
-    # 6 classroom hours fully away and 1.5 online hours half away: 6.75, shown to one decimal.
+    # 6 classroom hours fully away and 1.5 online hours half away: 6.75, shown to two decimals
+    # as in the plan's table (docs/figures.md, "Hours").
     assert mix.away_hours == 6.75
-    assert desc.endswith("; Borta från arbetet: 6,8 tim")
+    assert desc.endswith("; Borta från arbetet: 6,75 tim")
     colours = {r.get("fill") for r in root.iter(f"{SVG}rect")}
     assert len(colours) == len(LearningMode)
 

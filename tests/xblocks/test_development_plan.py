@@ -10,6 +10,7 @@ import html
 import io
 import json
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
@@ -180,8 +181,11 @@ def test_learning_mix_shows_hours_per_mode_time_away_and_cost(saved) -> None:
         tc.load(tc.Goal, GOALS[0]).activities + tc.load(tc.Goal, GOALS[1]).activities
     )
     away = re.search(r"<td colspan=\"2\" data-away>(.*?)</td>", mix)
-    assert away is not None and away.group(1) == f"{round(expected.away_hours, 1):g} hours"
-    assert re.search(r"data-cost>€[\d,]+\.00<", mix)
+    # docs/figures.md: hours to two decimals at most, money in whole units (halves up).
+    assert expected.away_hours == 8.75
+    assert away is not None and away.group(1) == "8.75 hours"
+    cost = Decimal(repr(expected.total_cost)).quantize(Decimal(1), ROUND_HALF_UP)
+    assert re.search(r"data-cost>(.*?)<", mix).group(1) == f"€{cost:,}"
 
 
 def test_dropped_activities_leave_the_mix(make_block, call) -> None:
@@ -787,7 +791,8 @@ def test_custom_rates_price_the_mix(make_block, call) -> None:
     assert save(call, block).status_code == 200
     expected = tc.learning_mix(block.plan.all_activities(), tc.load(tc.ModeRates, rates))
     cost = re.search(r"data-cost>(.*?)<", student_html(block))
-    assert cost is not None and cost.group(1) == f"SEK{round(expected.total_cost):,}.00"
+    whole = Decimal(repr(expected.total_cost)).quantize(Decimal(1), ROUND_HALF_UP)
+    assert cost is not None and cost.group(1) == f"SEK{whole:,}"  # whole units, no ".00"
 
 
 def test_linked_block_must_exist_and_be_a_self_assessment(make_block, assessment) -> None:
@@ -877,7 +882,6 @@ def test_report_has_one_flat_row_per_learner_with_a_plan(make_block) -> None:
         "problem": "schema_version: 9 is not a development plan schema this version reads (1)"
     }
     del rows[1]
-    mix = tc.learning_mix(tc.DevelopmentPlan(owner="x", goals=GOALS).all_activities())
     assert rows[0][1] == {
         "goals": 2,
         "goal_competencies": "giving-feedback; delegating",
@@ -892,8 +896,9 @@ def test_report_has_one_flat_row_per_learner_with_a_plan(make_block) -> None:
         "hours_online": 0,
         "hours_classroom": 8,
         "hours_total": 15.5,
-        "hours_away_from_work": round(mix.away_hours, 1),
-        "estimated_cost": round(mix.total_cost, 1),
+        # Exact figures, not rounded for display (docs/reports.md): 8.75 h and 1,136.25.
+        "hours_away_from_work": 8.75,
+        "estimated_cost": 1136.25,
         "currency": "EUR",
         "agreement": "yes",
         "manager_name": "Mia Berg",
