@@ -268,3 +268,19 @@ def test_semicolon_or_tab_delimited_file_is_recognised_and_read(
 def test_excel_unicode_encodings_are_read(oecd_csv: bytes, encoding: str) -> None:
     data = oecd_csv.decode("utf-8").encode(encoding)
     assert read_framework(data, "oecd.csv") == read_framework(oecd_csv, "oecd.csv")
+
+
+def test_export_notes_say_exactly_which_parts_of_the_scale_are_lost() -> None:
+    demo = tc.demo_framework()
+    notes = export_losses(demo, "moodle-csv")
+    back = read_framework(write_framework(demo, "moodle-csv"), "back.csv")
+    assert [lv.label["en"] for lv in back.scale.levels] == [
+        lv.label["en"] for lv in demo.scale.levels
+    ]
+    assert [lv.proficient for lv in back.scale.levels] == [
+        lv.proficient for lv in demo.scale.levels
+    ]
+    assert not [note for note in notes if "proficient" in note or "labels in en" in note]
+    assert "scale level labels in nl, sv not kept (the format holds one language, en)" in notes
+    assert "names in nl, sv not kept for 181 node(s) (the format holds one language, en)" in notes
+    assert export_losses(demo, "json") == []
