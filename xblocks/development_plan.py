@@ -272,13 +272,17 @@ class DevelopmentPlanBlock(
             "uploaded": _("The manager roster is saved."),
             "stale": _(
                 "This plan was changed in another tab or window after you opened this page. "
-                "Your changes here were not saved; reload the page to see the newer plan."
+                "Your changes here were not saved. Reload to see the newer plan, or keep your "
+                "text on this page to copy it first (reloading drops it)."
             ),
+            "keep": _("Keep my text"),
+            "kept": _("Your text stays on this page. Copy what you need, then reload."),
+            "notSaved": _("Not saved: another tab saved a newer plan."),
             "saveFirst": _(
                 "Save your changes first: the agreement covers the plan as it is saved."
             ),
             "failed": _("Something went wrong. Please try again."),
-            "reload": _("Reload the page"),
+            "reload": _("Reload the newer plan"),
             "unsaved": _("You have unsaved changes."),
         }
 

@@ -99,13 +99,50 @@ def test_a_stale_tab_is_refused_and_the_newer_plan_kept(page: Page, workbench_ur
     expect(status(page)).to_have_text("Your plan is saved.")
 
     add_goal(second, "Resilience")
-    second.get_by_role("button", name="Save plan").click()
+    save = second.get_by_role("button", name="Save plan")
+    save.click()
     alert = plan(second).get_by_role("alert")
     expect(alert).to_contain_text("This plan was changed in another tab or window")
+    assert below(save, alert) < 80  # the answer is next to the button, not at the block's top
+    expect(plan(second).locator("[data-dirty]")).to_have_text(
+        "Not saved: another tab saved a newer plan."
+    )
+    expect(alert.get_by_role("button", name="Reload the newer plan")).to_be_focused()
+    alert.get_by_role("button", name="Keep my text").click()
+    expect(alert).to_be_hidden()
+    expect(status(second)).to_have_text(
+        "Your text stays on this page. Copy what you need, then reload."
+    )
     expect(goal_names(second)).to_have_text(["Resilience"])  # the learner's edits stay on the page
-    alert.get_by_role("button", name="Reload the page").click()
+    save.click()
+    alert.get_by_role("button", name="Reload the newer plan").click()
     expect(goal_names(second)).to_have_text(["Delegating"])
     second.close()
+
+
+def below(control: Locator, message: Locator) -> float:
+    """Pixels from the bottom of ``control`` to the top of ``message`` (negative: above it)."""
+    under = control.bounding_box()
+    over = message.bounding_box()
+    assert under is not None and over is not None
+    return over["y"] - (under["y"] + under["height"])
+
+
+def test_answers_to_actions_show_next_to_their_controls(page: Page, workbench_url: str) -> None:
+    open_plan(page, workbench_url, ALONE, "learner_feedback_near")
+    add_goal(page, "Delegating")
+    assert 0 <= below(page.get_by_role("button", name="Add goal"), status(page)) < 80
+    save = page.get_by_role("button", name="Save plan")
+    save.click()
+    expect(status(page)).to_have_text("Your plan is saved.")
+    expect(status(page)).to_be_visible()
+    assert 0 <= below(save, status(page)) < 80
+    page.get_by_label("Manager's name").fill("Mia Berg")
+    page.get_by_label("Date agreed").fill("1990-01-01")
+    record = page.get_by_role("button", name="Record agreement")
+    record.click()
+    expect(plan(page).get_by_role("alert")).to_contain_text("The agreement was not recorded")
+    assert 0 <= below(record, plan(page).get_by_role("alert")) < 80
 
 
 def test_agreement_is_recorded_and_voided_by_a_goal_change(page: Page, workbench_url: str) -> None:

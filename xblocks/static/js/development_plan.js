@@ -26,7 +26,9 @@ function DevelopmentPlanBlock(runtime, element, args) {
 
   function setDirty(value) {
     dirty = value;
-    root.querySelector("[data-dirty]").hidden = !value;
+    var note = root.querySelector("[data-dirty]");
+    note.hidden = !value;
+    note.textContent = messages.unsaved;
   }
 
   function refreshEmpty() {
@@ -142,11 +144,14 @@ function DevelopmentPlanBlock(runtime, element, args) {
     }
   }
 
+  /* Another tab saved first: say so next to the button and offer both ways on. */
   function showStale() {
     var box = root.querySelector("[data-talent-error]");
     box.textContent = "";
     var text = document.createElement("p");
     text.textContent = messages.stale;
+    var actions = document.createElement("p");
+    actions.className = "talent-feedback__actions";
     var reload = document.createElement("button");
     reload.type = "button";
     reload.className = "talent-button";
@@ -155,9 +160,23 @@ function DevelopmentPlanBlock(runtime, element, args) {
       dirty = false;
       window.location.reload();
     });
+    var keep = document.createElement("button");
+    keep.type = "button";
+    keep.className = "talent-button talent-button--quiet";
+    keep.textContent = messages.keep;
+    keep.addEventListener("click", function () {
+      box.hidden = true;
+      T.announce(root, messages.kept);
+      var first = root.querySelector("[data-goals] [data-field]");
+      (first || root.querySelector('[data-action="save"]')).focus();
+    });
+    actions.appendChild(reload);
+    actions.appendChild(keep);
     box.appendChild(text);
-    box.appendChild(reload);
+    box.appendChild(actions);
     box.hidden = false;
+    root.querySelector("[data-dirty]").textContent = messages.notSaved;
+    reload.focus();
   }
 
   /* `rejected` leads the problems: what was not done (the plan saved, the agreement). */

@@ -7,6 +7,10 @@
     return;
   }
 
+  /* Parts of a block replaced by HTML from the server (their content is thrown away). */
+  var REDRAWN = "[data-part], [data-goals], [data-activities], [data-talent-after], [data-log], " +
+    "[data-forward], [data-staff], [data-team]";
+
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
@@ -14,9 +18,43 @@
   }
 
   window.TalentBlocks = {
-    /* The block's root DOM element (the LMS passes a DOM element, some runtimes jQuery). */
+    /* The block's root DOM element (the LMS passes a DOM element, some runtimes jQuery).
+       The block's messages ([data-talent-feedback]) follow the last button pressed, so the
+       answer to an action shows next to the control that caused it, not far up the page. */
     root: function (element) {
-      return element && element.jquery ? element[0] : element;
+      var root = element && element.jquery ? element[0] : element;
+      if (root && root.addEventListener && !root.hasAttribute("data-talent-feedback-follows")) {
+        root.setAttribute("data-talent-feedback-follows", "");
+        root.addEventListener("click", function (event) {
+          var control = event.target.closest && event.target.closest("button");
+          if (control && root.contains(control)) {
+            window.TalentBlocks.place(root, control);
+          }
+        }, true);
+      }
+      return root;
+    },
+
+    /* Move the block's messages to just after `control`'s row ([data-feedback-anchor], else
+       its parent). Controls inside the messages themselves (Reload) leave them in place. */
+    place: function (root, control) {
+      var feedback = root.querySelector("[data-talent-feedback]");
+      if (!feedback || feedback.contains(control)) {
+        return;
+      }
+      var anchor = control.closest("[data-feedback-anchor]") || control.parentNode;
+      /* Never inside a part the block redraws from the server's answer. */
+      var redrawn = anchor.closest(REDRAWN);
+      while (redrawn && root.contains(redrawn) && redrawn !== root) {
+        anchor = redrawn;
+        redrawn = anchor.parentNode.closest(REDRAWN);
+      }
+      if (anchor.contains(feedback) || anchor === root || !root.contains(anchor)) {
+        return;
+      }
+      if (anchor.nextSibling !== feedback) {
+        anchor.parentNode.insertBefore(feedback, anchor.nextSibling);
+      }
     },
 
     /* POST `payload` as JSON to handler `name`; a jQuery promise of the JSON answer. */
