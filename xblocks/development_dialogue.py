@@ -35,7 +35,7 @@ from .competency_view import latest_past_date, level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
 from .linked_assessment import LinkedAssessment, LinkedAssessmentMixin
-from .mixins import TalentBlockMixin, json_payload_handler
+from .mixins import Conflict, TalentBlockMixin, json_payload_handler
 from .reports import ReportDataMixin
 
 __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
@@ -312,7 +312,7 @@ class DevelopmentDialogueBlock(
         talks = before.conversations
         if ref.index >= len(talks) or talks[ref.index].held_on != ref.held_on:
             message = self.ugettext("The conversations changed in another window. Reload the page.")
-            raise tc.ValidationError([tc.Problem("index", message)])
+            raise Conflict(message)
         record = before.model_copy(
             update={"conversations": [t for i, t in enumerate(talks) if i != ref.index]}
         )

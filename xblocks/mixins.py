@@ -29,6 +29,7 @@ __all__ = [
     "MAX_PAYLOAD_BYTES",
     "USERNAME",
     "USER_IS_STAFF",
+    "Conflict",
     "Forbidden",
     "TalentBlockMixin",
     "attachment",
@@ -217,6 +218,12 @@ def busy_response(block: TalentBlockMixin) -> Response:
     )
 
 
+class Conflict(tc.TalentError):
+    """Raised by a payload handler when the request was based on data that changed since the
+    page loaded (another tab): HTTP 409. The message is shown to the user, so pass it
+    translated."""
+
+
 class Forbidden(tc.TalentError):
     """Raised by a payload handler when this user may not do what they asked: HTTP 403.
 
@@ -256,7 +263,8 @@ def json_payload_handler(
     model, e.g. a :class:`talent_core._text.StrictModel`) does not accept in strict JSON mode
     (see :func:`parse_payload`). The method itself
     raises :class:`talent_core.ValidationError` for what only it can check (unknown ids); a
-    :class:`talent_core.StaleVersionError` answers 409 and :class:`Forbidden` 403. On any
+    :class:`talent_core.StaleVersionError` or :class:`Conflict` answers 409 and
+    :class:`Forbidden` 403. On any
     rejection the fields the method had already changed are discarded, so nothing saved before
     changes.
 
@@ -287,6 +295,9 @@ def json_payload_handler(
             except _NotJson:
                 return json_error(400, _("The request is not valid JSON."))
             except tc.StaleVersionError as error:
+                discard_unsaved_changes(self)
+                return json_error(409, str(error))
+            except Conflict as error:
                 discard_unsaved_changes(self)
                 return json_error(409, str(error))
             except Forbidden as error:

@@ -32,9 +32,11 @@ if "WORKBENCH_DATABASES" not in os.environ:
 for _database in DATABASES.values():
     if _database.get("ENGINE") == "django.db.backends.sqlite3":
         # One writer at a time, queued at BEGIN, instead of "database is locked" mid-write.
+        # WAL: readers never wait for the writer, and a commit needs no flush to disk each time.
         _database["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             **_database.get("OPTIONS", {}),
         }
 LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")

@@ -1,0 +1,375 @@
+"""N parallel requests per handler, each from a process of its own, against a running workbench.
+
+Every accepted write is stored afterwards, every refused request is answered 409 and changed
+nothing, and each learner keeps exactly one state row (issue 7, items 1-3). Each case uses a
+learner of its own, so its first requests are also that learner's first writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.xblocks.test_development_plan import goal
+
+N = 10
+CLIENT = Path(__file__).with_name("race_client.py")
+START_TIMEOUT_S = 90
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    db: Path
+    token: str
+
+    def page(self, scenario: str, student: str) -> str:
+        with urllib.request.urlopen(
+            f"{self.url}/scenario/{scenario}/?student={student}", timeout=60
+        ) as response:
+            return str(response.read().decode("utf-8"))
+
+    def handler_url(self, usage: str, handler: str, student: str) -> str:
+        return f"{self.url}/handler/{usage}/{handler}/?student={student}"
+
+    def post(self, usage: str, handler: str, student: str, body: Any) -> tuple[int, Any]:
+        """One request from this process (to set a case up)."""
+        request = urllib.request.Request(
+            self.handler_url(usage, handler, student),
+            data=json.dumps(body).encode(),
+            method="POST",
+            headers={
+                "Content-Type": "application/json",
+                "X-CSRFToken": self.token,
+                "Cookie": f"csrftoken={self.token}",
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return int(response.status), json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return int(error.code), json.loads(error.read())
+
+    def race(
+        self,
+        usage: str,
+        handler: str,
+        student: str,
+        bodies: list[Any],
+        content_type: str = "application/json",
+    ) -> list[tuple[int, Any]]:
+        """POST every body at the same moment, each from its own process."""
+        url = self.handler_url(usage, handler, student)
+        command = [sys.executable, "-I", "-S", str(CLIENT), url]
+        start_at = time.time() + 0.3 + 0.05 * len(bodies)
+        clients = [
+            subprocess.Popen(
+                [*command, str(start_at), self.token, content_type],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+            for _ in bodies
+        ]
+        answers = []
+        for client, body in zip(clients, bodies, strict=True):
+            raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+            out, _ = client.communicate(raw, timeout=180)
+            result = json.loads(out)
+            try:
+                parsed = json.loads(result["body"])
+            except json.JSONDecodeError:
+                parsed = result["body"]
+            answers.append((int(result["status"]), parsed))
+        return answers
+
+    def rows(self, usage: str, student: str, scope: str = "usage") -> list[dict[str, Any]]:
+        with sqlite3.connect(self.db, timeout=30) as db:
+            found = db.execute(
+                "SELECT state FROM workbench_xblockstate"
+                " WHERE scope=? AND scope_id=? AND user_id=?",
+                (scope, usage, student),
+            ).fetchall()
+        return [json.loads(state) for (state,) in found]
+
+    def state(self, usage: str, student: str) -> dict[str, Any]:
+        """The learner's stored state, asserting there is exactly one row (or none)."""
+        rows = self.rows(usage, student)
+        assert len(rows) <= 1, f"{len(rows)} rows for {student}"
+        return rows[0] if rows else {}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    home = tmp_path_factory.mktemp("race-workbench")
+    if Path("/dev/shm").is_dir():  # memory, not disk: the suite stays fast on a busy machine
+        home = Path(tempfile.mkdtemp(prefix="talent-race-", dir="/dev/shm"))
+    db = home / "var" / "wb.db"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "xblocks.workbench_settings",
+        "TALENT_WORKBENCH_VAR": str(home / "var"),
+        "WORKBENCH_DATABASES": json.dumps(
+            {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(db)}}
+        ),
+        "PYTHONWARNINGS": "ignore",
+    }
+    django = [sys.executable, "-m", "django"]
+    for command in (["migrate", "--noinput"], ["createcachetable"]):
+        subprocess.run([*django, *command, "-v", "0"], cwd=home, env=env, check=True, timeout=120)
+    port = _free_port()
+    log = (home / "server.log").open("wb")
+    process = subprocess.Popen(
+        [*django, "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=home,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=START_TIMEOUT_S) as response:
+                    token = re.search(r"csrftoken=([^;]+)", response.headers["Set-Cookie"] or "")
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError((home / "server.log").read_text()) from None
+                time.sleep(0.3)
+        if token is None:  # the index sets no cookie; a scenario page does
+            with urllib.request.urlopen(url + "/scenario/development_plan.0/", timeout=60) as page:
+                token = re.search(r"csrftoken=([^;]+)", page.headers["Set-Cookie"])
+        assert token is not None
+        yield Server(url, db, token.group(1))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+PLAN = "development-plan.development_plan.d0.u0"
+LINKED_PLAN = "development-plan-with-a-self-assessment.development_plan.d0.u0"
+LINKED_ASSESSMENT = "development-plan-with-a-self-assessment.competency_assessment.d0.u0"
+DIALOGUE = "development-dialogue.development_dialogue.d0.u0"
+PEERS = "peer-group-intervision.peer_group.d0.u0"
+MENTORING = "peer-group-mentoring-programme-ended.peer_group.d0.u0"
+EXPLORER = "competency-explorer.competency_explorer.d0.u0"
+LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
+
+
+def _split(answers: list[tuple[int, Any]]) -> tuple[list[int], list[int]]:
+    """Indexes of accepted (200) and refused (409) requests; anything else fails the test."""
+    accepted = [i for i, (status, _) in enumerate(answers) if status == 200]
+    refused = [i for i, (status, _) in enumerate(answers) if status == 409]
+    others = [a for a in answers if a[0] not in (200, 409)]
+    assert not others, others
+    for i in refused:
+        assert answers[i][1]["error"]
+    return accepted, refused
+
+
+def _plan_goals(state: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(state["plan_record"]["plan"].get("goals", []))
+
+
+def test_the_scenarios_have_the_usage_ids_these_tests_use(server: Server) -> None:
+    for scenario, usage, student in [
+        ("development_plan.0", PLAN, "race_ids"),
+        ("development_plan.1", LINKED_PLAN, "race_ids"),
+        ("development_plan.1", LINKED_ASSESSMENT, "race_ids"),
+        ("development_dialogue.0", DIALOGUE, "race_ids"),
+        ("peer_group.0", PEERS, "learner_1"),
+        ("peer_group.1", MENTORING, "learner_1"),
+        ("competency_explorer.0", EXPLORER, "race_ids"),
+    ]:
+        assert usage in server.page(scenario, student), usage
+
+
+# -- development plan -----------------------------------------------------------------------
+
+
+def test_save_plan_same_version_one_wins_the_rest_409(server: Server) -> None:
+    who = "race_save_plan"
+    bodies = [{"version": 0, "goals": [goal("delegating", 3, why=f"tab {i}")]} for i in range(N)]
+    accepted, refused = _split(server.race(PLAN, "save_plan", who, bodies))
+    assert len(accepted) == 1 and len(refused) == N - 1
+    plan = server.state(PLAN, who)["plan_record"]["plan"]
+    assert plan["version"] == 1
+    assert [g["why"] for g in plan["goals"]] == [f"tab {accepted[0]}"]
+
+
+def test_record_agreement_one_per_version(server: Server) -> None:
+    who = "race_agreement"
+    status, _ = server.post(PLAN, "save_plan", who, {"version": 0, "goals": [goal("delegating")]})
+    assert status == 200
+    bodies = [
+        {"version": 1, "manager_name": f"Manager {i}", "agreed_on": "2025-05-02"} for i in range(N)
+    ]
+    accepted, refused = _split(server.race(PLAN, "record_agreement", who, bodies))
+    assert len(accepted) == 1 and len(refused) == N - 1
+    plan = server.state(PLAN, who)["plan_record"]["plan"]
+    assert plan["agreement"]["manager_name"] == f"Manager {accepted[0]}"
+
+
+@pytest.mark.parametrize(
+    ("handler", "body"),
+    [
+        ("new_goal", {"competency_id": "delegating"}),
+        ("new_activity", {"competency_id": "delegating", "activity_ref": None}),
+    ],
+)
+def test_form_handlers_answer_every_request_and_store_nothing(
+    server: Server, handler: str, body: dict[str, Any]
+) -> None:
+    who = f"race_{handler}"
+    answers = server.race(PLAN, handler, who, [body] * N)
+    assert [status for status, _ in answers] == [200] * N, answers[0]
+    assert server.state(PLAN, who).get("plan_record") in (None, {})
+
+
+def test_add_gap_goals_one_wins_the_rest_409(server: Server) -> None:
+    who = "race_gap_goals"
+    submitted = {"role_id": "first-time-manager", "levels": dict.fromkeys(LEADING, 1)}
+    assert server.post(LINKED_ASSESSMENT, "submit_assessment", who, submitted)[0] == 200
+    bodies = [{"version": 0, "goals": []} for _ in range(N)]
+    accepted, refused = _split(server.race(LINKED_PLAN, "add_gap_goals", who, bodies))
+    assert len(accepted) == 1 and len(refused) == N - 1
+    plan = server.state(LINKED_PLAN, who)["plan_record"]["plan"]
+    assert plan["version"] == 1 and plan["goals"]
+
+
+# -- self-assessment ------------------------------------------------------------------------
+
+
+def test_submit_assessment_keeps_every_attempt(server: Server) -> None:
+    who = "race_submit"
+    levels = dict.fromkeys(LEADING, 1)
+    bodies = [
+        {"role_id": "first-time-manager", "levels": {**levels, LEADING[0]: 1 + i % 4}}
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(LINKED_ASSESSMENT, "submit_assessment", who, bodies))
+    attempts = server.state(LINKED_ASSESSMENT, who)["assessment"]["attempts"]
+    assert len(attempts) == len(accepted) == N
+
+
+def test_save_draft_keeps_one_of_the_accepted_drafts(server: Server) -> None:
+    who = "race_draft"
+    bodies = [{"levels": {"delegating": 1 + i % 4}, "role_id": None} for i in range(N)]
+    accepted, _ = _split(server.race(LINKED_ASSESSMENT, "save_draft", who, bodies))
+    assert len(accepted) == N
+    draft = server.state(LINKED_ASSESSMENT, who)["assessment"]["draft"]
+    assert draft["levels"] in [bodies[i]["levels"] for i in accepted]
+
+
+# -- development dialogue -------------------------------------------------------------------
+
+PREPARATION = {"competency_ids": ["giving-feedback", "delegating"], "answers": {}}
+
+
+def _conversation(i: int) -> dict[str, Any]:
+    return {
+        "held_on": f"2025-03-{i + 1:02d}",
+        "manager_name": "Mia Berg",
+        "agreed_focus": f"Focus {i}",
+        "levels": {"delegating": 2},
+    }
+
+
+def test_save_preparation_keeps_one_of_the_accepted(server: Server) -> None:
+    who = "race_preparation"
+    bodies = [
+        {**PREPARATION, "answers": {"delegating": {"delegating-q1": f"answer {i}"}}}
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(DIALOGUE, "save_preparation", who, bodies))
+    assert len(accepted) == N
+    stored = server.state(DIALOGUE, who)["dialogue"]["preparation"]["answers"]
+    assert stored in [bodies[i]["answers"] for i in accepted]
+
+
+def test_record_conversation_keeps_every_conversation(server: Server) -> None:
+    who = "race_conversation"
+    assert server.post(DIALOGUE, "save_preparation", who, PREPARATION)[0] == 200
+    bodies = [_conversation(i) for i in range(N)]
+    accepted, _ = _split(server.race(DIALOGUE, "record_conversation", who, bodies))
+    talks = server.state(DIALOGUE, who)["dialogue"]["conversations"]
+    assert sorted(t["agreed_focus"] for t in talks) == sorted(f"Focus {i}" for i in accepted)
+    assert len(accepted) == N
+
+
+def test_remove_conversation_removes_exactly_the_accepted(server: Server) -> None:
+    who = "race_remove"
+    assert server.post(DIALOGUE, "save_preparation", who, PREPARATION)[0] == 200
+    for i in range(N):
+        assert server.post(DIALOGUE, "record_conversation", who, _conversation(i))[0] == 200
+    talks = server.state(DIALOGUE, who)["dialogue"]["conversations"]
+    bodies = [{"index": i, "held_on": talk["held_on"]} for i, talk in enumerate(talks)]
+    accepted, refused = _split(server.race(DIALOGUE, "remove_conversation", who, bodies))
+    left = {t["held_on"] for t in server.state(DIALOGUE, who)["dialogue"]["conversations"]}
+    assert left == {bodies[i]["held_on"] for i in refused}
+    assert accepted
+
+
+# -- peer group -----------------------------------------------------------------------------
+
+
+def test_log_session_keeps_every_entry(server: Server) -> None:
+    who = "learner_2"
+    bodies = [
+        {"group": "Harbour", "date": "2025-05-02", "case_owner": "Bo", "insight": f"Insight {i}"}
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(PEERS, "log_session", who, bodies))
+    entries = server.state(PEERS, who)["log_entries"]
+    assert sorted(e["insight"] for e in entries) == sorted(f"Insight {i}" for i in accepted)
+    assert len(accepted) == N
+
+
+def test_end_programme_and_volunteer_keep_the_accepted_answer(server: Server) -> None:
+    who = "learner_3"
+    answers = server.race(PEERS, "end_programme", who, [{"ended": True}] * N)
+    assert len(_split(answers)[0]) == N
+    assert server.state(PEERS, who)["programme_ended"] is True
+    choices = ["mentor", "host", ""] * N
+    bodies = [{"volunteer_as": choices[i]} for i in range(N)]
+    accepted, _ = _split(server.race(MENTORING, "volunteer", "learner_12", bodies))
+    assert len(accepted) == N
+    stored = server.state(MENTORING, "learner_12").get("volunteer_as", "")
+    assert stored in {bodies[i]["volunteer_as"] for i in accepted}
+
+
+def test_show_log_answers_every_member(server: Server) -> None:
+    answers = server.race(PEERS, "show_log", "learner_4", [{"group": "Harbour"}] * N)
+    assert [status for status, _ in answers] == [200] * N
+
+
+def test_show_competency_answers_every_request(server: Server) -> None:
+    answers = server.race(
+        EXPLORER, "show_competency", "race_explorer", [{"competency_id": "delegating"}] * N
+    )
+    assert [status for status, _ in answers] == [200] * N, answers[0]
