@@ -9,6 +9,8 @@ in any XBlock runtime and each platform seam has one documented fallback:
 * ``XBlockUserState``, the row type of that client and of ``generate_report_data``;
 * one other learner's state of a block (a group's shared view): the LMS's ``user_state``
   service, else the workbench's store;
+* the current learner's state of another block (a linked self-assessment): the LMS's
+  ``user_state`` service, else that block's own fields (the workbench loads them all);
 * the current learner's team in a teamset: the LMS's ``teams`` service (none elsewhere).
 """
 
@@ -29,6 +31,7 @@ __all__ = [
     "current_team",
     "find_block",
     "iter_user_states",
+    "linked_user_state",
     "own_state_now",
     "teamset_ids",
     "user_state_of",
@@ -155,6 +158,21 @@ def own_state_now(block: XBlock) -> dict[str, Any] | None:
     if not username:
         return None
     return dict(service.get_state_as_dict(username, str(block.scope_ids.usage_id)))
+
+
+def linked_user_state(block: XBlock, other: XBlock, username: str) -> dict[str, Any] | None:
+    """``username``'s raw ``Scope.user_state`` of ``other``, a block ``block`` links to.
+
+    In an LMS handler request a block loaded with ``runtime.get_block`` has no prefetched user
+    state (the field-data cache holds only the handler's block), so its user-state fields read
+    as defaults; the ``user_state`` service reads the learner's stored state instead. None where
+    the runtime offers no such service (the workbench, Studio): there ``other``'s own fields
+    hold the state. ``block`` must declare ``@XBlock.wants("user_state")``.
+    """
+    service = block.runtime.service(block, "user_state")
+    if service is None:
+        return None
+    return dict(service.get_state_as_dict(username, str(other.scope_ids.usage_id)))
 
 
 class Team(NamedTuple):

@@ -202,11 +202,21 @@ class CompetencyAssessmentBlock(
 
     # -- read API for other blocks --------------------------------------------------------
 
-    def latest_result(self) -> AssessmentResult | None:
-        """The current user's latest submission against its role; None if none or misconfigured."""
+    def learner_record(self, state: Mapping[str, Any] | None = None) -> tc.SelfAssessmentRecord:
+        """A learner's draft and attempts: from ``state``, their raw ``Scope.user_state`` of this
+        block as the LMS's ``user_state`` service gives it, else from this block's own field."""
+        if state is None:
+            return self.record
+        return tc.load_self_assessment(state.get("assessment") or {})
+
+    def latest_result(
+        self, record: tc.SelfAssessmentRecord | None = None
+    ) -> AssessmentResult | None:
+        """The latest submission against its role of the current user (or of ``record``, see
+        :meth:`learner_record`); None if none or misconfigured."""
         try:
             setup = self.setup
-            record = self.record
+            record = self.record if record is None else record
         except tc.ValidationError:
             return None
         latest = record.latest
@@ -220,10 +230,10 @@ class CompetencyAssessmentBlock(
             framework=setup.framework,
         )
 
-    def self_ratings(self) -> list[tc.Rating]:
-        """Every submitted self rating of the current user, oldest first, dated."""
+    def self_ratings(self, record: tc.SelfAssessmentRecord | None = None) -> list[tc.Rating]:
+        """Every submitted self rating of the current user (or of ``record``), oldest first."""
         try:
-            return self.record.all_ratings()
+            return (self.record if record is None else record).all_ratings()
         except tc.ValidationError:
             return []
 

@@ -1,10 +1,12 @@
 """A block's link to a competency self-assessment in the same course (dialogue, plan).
 
-The author names the assessment block in Studio (setting ``assessment_block``); the block reads
-the current learner's result through the runtime and the assessment's read API
-(``latest_result``, ``self_ratings``; see docs/xblocks.md), as problem-builder's dashboard reads
-other blocks, never the assessment's stored state, so the assessment stays the one owner of its
-data.
+The author names the assessment block in Studio (setting ``assessment_block``); the block loads
+it through the runtime and asks the assessment's read API (``learner_record``, ``latest_result``,
+``self_ratings``; see docs/xblocks.md) for the current learner's result, so the assessment stays
+the one owner of what its state means. The state itself is read the LMS way: in an LMS handler
+request the linked block has no prefetched user state (it would read as "not submitted" unless
+both blocks sit in one unit), so it comes from the ``user_state`` service where the runtime has
+one (:func:`xblocks.compat.linked_user_state`).
 """
 
 from __future__ import annotations
@@ -74,10 +76,16 @@ def read_linked_assessment(block: XBlock, reference: str) -> LinkedAssessment | 
         framework_id: str | None = assessment.framework.id
     except tc.ValidationError:
         framework_id = None
-    result = assessment.latest_result()
+    username = str(getattr(block, "username", "") or block.scope_ids.user_id)
+    state = compat.linked_user_state(block, linked, username)
+    try:
+        record = assessment.learner_record(state)
+    except tc.ValidationError:  # a state this release cannot read: as if none was submitted
+        return LinkedAssessment(framework_id, (), ())
+    result = assessment.latest_result(record)
     return LinkedAssessment(
         framework_id,
-        tuple(assessment.self_ratings()),
+        tuple(assessment.self_ratings(record)),
         result.gaps if result is not None else (),
     )
 
