@@ -55,6 +55,7 @@ from ._framework import (
     CompetencyFramework,
     CompetencyNode,
     DevelopmentActivity,
+    ExternalReference,
     LearningMode,
     NodeType,
 )
@@ -189,6 +190,7 @@ __all__ = [
     "DialoguePreparation",
     "DialogueRecord",
     "DialogueSummary",
+    "ExternalReference",
     "FitWeights",
     "FormatError",
     "Gap",

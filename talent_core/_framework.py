@@ -22,6 +22,7 @@ __all__ = [
     "CompetencyFramework",
     "CompetencyNode",
     "DevelopmentActivity",
+    "ExternalReference",
     "LearningMode",
     "NodeType",
 ]
@@ -65,6 +66,23 @@ class DevelopmentActivity(StrictModel):
     hours: Annotated[float, Field(ge=0, le=2000)]
 
 
+class ExternalReference(StrictModel):
+    """A link between a node and an item of another framework (a CASE association such as
+    ``exactMatchOf`` or ``isRelatedTo`` to an item outside the package), kept as it came:
+    published frameworks point at each other, and the other item is not ours to check."""
+
+    #: The CASE association type, e.g. ``exactMatchOf``, ``isRelatedTo``, ``isPeerOf``.
+    association: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z]+$")]
+    #: The other item's identifier (a CASE identifier is a UUID) and, when known, its URI
+    #: and title.
+    identifier: Annotated[str, Field(min_length=1, max_length=200)]
+    uri: ShortText = ""
+    title: ShortText = ""
+    #: True when the other item points at this node (the node is the association's
+    #: destination), False when this node points at it.
+    inbound: bool = False
+
+
 class CompetencyNode(StrictModel):
     id: Identifier
     parent_id: Identifier | None = None
@@ -75,6 +93,8 @@ class CompetencyNode(StrictModel):
     #: For an indicator: the proficiency level whose behaviour it describes.
     level: int | None = None
     cross_references: list[Identifier] = []
+    #: Links to items of other frameworks (kept, never checked; see ExternalReference).
+    external_references: Annotated[list[ExternalReference], Field(max_length=100)] = []
     #: Its own scale (an id from the framework's scales); else the parent's, else the framework's.
     scale_id: Identifier | None = None
     coaching_questions: Annotated[list[CoachingQuestion], Field(max_length=100)] = []

@@ -14,6 +14,11 @@ Mapping, both directions:
 * ``isChildOf`` associations give the tree (``sequenceNumber`` the order of siblings),
   ``isRelatedTo`` the cross references and ``hasSkillLevel`` an indicator's level, pointing at
   a level of the scale's rubric.
+* An association of any other type (``exactMatchOf``, ``isRelatedTo``, ``isPeerOf``, ...) with
+  one end outside the package, common in published frameworks, is kept as an external
+  reference of the node at the other end (its type, the other item's identifier, URI and
+  title, and which way it points) and written back as it came. Only what breaks the tree is
+  refused: an ``isChildOf`` whose item or parent is not in the package.
 * Each proficiency scale is a CFRubric: its first criterion holds the levels (score = value,
   quality = label, description = descriptor); further criteria name the items that use the
   scale (``CFItemURI``). A package without rubrics gets a neutral four-level scale.
@@ -274,6 +279,7 @@ def read_case(
                 "name": {item_language: name},
                 "description": {item_language: description},
                 "cross_references": [],
+                "external_references": [],
                 "extensions": node_ext,
             }
         )
@@ -316,18 +322,33 @@ def read_case(
     order: dict[int, float] = {}
     for path, association in reader.objects("CFAssociations"):
         kind = reader.text(association, "associationType", path, required=True)
-        if kind not in ("isChildOf", "isRelatedTo", "hasSkillLevel"):
+        if not kind:
             continue
         origin = reader.link(association, "originNodeURI", path)
         target = reader.link(association, "destinationNodeURI", path)
         if not origin or not target:
             continue
+        target_path = f"{path}.destinationNodeURI.identifier"
+        if kind not in ("isChildOf", "hasSkillLevel") and target != doc_id:
+            # Published frameworks link to each other's items: a link with one end outside
+            # the package is kept as an external reference of the end inside it.
+            inside = [i for i in (origin, target) if i in by_identifier]
+            if len(inside) == 1:
+                outbound = origin in by_identifier
+                other = association["destinationNodeURI" if outbound else "originNodeURI"]
+                index = by_identifier[origin if outbound else target]
+                nodes[index]["external_references"].append(
+                    _external(kind, other, inbound=not outbound)
+                )
+                places[index].setdefault("external_references", path)
+                continue
+            if not inside or kind != "isRelatedTo":
+                continue  # between two outside items, or a kind of link this model lacks
         if origin not in by_identifier:
             problems.add(f"{path}.originNodeURI.identifier", f"unknown item {origin!r}")
             continue
         index = by_identifier[origin]
         node = nodes[index]
-        target_path = f"{path}.destinationNodeURI.identifier"
         if kind == "hasSkillLevel":
             if target not in level_values:
                 problems.add(target_path, f"unknown rubric level {target!r}")
@@ -339,7 +360,7 @@ def read_case(
             parent = None
         elif target in by_identifier:
             parent = nodes[by_identifier[target]]["id"]
-        else:
+        else:  # a dangling isChildOf breaks the tree
             problems.add(target_path, f"unknown item {target!r}")
             continue
         if kind == "isRelatedTo":
@@ -365,6 +386,15 @@ def read_case(
     nodes = [nodes[i] for i in permutation]
     places = [places[i] for i in permutation]
     return assemble({**framework, "nodes": nodes}, problems, _locator(root, places, scale_places))
+
+
+def _external(kind: str, link: dict[str, Any], inbound: bool) -> dict[str, Any]:
+    """An external reference from a LinkURI object (validated with the node)."""
+    reference: dict[str, Any] = {"association": kind, "inbound": inbound}
+    for key in ("identifier", "uri", "title"):
+        if link.get(key) not in (None, ""):
+            reference[key] = link[key]
+    return reference
 
 
 def _sibling_order(nodes: list[dict[str, Any]], order: dict[int, float]) -> list[int]:
@@ -497,6 +527,14 @@ def write_case(framework: CompetencyFramework, language: str) -> bytes:
         associations[-1]["sequenceNumber"] = sequence[node.parent_id]
         for ref in node.cross_references:
             associate(node, "isRelatedTo", links[ref], ref)
+        for external in node.external_references:
+            other = {"title": external.title, "identifier": external.identifier}
+            other["uri"] = external.uri or _urn(external.identifier)
+            key = f"{external.association}:{external.identifier}"
+            associate(node, external.association, other, key)
+            if external.inbound:
+                mine = associations[-1]
+                mine["originNodeURI"], mine["destinationNodeURI"] = other, links[node.id]
         if node.level is not None:
             scale = framework.scale_for(node.id)
             if (scale.id, node.level) in level_links:

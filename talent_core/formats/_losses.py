@@ -25,6 +25,7 @@ _NODE_FIELDS = {
     "description_format": "description format",
     "level": "indicator level",
     "cross_references": "cross references",
+    "external_references": "links to items of other frameworks (CASE associations)",
     "scale_id": "own scale",
     "coaching_questions": "coaching questions",
     "activities": "development activities",

@@ -236,3 +236,81 @@ def test_a_package_without_rubrics_gets_a_neutral_scale() -> None:
     assert framework.scale.values == [1, 2, 3, 4]
     assert set(framework.scale.levels[0].label) == {"en", "sv", "nl"}
     assert "CFRubrics" not in json.loads(write_framework(framework, "case"))
+
+
+# -- links to items of other frameworks ------------------------------------------------------
+
+#: An item of another published framework, as CASE packages link to it.
+OTHER = {
+    "title": "Communicates effectively",
+    "identifier": "9f2b7a64-3f0e-4c8e-9d0a-2b6f1e5c7d11",
+    "uri": "https://case.example.org/uri/9f2b7a64-3f0e-4c8e-9d0a-2b6f1e5c7d11",
+}
+
+
+def _with_external_links() -> tuple[dict, list[dict]]:
+    """The small package with one link out of it and one into it."""
+    package = _package()
+    items = {item["humanCodingScheme"]: item for item in package["CFItems"]}
+    mine = {key: items["fb"][key] for key in ("identifier", "uri")} | {"title": "x"}
+    links = [
+        {"associationType": "exactMatchOf", "originNodeURI": mine, "destinationNodeURI": OTHER},
+        {"associationType": "isRelatedTo", "originNodeURI": OTHER, "destinationNodeURI": mine},
+    ]
+    stamp = package["CFDocument"]["lastChangeDateTime"]
+    for link in links:
+        identifier = str(uuid.uuid4())
+        link |= {
+            "identifier": identifier,
+            "uri": f"urn:x:{identifier}",
+            "lastChangeDateTime": stamp,
+        }
+    package["CFAssociations"] += links
+    return package, links
+
+
+def test_links_to_items_outside_the_package_are_kept_as_external_references() -> None:
+    package, _ = _with_external_links()
+    framework = read_framework(json.dumps(package).encode(), "published.json")
+    assert framework.node("fb").external_references == [
+        tc.ExternalReference(association="exactMatchOf", **OTHER),
+        tc.ExternalReference(association="isRelatedTo", inbound=True, **OTHER),
+    ]
+    assert framework.node("fb").cross_references == []  # nothing inside points outside
+
+
+def test_external_references_round_trip_through_case_and_native_json() -> None:
+    package, links = _with_external_links()
+    framework = read_framework(json.dumps(package).encode(), "published.json")
+    written = json.loads(write_framework(framework, "case"))
+    kept = [
+        (a["associationType"], a["originNodeURI"]["identifier"], a["destinationNodeURI"])
+        for a in written["CFAssociations"]
+        if OTHER["identifier"]
+        in (a["originNodeURI"]["identifier"], a["destinationNodeURI"]["identifier"])
+    ]
+    fb = links[0]["originNodeURI"]["identifier"]
+    assert kept[0] == ("exactMatchOf", fb, OTHER)
+    assert kept[1][:2] == ("isRelatedTo", OTHER["identifier"])
+    assert kept[1][2]["identifier"] == fb
+    assert read_framework(json.dumps(written).encode(), "again.json") == framework
+    assert read_framework(write_framework(framework, "json"), "fw.json") == framework
+    assert tc.formats.export_losses(framework, "case") == []
+
+
+def test_moodle_export_notes_the_external_references_it_cannot_hold() -> None:
+    package, _ = _with_external_links()
+    framework = read_framework(json.dumps(package).encode(), "published.json")
+    notes = tc.formats.export_losses(framework, "moodle-csv")
+    assert any(n.startswith("links to items of other frameworks") and "fb" in n for n in notes)
+
+
+def test_only_a_dangling_child_of_is_refused() -> None:
+    package, _ = _with_external_links()
+    child_of = next(a for a in package["CFAssociations"] if a["associationType"] == "isChildOf")
+    child_of["destinationNodeURI"] = dict(OTHER)
+    index = package["CFAssociations"].index(child_of)
+    assert _problems(package) == [
+        f"pkg.json, $.CFAssociations[{index}].destinationNodeURI.identifier: "
+        f"unknown item {OTHER['identifier']!r}"
+    ]
