@@ -9,8 +9,10 @@ PY := $(BIN)/python
 WORKBENCH_PORT ?= 8000
 LAB_PORT ?= 8888
 PYTEST_ARGS ?=
+# Open edX releases `make test-platforms` installs into (requirements/platforms/<release>.txt)
+PLATFORMS ?= ulmo verawood master
 
-.PHONY: demo test install install-test lint typecheck notebooks-clean pytest bench translations clean
+.PHONY: demo test install install-test lint typecheck notebooks-clean pytest test-platforms bench translations clean
 
 $(PY):
 	"$$(scripts/python312.sh)" -m venv $(VENV)
@@ -50,7 +52,13 @@ notebooks-clean: install-test
 pytest: install-test
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
-test: lint typecheck notebooks-clean pytest
+# One venv per supported Open edX release (its Python and pins, cached in .venv-platforms/):
+# a plain `pip install` of the wheel must change none of its packages, then the core and
+# block tests run there.
+test-platforms: install
+	scripts/test_platforms.sh $(PY) $(PLATFORMS)
+
+test: lint typecheck notebooks-clean pytest test-platforms
 
 bench: install-test
 	for b in bench/*.py; do echo "== $$b"; $(PY) $$b; done
@@ -60,4 +68,4 @@ translations: install-test
 	$(PY) -m talent_core.i18n.tools compile
 
 clean:
-	rm -rf $(VENV) var build *.egg-info
+	rm -rf $(VENV) .venv-platforms var build *.egg-info

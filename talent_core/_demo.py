@@ -7,6 +7,7 @@ from the first run, before an organisation imports a framework of its own. The J
 
 from __future__ import annotations
 
+import copy
 import json
 from functools import cache
 from importlib import resources
@@ -41,7 +42,9 @@ def _roles() -> tuple[RoleProfile, ...]:
 
 def demo_framework() -> CompetencyFramework:
     """The demo framework ``talent-demo``; a fresh copy, so callers may change it freely."""
-    return _framework().model_copy(deep=True)
+    # copy.deepcopy shares one memo between the fields and the private node index, so the
+    # index points at the copy's nodes; pydantic 2.12's model_copy(deep=True) does not.
+    return copy.deepcopy(_framework())
 
 
 def demo_roles() -> list[RoleProfile]:

@@ -15,12 +15,14 @@ One set of commands for every catalog of the project (the blocks' set is declare
 from __future__ import annotations
 
 import argparse
+import gettext
 import io
 import string
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.catalog import Message as Entry
@@ -170,6 +172,15 @@ def update_catalogs(catalogs: CatalogSet) -> None:
         write_catalog(catalogs, language, catalog)
 
 
+def _mo_messages(data: bytes) -> dict[Any, Any]:
+    """What a compiled catalog translates, without its header: the header names the Babel
+    release that wrote it (Open edX Ulmo has 2.17, this project's venv 2.18)."""
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    messages: dict[Any, Any] = dict(translations._catalog)  # type: ignore[attr-defined]
+    messages.pop("", None)
+    return messages
+
+
 def _compiled(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_mo(out, catalog)
@@ -242,7 +253,7 @@ def catalog_problems(catalogs: CatalogSet) -> list[str]:
         mo = path.with_suffix(".mo")
         if not mo.exists():
             problems.append(f"{mo}: missing; run compile")
-        elif mo.read_bytes() != _compiled(catalog):
+        elif _mo_messages(mo.read_bytes()) != _mo_messages(_compiled(catalog)):
             problems.append(f"{mo}: differs from {path.name}; run compile")
     return problems
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from .._errors import TalentError
 from ._blocks import map_row_blocks
 
 __all__ = ["DENSE_PAIRS", "FORBIDDEN", "Assignment", "assign_with_capacities"]
@@ -144,11 +145,17 @@ def _solve(scores: ScoreMatrix, caps: IntArray, rows: IntArray, cols: IntArray) 
     Mentors become ``capacity`` identical slots. Staying unmatched costs more than any gain
     in total score, so the solver matches as many mentees as it can before it optimises fit.
     """
-    # scipy.sparse takes half a second to import: only when a matching really runs
-    from scipy.sparse import csr_array  # type: ignore[import-untyped]
-    from scipy.sparse.csgraph import (  # type: ignore[import-untyped]
-        min_weight_full_bipartite_matching,
-    )
+    # scipy.sparse takes half a second to import: only when a matching really runs. It is in
+    # the [lab] extra, so the LMS image (which never matches mentors) does not install it.
+    try:
+        from scipy.sparse import csr_array  # type: ignore[import-untyped]
+        from scipy.sparse.csgraph import (  # type: ignore[import-untyped]
+            min_weight_full_bipartite_matching,
+        )
+    except ImportError:
+        raise TalentError(
+            "matching mentors needs scipy: pip install 'talent-development[lab]'"
+        ) from None
 
     n, m = scores.shape
     mentor_of = np.full(n, -1, dtype=np.int64)
