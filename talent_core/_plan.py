@@ -110,6 +110,8 @@ class DevelopmentPlan(StrictModel):
     agreement: ManagerAgreement | None = None
     #: The latest request to the roster manager to agree the plan.
     submission: PlanSubmission | None = None
+    #: The day of the last accepted change (the safety net finds plans left untouched).
+    saved_on: dt.date | None = None
 
     @model_validator(mode="after")
     def _rules(self) -> Self:
@@ -172,6 +174,17 @@ class DevelopmentPlan(StrictModel):
             goals_fingerprint=self.goals_fingerprint(),
         )
         return self.model_copy(update={"agreement": agreement})
+
+    def next_due(self) -> dt.date | None:
+        """The earliest due date of an activity planned or in progress."""
+        return min(
+            (
+                a.due
+                for a in self.all_activities()
+                if a.due is not None and a.status in (ActivityStatus.PLANNED, ActivityStatus.DOING)
+            ),
+            default=None,
+        )
 
     def all_activities(self) -> list[PlannedActivity]:
         return [a for g in self.goals for a in g.activities]

@@ -20,7 +20,7 @@ from pydantic import Field, model_validator
 from ._errors import Problem, ValidationError
 from ._framework import LearningMode
 from ._mix import DEFAULT_RATES, LearningMix, ModeRates, mix_from_hours
-from ._plan import ActivityStatus, DevelopmentPlan, PlanProgress
+from ._plan import ActivityStatus, DevelopmentPlan, PlanProgress, PlanSubmission
 from ._self_assessment import _check_schema
 from ._text import Identifier, ShortText, StrictModel
 from ._validation import load
@@ -63,6 +63,13 @@ class PlanSummary(StrictModel):
     agreement: AgreementState
     manager_name: ShortText = ""
     agreed_on: dt.date | None = None
+    #: What a manager's agreement is checked against (see DevelopmentPlan.goals_fingerprint).
+    goals_fingerprint: ShortText = ""
+    #: The latest request to the roster manager to agree the plan.
+    submission: PlanSubmission | None = None
+    saved_on: dt.date | None = None
+    #: The earliest due date of an activity planned or in progress.
+    next_due: dt.date | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> Self:
@@ -101,6 +108,10 @@ class PlanSummary(StrictModel):
             agreement=state,
             manager_name=agreement.manager_name if agreement else "",
             agreed_on=agreement.agreed_on if agreement else None,
+            goals_fingerprint=plan.goals_fingerprint(),
+            submission=plan.submission,
+            saved_on=plan.saved_on,
+            next_due=plan.next_due(),
         )
 
     @property

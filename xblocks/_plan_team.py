@@ -22,31 +22,42 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import secrets
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from urllib.parse import quote
 
 from pydantic import Field
 from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
-from xblock.fields import Dict, Scope
+from xblock.fields import Dict, Scope, String
 
 import talent_core as tc
 from talent_core import managers as mg
-from talent_core._text import StrictModel, Username
+from talent_core._text import Identifier, StrictModel, Username
 
+from . import _team_view as team_view
 from . import compat
+from .competency_view import latest_past_date, long_date
 from .i18n import N_
 from .mixins import Forbidden, json_error, json_payload_handler, json_response
 
 __all__ = [
+    "EARLIEST_TALK",
     "DecisionRequest",
     "PlanTeamMixin",
+    "RatingRequest",
     "SubmitRequest",
+    "TalkRequest",
+    "TickRequest",
     "manager_handler",
     "today",
 ]
 
 log = logging.getLogger(__name__)
+
+#: The earliest day a manager may give for a conversation held.
+EARLIEST_TALK = dt.date(2000, 1, 1)
 
 
 def today() -> dt.date:
@@ -65,6 +76,29 @@ class DecisionRequest(StrictModel):
     username: Username
     version: Annotated[int, Field(ge=0)]
     comment: Annotated[str, Field(max_length=2000)] = ""
+
+
+class RatingRequest(StrictModel):
+    """Body of ``rate_report``: the manager's level per competency for the dialogue."""
+
+    username: Username
+    levels: Annotated[dict[Identifier, int], Field(min_length=1, max_length=60)]
+
+
+class TalkRequest(StrictModel):
+    """Body of ``record_talk``: a development conversation the manager held."""
+
+    username: Username
+    held_on: dt.date
+    agreed_focus: Annotated[str, Field(max_length=4000)] = ""
+
+
+class TickRequest(StrictModel):
+    """Body of ``tick_checklist``: one checklist item for one report, ticked or cleared."""
+
+    username: Username
+    item: Identifier
+    done: bool
 
 
 def manager_handler(
@@ -105,10 +139,55 @@ class PlanTeamMixin(XBlockMixin):
         default={},
     )
 
+    dialogue_block = String(
+        display_name=N_("Linked development dialogue"),
+        help=N_(
+            "The location of a development dialogue block in this course (its full location, "
+            "or the block id after 'block@'). Managers see its shared record (never the "
+            "learner's private answers). Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+    manager_checklist = String(
+        display_name=N_("Manager's checklist (JSON)"),
+        help=N_(
+            'The items a manager ticks for each report: a list of {"id": ..., "text": {"en": '
+            '..., "sv": ..., "nl": ...}}. Leave empty for the shipped checklist.'
+        ),
+        scope=Scope.settings,
+        default="",
+        multiline_editor=True,
+    )
+    roles_charter = String(
+        display_name=N_("Roles charter (JSON)"),
+        help=N_(
+            "Who does what in talent development, as HR exports it from notebook 03. Leave "
+            "empty for the shipped charter."
+        ),
+        scope=Scope.settings,
+        default="",
+        multiline_editor=True,
+    )
+
     if TYPE_CHECKING:
         username: str
         is_course_staff: bool
         language: str
+        assessment_block: str
+        dom_id: str
+
+        @property
+        def framework(self) -> tc.CompetencyFramework: ...
+
+        @property
+        def words(self) -> Any: ...
+
+        def render_template(self, name: str, context: Mapping[str, Any]) -> str: ...
+
+        def page_response(self, template: str, context: Mapping[str, Any]) -> Response: ...
+
+        def localized(self, text: Mapping[str, str]) -> str: ...
 
         def ugettext(self, text: str) -> str: ...
 
@@ -182,7 +261,7 @@ class PlanTeamMixin(XBlockMixin):
             if (decision := self.record_of(manager).of(plan.owner).latest_decision()) is not None
         ]
         latest = max(decisions, key=lambda d: (d.version, d.decided_on), default=None)
-        return mg.verified_agreement(plan, plan.submission, latest)
+        return mg.verified_agreement(plan.goals_fingerprint(), plan.submission, latest)
 
     # -- learner ----------------------------------------------------------------------------
 
@@ -229,9 +308,266 @@ class PlanTeamMixin(XBlockMixin):
         """Send a report's plan back with a comment on what to change."""
         return self._decide(request, "sent_back")
 
+    def _change_record(
+        self, request: Any, change: Callable[[mg.ManagerRecord], mg.ManagerRecord]
+    ) -> dict[str, Any]:
+        self.report_plan(request.username)  # 403 unless this manager's report
+        self.manager_record = change(self.my_record()).to_state()
+        return self.team_answer(request.username)
+
+    @manager_handler(RatingRequest)
+    def rate_report(self, request: RatingRequest) -> dict[str, Any]:
+        """Record the manager's levels for the dialogue (source ``manager``) in their own state."""
+        framework = self.framework
+        answer = self._change_record(
+            request,
+            lambda record: mg.rate_report(
+                record, request.username, request.levels, framework, today()
+            ),
+        )
+        self.publish_event("rated", report=request.username, competencies=sorted(request.levels))
+        return answer
+
+    @manager_handler(TalkRequest)
+    def record_talk(self, request: TalkRequest) -> dict[str, Any]:
+        """Record a development conversation the manager held (date, agreed focus)."""
+        _ = self.ugettext
+        if not EARLIEST_TALK <= request.held_on <= latest_past_date():
+            message = _("Give the day of the conversation: from {earliest} until today.")
+            earliest = long_date(EARLIEST_TALK, self.language)
+            raise tc.ValidationError([tc.Problem("held_on", message.format(earliest=earliest))])
+        talk = mg.ManagerConversation(
+            held_on=request.held_on, agreed_focus=request.agreed_focus.strip()
+        )
+        answer = self._change_record(
+            request, lambda record: mg.record_talk(record, request.username, talk)
+        )
+        self.publish_event("talk_recorded", report=request.username)
+        return answer
+
+    @manager_handler(TickRequest)
+    def tick_checklist(self, request: TickRequest) -> dict[str, Any]:
+        """Tick or clear one item of the manager's checklist for a report."""
+        items = [item.id for item in self.checklist()]
+        return self._change_record(
+            request,
+            lambda record: mg.tick(record, request.username, request.item, request.done, items),
+        )
+
+    @XBlock.handler
+    def preparation_sheet(self, request: Request, suffix: str = "") -> Response:
+        """The manager's printable preparation sheet for a conversation with one report
+        (``?username=``): the plan's goals, coaching questions, ratings so far, checklist."""
+        username = request.GET.get("username", "")
+        if not self.team_roster().manages(self.username, username):
+            return Response(
+                self.not_your_report(), status=403, content_type="text/plain", charset="utf-8"
+            )
+        try:
+            framework = self.framework
+        except tc.ValidationError:
+            return self.not_set_up_response()
+        report = self.report_view(username, self.team_roster(), framework)
+        questions = []
+        for competency_id in dict.fromkeys(self._report_competencies(username)):
+            if framework.competency_problem(competency_id) is None:
+                node = framework.node(competency_id)
+                asked = [
+                    q.text
+                    for q in tc.coaching_questions(framework, competency_id, self.language)
+                    if q.purpose in ("dialogue", "both")
+                ]
+                questions.append({"name": self.localized(node.name), "questions": asked})
+        self.publish_event("sheet_printed", report=username)
+        return self.page_response(
+            "development_plan_sheet.html", {"report": report, "competencies": questions}
+        )
+
+    # -- what the team view shows ----------------------------------------------------------
+
+    def checklist(self) -> tuple[mg.ChecklistItem, ...]:
+        try:
+            return mg.load_checklist(self.manager_checklist)
+        except tc.ValidationError:
+            return mg.default_checklist()
+
+    def charter(self) -> mg.RolesCharter:
+        try:
+            return mg.load_charter(self.roles_charter)
+        except tc.ValidationError:
+            return mg.default_charter()
+
+    def charter_html(self) -> str:
+        """The roles charter as a collapsible section in this language."""
+        charter = self.charter()
+        return self.render_template(
+            "development_plan_charter.html",
+            {
+                "uid": self.dom_id,
+                "title": self.localized(charter.title),
+                "intro": self.localized(charter.intro) if charter.intro else "",
+                "roles": [
+                    {
+                        "name": self.localized(r.name),
+                        "duties": [self.localized(d) for d in r.duties],
+                    }
+                    for r in charter.roles
+                ],
+            },
+        )
+
+    def _linked_state(self, reference: str, block_type: str, field: str, username: str) -> Any:
+        """A report's ``field`` in a linked block of this course, through the user_state
+        service; None when nothing is linked or found."""
+        if not reference.strip():
+            return None
+        linked = compat.find_block(cast(XBlock, self), reference, block_type)
+        if linked is None or linked.scope_ids.block_type != block_type:
+            return None
+        return compat.user_state_of(linked, username).get(field), linked
+
+    def _report_competencies(self, username: str) -> list[str]:
+        try:
+            plan = tc.load_plan(self.state_of(username).get("plan_record"), username)
+        except tc.ValidationError:
+            return []
+        return [goal.competency_id for goal in plan.goals]
+
+    def _assessment_text(self, username: str) -> str:
+        """The report's latest self-assessment against its role, in one line."""
+        found = self._linked_state(
+            self.assessment_block, "competency_assessment", "assessment", username
+        )
+        if found is None:
+            return ""
+        state, linked = found
+        try:
+            summary = tc.summarize_self_assessment(state)
+            setup = linked.setup
+        except (tc.ValidationError, AttributeError):
+            return ""
+        latest = summary.latest
+        if latest is None:
+            return self.ugettext("No self-assessment submitted yet.")
+        role = next((r for r in setup.roles if r.id == latest.role_id), None)
+        if role is None:
+            return ""
+        fit = tc.role_fit(setup.framework, [role], latest.levels)[0]
+        gaps = ", ".join(
+            self.localized(setup.framework.node(g.competency_id).name) for g in fit.open_gaps[:3]
+        )
+        text = self.ugettext("Self-assessment on {date} against {role}: fit {percent}%.").format(
+            date=long_date(latest.submitted_at.date(), self.language),
+            role=self.localized(role.name),
+            percent=round(100 * fit.fit),
+        )
+        if gaps:
+            text += " " + self.ugettext("Largest open gaps: {gaps}.").format(gaps=gaps)
+        return text
+
+    def _dialogue_text(self, username: str) -> tuple[str, dt.date | None]:
+        """The dialogue's shared record (never the private answers), and its latest day."""
+        found = self._linked_state(
+            self.dialogue_block, "development_dialogue", "dialogue", username
+        )
+        if found is None:
+            return "", None
+        try:
+            summary = tc.summarize_dialogue(found[0])
+        except tc.ValidationError:
+            return "", None
+        latest = summary.latest
+        if latest is None:
+            return self.ugettext("No conversation recorded in the dialogue yet."), None
+        text = self.ugettext(
+            "Dialogue: {count} conversations recorded, the latest on {date}."
+        ).format(count=summary.conversations, date=long_date(latest.held_on, self.language))
+        if latest.agreed_focus:
+            text += " " + self.ugettext("Agreed focus: {focus}").format(focus=latest.agreed_focus)
+        return text, latest.held_on
+
+    def report_view(
+        self, username: str, roster: mg.ManagerRoster, framework: tc.CompetencyFramework
+    ) -> team_view.ReportView:
+        """One report as their manager sees it (read through the user_state service)."""
+        try:
+            plan: tc.DevelopmentPlan | None = tc.load_plan(
+                self.state_of(username).get("plan_record"), username
+            )
+        except tc.ValidationError as error:
+            log.warning(
+                "development_plan %s: plan of %s: %s", self.scope_ids.usage_id, username, error
+            )
+            plan = None
+        found = self.verified(plan, roster) if plan is not None else None
+        report = self.my_record().of(username)
+        dialogue, dialogue_day = self._dialogue_text(username)
+        last_talk = max((d for d in (dialogue_day, report.last_conversation()) if d), default=None)
+        follow_up = mg.FollowUp(
+            username=username,
+            manager_username=self.username,
+            has_plan=plan is not None and bool(plan.goals),
+            plan_saved_on=plan.saved_on if plan is not None else None,
+            next_due=plan.next_due() if plan is not None else None,
+            manager_status=found.status if found is not None else None,
+            submitted_on=plan.submission.submitted_on if plan and plan.submission else None,
+            last_dialogue=last_talk,
+        )
+        attention = list(mg.needs_attention([follow_up], today()))
+        return team_view.report_view(
+            team_view.ReportInput(
+                username=username,
+                name=roster.name_of(username),
+                dom_id=f"{self.dom_id}-r-{secrets.token_hex(3)}",
+                plan=plan,
+                found=found,
+                manager_name=roster.name_of(self.username),
+                record=report,
+                checklist=self.checklist(),
+                assessment=self._assessment_text(username),
+                dialogue=dialogue,
+                attention=attention,
+                sheet_url=self.runtime.handler_url(self, "preparation_sheet")
+                + "?username="
+                + quote(username),
+            ),
+            framework,
+            self.words,
+            today(),
+        )
+
+    def team_html(self, framework: tc.CompetencyFramework) -> str:
+        """ "My team" for a manager the roster names; empty for everyone else."""
+        roster = self.team_roster()
+        reports = roster.reports_of(self.username)
+        if not reports:
+            return ""
+        team = [self.report_view(username, roster, framework) for username in reports]
+        return self.render_template(
+            "development_plan_team.html",
+            {
+                "uid": self.dom_id,
+                "team": team,
+                "charter": self.charter_html(),
+                "latest_talk": latest_past_date().isoformat(),
+                "earliest_talk": EARLIEST_TALK.isoformat(),
+                "today": today().isoformat(),
+            },
+        )
+
     def team_answer(self, username: str) -> dict[str, Any]:
         """What a manager handler answers: the report's part of the team view, fresh."""
-        raise NotImplementedError
+        report = self.report_view(username, self.team_roster(), self.framework)
+        html = self.render_template(
+            "development_plan_report.html",
+            {
+                "report": report,
+                "latest_talk": latest_past_date().isoformat(),
+                "earliest_talk": EARLIEST_TALK.isoformat(),
+                "today": today().isoformat(),
+            },
+        )
+        return {"html": html, "username": username, "status": report.status}
 
     # -- staff ------------------------------------------------------------------------------
 

@@ -14,16 +14,21 @@ from dataclasses import dataclass
 import talent_core as tc
 from talent_core import managers as mg
 
-from ._plan_view import Words
+from ._plan_view import Choice, Words
 from .competency_view import level_text, long_date
 from .i18n import N_
 
 __all__ = [
+    "ATTENTION_TEXTS",
     "STATUS_TEXTS",
     "ActivityLine",
+    "CheckItem",
     "GoalLine",
+    "RatingLine",
+    "ReportInput",
     "ReportView",
     "VerifiedView",
+    "attention_text",
     "report_view",
     "self_reported_view",
     "verified_view",
@@ -125,6 +130,57 @@ class GoalLine:
     activities: tuple[ActivityLine, ...]
 
 
+#: Why a report needs attention, as the manager reads it (msgids; ``{date}`` and ``{days}``).
+ATTENTION_TEXTS: dict[mg.AttentionReason, str] = {
+    mg.AttentionReason.OVERDUE: N_("An activity was due on {date}."),
+    mg.AttentionReason.UNTOUCHED: N_("The plan has not changed for {days} days."),
+    mg.AttentionReason.CHANGED: N_("The goals changed after you agreed the plan."),
+    mg.AttentionReason.NO_DIALOGUE: N_("No development conversation in the last 12 months."),
+    mg.AttentionReason.WAITING: N_("The plan has waited for your agreement for {days} days."),
+}
+
+
+def attention_text(item: mg.Attention, language: str, gettext: Translate) -> str:
+    date = long_date(item.since, language) if item.since is not None else ""
+    return gettext(ATTENTION_TEXTS[item.reason]).format(date=date, days=item.days or 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    id: str
+    label: str
+    done: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RatingLine:
+    """A competency the manager can rate: the levels, the manager's latest, the learner's own."""
+
+    competency_id: str
+    name: str
+    levels: tuple[Choice, ...]
+    manager_level: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportInput:
+    """What the block read about one report, for :func:`report_view`."""
+
+    username: str
+    name: str
+    dom_id: str
+    #: None when the plan could not be read.
+    plan: tc.DevelopmentPlan | None
+    found: mg.VerifiedAgreement | None
+    manager_name: str
+    record: mg.ReportRecord
+    checklist: Sequence[mg.ChecklistItem]
+    assessment: str
+    dialogue: str
+    attention: Sequence[mg.Attention]
+    sheet_url: str
+
+
 @dataclass(frozen=True, slots=True)
 class ReportView:
     """One direct report in the manager's team view."""
@@ -144,6 +200,12 @@ class ReportView:
     attention: tuple[str, ...]
     version_text: str
     agree_label: str
+    assessment: str
+    dialogue: str
+    checklist: tuple[CheckItem, ...]
+    ratings: tuple[RatingLine, ...]
+    talks: tuple[str, ...]
+    sheet_url: str
 
 
 def _goal_lines(
@@ -176,23 +238,69 @@ def _goal_lines(
     return tuple(lines)
 
 
-def report_view(
-    username: str,
-    name: str,
-    dom_id: str,
-    plan: tc.DevelopmentPlan | None,
-    found: mg.VerifiedAgreement | None,
-    manager_name: str,
+def _rating_lines(
+    plan: tc.DevelopmentPlan,
+    record: mg.ReportRecord,
     framework: tc.CompetencyFramework,
     words: Words,
-    today_: dt.date,
-    attention: Sequence[str] = (),
+) -> tuple[RatingLine, ...]:
+    latest = mg.latest_manager_levels(record)
+    lines: list[RatingLine] = []
+    for competency_id in dict.fromkeys(goal.competency_id for goal in plan.goals):
+        if framework.competency_problem(competency_id) is not None:
+            continue
+        scale = framework.scale_for(competency_id)
+        given = latest.get(competency_id)
+        levels = tuple(
+            Choice(str(v), level_text(framework, competency_id, v, words.language), v == given)
+            for v in scale.values
+        )
+        shown = level_text(framework, competency_id, given, words.language) if given else ""
+        name = tc.localize(framework.node(competency_id).name, words.language)
+        lines.append(RatingLine(competency_id, name, levels, shown))
+    return tuple(lines)
+
+
+def report_view(
+    given: ReportInput, framework: tc.CompetencyFramework, words: Words, today_: dt.date
 ) -> ReportView:
-    """One report's plan for their manager; ``plan`` None when it could not be read."""
-    gettext = words.gettext
+    """One report's plan and the manager's own record of them, for their manager."""
+    gettext, language = words.gettext, words.language
+    attention = tuple(attention_text(item, language, gettext) for item in given.attention)
+    plan, found = given.plan, given.found
+    checklist = tuple(
+        CheckItem(
+            item.id, tc.localize(item.text, language), given.record.checklist.get(item.id, False)
+        )
+        for item in given.checklist
+    )
+    talks = tuple(
+        gettext("Conversation on {date}").format(date=long_date(talk.held_on, language))
+        + (": " + talk.agreed_focus if talk.agreed_focus else "")
+        for talk in reversed(given.record.conversations)
+    )
     if plan is None or found is None:
         return ReportView(
-            username, name, dom_id, True, 0, "", "", None, "", (), "", tuple(attention), "", ""
+            given.username,
+            given.name,
+            given.dom_id,
+            True,
+            0,
+            "",
+            "",
+            None,
+            "",
+            (),
+            "",
+            attention,
+            "",
+            "",
+            given.assessment,
+            given.dialogue,
+            checklist,
+            (),
+            talks,
+            given.sheet_url,
         )
     progress = plan.progress()
     live = progress.activities - progress.dropped
@@ -200,18 +308,26 @@ def report_view(
         done=progress.done, count=live, percent=round(100 * progress.fraction)
     )
     return ReportView(
-        username,
-        name,
-        dom_id,
+        given.username,
+        given.name,
+        given.dom_id,
         False,
         plan.version,
         found.status.value,
         gettext(STATUS_TEXTS[found.status]),
-        verified_view(found, manager_name, words.language, gettext),
-        self_reported_view(plan, words.language, gettext),
+        verified_view(found, given.manager_name, language, gettext),
+        self_reported_view(plan, language, gettext),
         _goal_lines(plan, framework, words, today_),
         progress_text,
-        tuple(attention),
+        attention,
         gettext("Plan version {version}").format(version=plan.version),
-        gettext("Agree {name}'s plan (version {version})").format(name=name, version=plan.version),
+        gettext("Agree {name}'s plan (version {version})").format(
+            name=given.name, version=plan.version
+        ),
+        given.assessment,
+        given.dialogue,
+        checklist,
+        _rating_lines(plan, given.record, framework, words),
+        talks,
+        given.sheet_url,
     )

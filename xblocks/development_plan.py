@@ -20,7 +20,7 @@ import functools
 import json
 import logging
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -33,6 +33,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core import managers as mg
 from talent_core._text import Identifier, StrictModel
 from talent_core.reports import plan_row
 
@@ -136,7 +137,10 @@ class DevelopmentPlanBlock(
         "framework_source",
         "framework_json",
         "assessment_block",
+        "dialogue_block",
         "cost_rates",
+        "manager_checklist",
+        "roles_charter",
     )
 
     # -- reading ----------------------------------------------------------------------------
@@ -151,7 +155,7 @@ class DevelopmentPlanBlock(
         return load_rates(self.cost_rates)
 
     def _store(self, plan: tc.DevelopmentPlan) -> None:
-        self.plan_record = tc.plan_to_state(plan)
+        self.plan_record = tc.plan_to_state(plan.model_copy(update={"saved_on": today()}))
 
     def _linked_gaps(self, framework: tc.CompetencyFramework) -> list[tc.Gap] | None:
         """The linked assessment's gaps in this framework's competencies, largest first (met
@@ -236,7 +240,8 @@ class DevelopmentPlanBlock(
                 "earliest_agreement": EARLIEST_AGREEMENT.isoformat(),
                 "latest_agreement": latest_past_date().isoformat(),
                 "is_staff": self.is_course_staff,
-                "team": self._team_html(framework),
+                "team": self.team_html(framework),
+                "charter": self.charter_html(),
                 "roster": self.roster_status() if self.is_course_staff else None,
                 "has_manager": self.team_roster().manager_of(self.username) is not None,
                 "urls": {
@@ -285,50 +290,6 @@ class DevelopmentPlanBlock(
             "reload": _("Reload the newer plan"),
             "unsaved": _("You have unsaved changes."),
         }
-
-    # -- the manager's team ---------------------------------------------------------------
-
-    def _report_view(
-        self, username: str, roster: Any, framework: tc.CompetencyFramework
-    ) -> _team_view.ReportView:
-        """One report as their manager sees it (plan read through the user_state service)."""
-        try:
-            plan: tc.DevelopmentPlan | None = tc.load_plan(
-                self.state_of(username).get("plan_record"), username
-            )
-        except tc.ValidationError as error:
-            log.warning(
-                "development_plan %s: plan of %s: %s", self.scope_ids.usage_id, username, error
-            )
-            plan = None
-        found = self.verified(plan, roster) if plan is not None else None
-        return _team_view.report_view(
-            username,
-            roster.name_of(username),
-            f"{self.dom_id}-r-{secrets.token_hex(3)}",
-            plan,
-            found,
-            roster.name_of(self.username),
-            framework,
-            self.words,
-            today(),
-        )
-
-    def _team_html(self, framework: tc.CompetencyFramework) -> str:
-        """ "My team" for a manager the roster names; empty for everyone else."""
-        roster = self.team_roster()
-        reports = roster.reports_of(self.username)
-        if not reports:
-            return ""
-        team = [self._report_view(username, roster, framework) for username in reports]
-        return self.render_template(
-            "development_plan_team.html", {"uid": self.dom_id, "team": team}
-        )
-
-    def team_answer(self, username: str) -> dict[str, Any]:
-        report = self._report_view(username, self.team_roster(), self.framework)
-        html = self.render_template("development_plan_report.html", {"report": report})
-        return {"html": html, "username": username, "status": report.status}
 
     # -- handlers ---------------------------------------------------------------------------
 
@@ -498,18 +459,61 @@ class DevelopmentPlanBlock(
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
         """One learner's plan in figures; the columns are defined in docs/reports.md."""
-        try:
-            summary = tc.summarize_plan(state.get("plan_record"))
-        except tc.ValidationError as error:
-            log.warning("development_plan %s: unreadable state: %s", self.scope_ids.usage_id, error)
-            return {"problem": str(error)}
-        if summary is None:
-            return None
+        return self.row_builder()(state)
+
+    def row_builder(self) -> Callable[[Mapping[str, Any]], dict[str, Any] | None]:
+        """Rows for a whole report: the rates and the roster read once, each manager's record
+        once (through the user_state service), however many reports they have."""
         try:
             rates = self.rates
         except tc.ValidationError:
             rates = tc.DEFAULT_RATES
-        return plan_row(summary, rates)
+        roster = self.team_roster()
+        records: dict[str, mg.ManagerRecord] = {}
+
+        def record(manager: str) -> mg.ManagerRecord:
+            if manager not in records:
+                records[manager] = self.record_of(manager)
+            return records[manager]
+
+        def build(state: Mapping[str, Any]) -> dict[str, Any] | None:
+            stored = state.get("plan_record")
+            try:
+                summary = tc.summarize_plan(stored)
+            except tc.ValidationError as error:
+                log.warning(
+                    "development_plan %s: unreadable state: %s", self.scope_ids.usage_id, error
+                )
+                return {"problem": str(error)}
+            if summary is None:
+                return None
+            owner = (
+                str(stored.get("plan", {}).get("owner", "")) if isinstance(stored, Mapping) else ""
+            )
+            current = roster.manager_of(owner) or ""
+            submitted = summary.submission.manager_username if summary.submission else ""
+            managers = [m for m in dict.fromkeys((current, submitted)) if m]
+            reports = {m: record(m).of(owner) for m in managers}
+            decided = [(d, m) for m, r in reports.items() if (d := r.latest_decision()) is not None]
+            decision, decider = max(
+                decided, key=lambda pair: (pair[0].version, pair[0].decided_on), default=(None, "")
+            )
+            verified = (
+                mg.verified_agreement(summary.goals_fingerprint, summary.submission, decision)
+                if managers
+                else None
+            )
+            main = reports.get(current) or reports.get(decider) or mg.ReportRecord()
+            return plan_row(
+                summary,
+                rates,
+                verified,
+                manager_username=current or submitted,
+                manager_last_conversation=main.last_conversation(),
+                manager_levels=mg.latest_manager_levels(main),
+            )
+
+        return build
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -6,6 +6,25 @@ ratings, conversations, checklist); ``verified_agreement`` tells where a plan st
 manager. See docs/managers.md.
 """
 
+from ._attention import (
+    Attention,
+    AttentionReason,
+    AttentionRules,
+    FollowUp,
+    follow_ups_from_reports,
+    needs_attention,
+)
+from ._charter import (
+    CharterRole,
+    ChecklistItem,
+    RolesCharter,
+    charter_html,
+    charter_markdown,
+    default_charter,
+    default_checklist,
+    load_charter,
+    load_checklist,
+)
 from ._record import (
     MANAGER_RECORD_SCHEMA,
     AgreementSource,
@@ -17,8 +36,12 @@ from ._record import (
     ReportRecord,
     VerifiedAgreement,
     decide_plan,
+    latest_manager_levels,
     load_manager_record,
+    rate_report,
+    record_talk,
     submit_plan,
+    tick,
     verified_agreement,
 )
 from ._roster import (
@@ -40,6 +63,12 @@ __all__ = [
     "MANAGER_ROSTER_SCHEMA",
     "MAX_MANAGER_ROSTER_BYTES",
     "AgreementSource",
+    "Attention",
+    "AttentionReason",
+    "AttentionRules",
+    "CharterRole",
+    "ChecklistItem",
+    "FollowUp",
     "ManagerConversation",
     "ManagerRatings",
     "ManagerRecord",
@@ -48,12 +77,25 @@ __all__ = [
     "ManagerStatus",
     "PlanDecision",
     "ReportRecord",
+    "RolesCharter",
     "VerifiedAgreement",
+    "charter_html",
+    "charter_markdown",
     "decide_plan",
+    "default_charter",
+    "default_checklist",
+    "follow_ups_from_reports",
+    "latest_manager_levels",
+    "load_charter",
+    "load_checklist",
     "load_manager_record",
     "load_manager_roster",
     "manager_roster_csv",
+    "needs_attention",
+    "rate_report",
     "read_manager_roster",
+    "record_talk",
     "submit_plan",
+    "tick",
     "verified_agreement",
 ]

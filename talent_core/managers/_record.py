@@ -11,7 +11,7 @@ sent back, or waiting for the manager.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import Annotated, Any, Final, Literal
 
@@ -19,6 +19,7 @@ from pydantic import Field, field_validator
 
 from .._assessment import Rating, RatingSource
 from .._errors import Problem, StaleVersionError, ValidationError
+from .._framework import CompetencyFramework
 from .._plan import DevelopmentPlan, PlanSubmission
 from .._self_assessment import _check_schema
 from .._text import Identifier, ShortText, StrictModel, Username
@@ -36,8 +37,12 @@ __all__ = [
     "ReportRecord",
     "VerifiedAgreement",
     "decide_plan",
+    "latest_manager_levels",
     "load_manager_record",
+    "rate_report",
+    "record_talk",
     "submit_plan",
+    "tick",
     "verified_agreement",
 ]
 
@@ -168,20 +173,21 @@ class VerifiedAgreement(StrictModel):
 
 
 def verified_agreement(
-    plan: DevelopmentPlan,
+    goals_fingerprint: str,
     submission: PlanSubmission | None,
     decision: PlanDecision | None,
 ) -> VerifiedAgreement:
-    """The status of ``plan`` given the learner's latest submission and the manager's latest
-    decision. An agreement holds while the goals are as agreed (progress may change); a
-    submission of a newer version than the one decided on waits for the manager again."""
+    """The status of a plan whose goals have this fingerprint
+    (``DevelopmentPlan.goals_fingerprint``), given the learner's latest submission and the
+    manager's latest decision. An agreement holds while the goals are as agreed (progress may
+    change); a submission of a newer version than the one decided on waits again."""
     if submission is not None and (decision is None or submission.version > decision.version):
         status = ManagerStatus.WAITING
     elif decision is None:
         status = ManagerStatus.NOT_SUBMITTED
     elif decision.decision == "sent_back":
         status = ManagerStatus.SENT_BACK
-    elif decision.goals_fingerprint == plan.goals_fingerprint():
+    elif decision.goals_fingerprint == goals_fingerprint:
         status = ManagerStatus.AGREED
     else:
         status = ManagerStatus.CHANGED
@@ -238,3 +244,57 @@ def decide_plan(
     report = record.of(username)
     updated = report.model_copy(update={"decisions": _newest([*report.decisions, entry])})
     return record.with_report(username, updated)
+
+
+def rate_report(
+    record: ManagerRecord,
+    username: str,
+    levels: Mapping[str, int],
+    framework: CompetencyFramework,
+    today: dt.date,
+) -> ManagerRecord:
+    """The record with the manager's levels for the dialogue (source ``manager``), checked
+    against the framework; the learner's own ratings are never touched."""
+    if not levels:
+        raise ValidationError([Problem("levels", "rate at least one competency")])
+    problems: list[Problem] = []
+    for competency_id, level in levels.items():
+        field = f"levels.{competency_id}"
+        problem = framework.competency_problem(competency_id)
+        if problem:
+            problems.append(Problem(field, problem))
+        elif not framework.scale_for(competency_id).contains(level):
+            values = framework.scale_for(competency_id).values
+            problems.append(Problem(field, f"{level} is not on scale {values}"))
+    if problems:
+        raise ValidationError(problems)
+    entry = ManagerRatings(rated_on=today, levels=dict(levels))
+    report = record.of(username)
+    updated = report.model_copy(update={"ratings": _newest([*report.ratings, entry])})
+    return record.with_report(username, updated)
+
+
+def latest_manager_levels(report: ReportRecord) -> dict[str, int]:
+    """Each competency's latest level from the manager, in first-rated order."""
+    levels: dict[str, int] = {}
+    for entry in report.ratings:
+        levels.update(entry.levels)
+    return levels
+
+
+def record_talk(record: ManagerRecord, username: str, talk: ManagerConversation) -> ManagerRecord:
+    """The record with a development conversation the manager held, in date order."""
+    report = record.of(username)
+    talks = sorted([*report.conversations, talk], key=lambda c: c.held_on)
+    return record.with_report(username, report.model_copy(update={"conversations": _newest(talks)}))
+
+
+def tick(
+    record: ManagerRecord, username: str, item: str, done: bool, items: Collection[str]
+) -> ManagerRecord:
+    """The record with one checklist item of ``items`` ticked or cleared for the report."""
+    if item not in items:
+        raise ValidationError([Problem("item", f"{item!r} is not on the checklist")])
+    report = record.of(username)
+    checklist = {**report.checklist, item: done}
+    return record.with_report(username, report.model_copy(update={"checklist": checklist}))

@@ -8,6 +8,7 @@ the two sides cannot drift apart. The columns of each kind are listed in docs/xb
 from ._columns import (
     LEVEL_PREFIX,
     MANAGER_PREFIX,
+    MANAGER_RATING_PREFIX,
     REPORT_KINDS,
     REPORT_SIGNATURES,
     ReportKind,
@@ -29,6 +30,7 @@ __all__ = [
     "DEFUSED_PATTERN",
     "LEVEL_PREFIX",
     "MANAGER_PREFIX",
+    "MANAGER_RATING_PREFIX",
     "REPORT_ENCODING",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",

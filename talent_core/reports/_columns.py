@@ -12,6 +12,7 @@ from .._plan import ActivityStatus
 __all__ = [
     "LEVEL_PREFIX",
     "MANAGER_PREFIX",
+    "MANAGER_RATING_PREFIX",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
     "ReportKind",
@@ -36,6 +37,9 @@ REPORT_SIGNATURES: dict[ReportKind, frozenset[str]] = {
 LEVEL_PREFIX = "level:"
 #: The dialogue report's manager level columns: ``manager:<competency id>``.
 MANAGER_PREFIX = "manager:"
+#: The plan report's levels a roster manager gave under their own login:
+#: ``manager_rating:<competency id>``.
+MANAGER_RATING_PREFIX = "manager_rating:"
 
 
 def activity_column(status: ActivityStatus) -> str:

@@ -8,7 +8,8 @@ each role's gap table once for the whole report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._assessment import RoleGaps
@@ -19,7 +20,14 @@ from .._mix import ModeRates
 from .._plan import ActivityStatus
 from .._plan_record import PlanSummary
 from .._self_assessment import AssessmentSetup, AssessmentSummary
-from ._columns import LEVEL_PREFIX, MANAGER_PREFIX, activity_column, hours_column
+from ..managers._record import AgreementSource, ManagerStatus, VerifiedAgreement
+from ._columns import (
+    LEVEL_PREFIX,
+    MANAGER_PREFIX,
+    MANAGER_RATING_PREFIX,
+    activity_column,
+    hours_column,
+)
 
 __all__ = [
     "TOP_GAPS",
@@ -73,9 +81,27 @@ class AssessmentRows:
         return row
 
 
-def plan_row(summary: PlanSummary, rates: ModeRates) -> dict[str, Any]:
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day is not None else ""
+
+
+def plan_row(
+    summary: PlanSummary,
+    rates: ModeRates,
+    verified: VerifiedAgreement | None = None,
+    *,
+    manager_username: str = "",
+    manager_last_conversation: dt.date | None = None,
+    manager_levels: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     """The development plan report's columns for one plan: exact figures, rounded only where
-    they are shown (docs/reports.md)."""
+    they are shown (docs/reports.md).
+
+    ``verified`` is where the plan stands with the roster manager (from the manager's own
+    record); without a manager's decision the agreement columns are the learner's own word and
+    ``agreement_source`` says ``self-reported``. ``manager_levels`` are the manager's latest
+    ratings (``manager_rating:<competency id>``).
+    """
     mix = summary.mix(rates)
     progress = summary.progress
     row: dict[str, Any] = {
@@ -93,10 +119,37 @@ def plan_row(summary: PlanSummary, rates: ModeRates) -> dict[str, Any]:
     row["hours_away_from_work"] = report_figure(mix.away_hours)
     row["estimated_cost"] = report_figure(mix.total_cost)
     row["currency"] = mix.currency
-    row["agreement"] = summary.agreement.value
-    row["manager_name"] = summary.manager_name
-    row["agreed_on"] = summary.agreed_on.isoformat() if summary.agreed_on else ""
+    decision = verified.decision if verified is not None else None
+    if decision is not None and verified is not None:
+        source = AgreementSource.MANAGER.value
+        agreement = {ManagerStatus.AGREED: "yes", ManagerStatus.CHANGED: "changed"}.get(
+            verified.status, "no"
+        )
+        agreed = decision if decision.decision == "agreed" else None
+        manager_name = decision.manager_name
+        agreed_on = agreed.decided_on if agreed is not None else None
+    else:
+        agreement = summary.agreement.value
+        source = "" if agreement == "no" else AgreementSource.SELF_REPORTED.value
+        manager_name, agreed_on = summary.manager_name, summary.agreed_on
+        agreed = None
+    row["agreement"] = agreement
+    row["manager_name"] = manager_name
+    row["agreed_on"] = _iso(agreed_on)
     row["plan_version"] = summary.version
+    row["agreement_source"] = source
+    submission = summary.submission
+    row["manager_username"] = manager_username or (
+        submission.manager_username if submission is not None else ""
+    )
+    row["manager_status"] = verified.status.value if verified is not None else ""
+    row["agreed_version"] = agreed.version if agreed is not None else ""
+    row["submitted_on"] = _iso(submission.submitted_on if submission is not None else None)
+    row["saved_on"] = _iso(summary.saved_on)
+    row["next_due"] = _iso(summary.next_due)
+    row["manager_last_conversation"] = _iso(manager_last_conversation)
+    for competency_id, level in (manager_levels or {}).items():
+        row[f"{MANAGER_RATING_PREFIX}{competency_id}"] = level
     return row
 
 
@@ -116,6 +169,8 @@ def dialogue_row(summary: DialogueSummary) -> dict[str, Any]:
         "last_conversation": last.held_on.isoformat() if last else "",
         "manager_name": last.manager_name if last else "",
         "agreed_focus": last.agreed_focus if last else "",
+        # The learner types these; a roster manager's own ratings are in the plan report.
+        "ratings_source": AgreementSource.SELF_REPORTED.value if summary.manager_levels else "",
     }
     row.update({f"{MANAGER_PREFIX}{cid}": level for cid, level in summary.manager_levels.items()})
     return row

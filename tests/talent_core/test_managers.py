@@ -107,7 +107,7 @@ def test_submission_then_agreement_then_goal_change() -> None:
     submitted = mg.submit_plan(plan(), 3, "bo", DAY)
     assert submitted.version == 4 and submitted.submission is not None
     assert submitted.submission.version == 4
-    status = mg.verified_agreement(submitted, submitted.submission, None).status
+    status = mg.verified_agreement(submitted.goals_fingerprint(), submitted.submission, None).status
     assert status is mg.ManagerStatus.WAITING
     record = mg.decide_plan(
         mg.ManagerRecord(),
@@ -120,16 +120,16 @@ def test_submission_then_agreement_then_goal_change() -> None:
     )
     decision = record.of("ann").latest_decision()
     assert decision is not None and decision.version == 4
-    found = mg.verified_agreement(submitted, submitted.submission, decision)
+    found = mg.verified_agreement(submitted.goals_fingerprint(), submitted.submission, decision)
     assert found.status is mg.ManagerStatus.AGREED
     changed = submitted.model_copy(
         update={"version": 5, "goals": [submitted.goals[0].model_copy(update={"target_level": 4})]}
     )
-    assert mg.verified_agreement(changed, changed.submission, decision).status is (
-        mg.ManagerStatus.CHANGED
-    )
+    assert mg.verified_agreement(
+        changed.goals_fingerprint(), changed.submission, decision
+    ).status is (mg.ManagerStatus.CHANGED)
     again = mg.submit_plan(changed, 5, "bo", DAY)
-    assert mg.verified_agreement(again, again.submission, decision).status is (
+    assert mg.verified_agreement(again.goals_fingerprint(), again.submission, decision).status is (
         mg.ManagerStatus.WAITING
     )
     # the stored record round-trips through JSON
@@ -183,3 +183,117 @@ def test_a_record_keeps_only_the_newest_entries() -> None:
     assert record.of("ann").decisions[-1].version == 149
     with pytest.raises(tc.ValidationError):
         mg.load_manager_record({"schema_version": 2})
+
+
+# -- the safety net ---------------------------------------------------------------------------
+
+TODAY = dt.date(2026, 6, 30)
+
+
+def reasons(**fields: object) -> list[tuple[str, int | None]]:
+    person = mg.FollowUp(username="ann", **fields)  # type: ignore[arg-type]
+    return [(a.reason.value, a.days) for a in mg.needs_attention([person], TODAY)]
+
+
+def test_each_rule_of_the_safety_net_and_its_threshold() -> None:
+    recent = TODAY - dt.timedelta(days=30)
+    fine = {"has_plan": True, "plan_saved_on": recent, "last_dialogue": recent}
+    assert reasons(**fine) == []
+    assert reasons(**{**fine, "next_due": TODAY - dt.timedelta(days=1)}) == [
+        ("overdue-activity", 1)
+    ]
+    assert reasons(**{**fine, "next_due": TODAY}) == []
+    assert reasons(**{**fine, "plan_saved_on": TODAY - dt.timedelta(days=91)}) == [
+        ("plan-untouched", 91)
+    ]
+    assert reasons(**{**fine, "plan_saved_on": TODAY - dt.timedelta(days=90)}) == []
+    assert reasons(**{**fine, "manager_status": mg.ManagerStatus.CHANGED}) == [
+        ("changed-since-agreed", 30)
+    ]
+    waiting = {**fine, "manager_status": mg.ManagerStatus.WAITING}
+    assert reasons(**waiting, submitted_on=TODAY - dt.timedelta(days=15)) == [
+        ("waiting-for-manager", 15)
+    ]
+    assert reasons(**waiting, submitted_on=TODAY - dt.timedelta(days=14)) == []
+    assert reasons(**{**fine, "last_dialogue": TODAY - dt.timedelta(days=366)}) == [
+        ("no-dialogue", 366)
+    ]
+    assert reasons(**{**fine, "last_dialogue": None}) == [("no-dialogue", None)]
+    # without a plan only the dialogue rule applies
+    assert reasons(next_due=dt.date(2020, 1, 1), last_dialogue=recent) == []
+
+
+def test_follow_ups_join_plan_and_dialogue_reports_on_username() -> None:
+    plans = [
+        {
+            "username": "ann",
+            "manager_username": "bo",
+            "saved_on": "2026-01-01",
+            "next_due": "2026-06-01",
+            "manager_status": "waiting",
+            "submitted_on": "2026-06-01",
+            "manager_last_conversation": "2026-05-01",
+        },
+        {"username": "cy", "manager_status": "bogus", "saved_on": "not a date"},
+    ]
+    dialogues = [
+        {"username": "ann", "last_conversation": "2025-01-01"},
+        {"username": "dee", "last_conversation": "2026-06-01"},
+    ]
+    people = mg.follow_ups_from_reports(plans, dialogues, {"ann": "Sales"}, {"dee": "bo"})
+    assert [p.username for p in people] == ["ann", "cy", "dee"]
+    ann, cy, dee = people
+    assert ann.department == "Sales" and ann.last_dialogue == dt.date(2026, 5, 1)
+    assert cy.manager_status is None and cy.plan_saved_on is None
+    assert dee.manager_username == "bo" and not dee.has_plan
+    found = {(a.username, a.reason.value) for a in mg.needs_attention(people, TODAY)}
+    assert found == {
+        ("ann", "overdue-activity"),
+        ("ann", "plan-untouched"),
+        ("ann", "waiting-for-manager"),
+        ("cy", "no-dialogue"),
+    }
+
+
+# -- charter and checklist --------------------------------------------------------------------
+
+
+def test_the_shipped_charter_and_checklist_are_complete_in_three_languages() -> None:
+    charter = mg.default_charter()
+    assert [r.id for r in charter.roles] == ["top-management", "line-manager", "hr", "employee"]
+    texts = [charter.title, charter.intro] + [t for r in charter.roles for t in [r.name, *r.duties]]
+    texts += [item.text for item in mg.default_checklist()]
+    assert all(set(text) == {"en", "sv", "nl"} for text in texts)
+    markdown = mg.charter_markdown(charter, "nl")
+    assert (
+        markdown.startswith("# Wie doet wat in talentontwikkeling")
+        and "## Leidinggevende" in markdown
+    )
+    page = mg.charter_html(charter, "sv")
+    assert '<html lang="sv">' in page and "<h2>Närmaste chef</h2>" in page
+
+
+def test_an_edited_charter_or_checklist_is_checked() -> None:
+    edited = mg.charter_markdown(
+        mg.load_charter(
+            '{"title": {"en": "Ours"}, "roles": [{"id": "hr", "name": {"en": "HR"}, '
+            '"duties": [{"en": "<b>Listen</b>"}]}]}'
+        ),
+        "sv",
+    )
+    assert edited.startswith("# Ours") and "- <b>Listen</b>" in edited
+    with pytest.raises(tc.ValidationError, match="not valid JSON"):
+        mg.load_charter("{")
+    with pytest.raises(tc.ValidationError):
+        mg.load_charter('{"title": {"en": "x"}, "roles": []}')
+    assert mg.load_checklist("") == mg.default_checklist()
+    with pytest.raises(tc.ValidationError):
+        mg.load_checklist('[{"id": "a b,", "text": {"en": "x"}}]')
+    page = mg.charter_html(
+        mg.load_charter(
+            '{"title": {"en": "<script>"}, "roles": [{"id": "hr", "name": {"en": "HR"}, '
+            '"duties": [{"en": "x"}]}]}'
+        ),
+        "en",
+    )
+    assert "<script>" not in page and "&lt;script&gt;" in page

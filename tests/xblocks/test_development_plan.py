@@ -904,8 +904,18 @@ def test_report_has_one_flat_row_per_learner_with_a_plan(make_block) -> None:
         "manager_name": "Mia Berg",
         "agreed_on": "2025-05-02",
         "plan_version": 3,
+        # No roster here: the agreement is the learner's word.
+        "agreement_source": "self-reported",
+        "manager_username": "",
+        "manager_status": "",
+        "agreed_version": "",
+        "submitted_on": "",
+        "saved_on": "",
+        "next_due": "2031-02-01",
+        "manager_last_conversation": "",
     }
     assert rows[1][1]["agreement"] == "no" and rows[1][1]["agreed_on"] == ""
+    assert rows[1][1]["agreement_source"] == ""
     assert rows[1][1]["progress_percent"] == 0
     assert list(block.generate_report_data(iter(states), limit_responses=1)) == rows[:1]
     assert len(list(block.generate_report_data(iter(states), limit_responses=2))) == 2

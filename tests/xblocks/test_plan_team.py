@@ -9,6 +9,7 @@ state read as the LMS reads it (``compat.user_state_of``)."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -73,6 +74,14 @@ def submitted(as_user, call) -> Any:
     response = call(learner, "submit_plan", {"version": 1})
     assert response.status_code == 200, response.json
     return learner
+
+
+def report_of(manager: Any, username: str) -> str:
+    """The words of one report's part of the manager's team view."""
+    markup = student_html(manager)
+    found = re.search(rf'<article[^>]*data-report="{username}".*?</article>', markup, re.S)
+    assert found is not None
+    return text_of(found.group(0))
 
 
 def agreement(block: Any) -> str:
@@ -176,14 +185,29 @@ def test_agreeing_a_plan_changed_since_the_page_loaded_is_refused(as_user, call)
 # -- who may -----------------------------------------------------------------------------------
 
 
-MANAGER_HANDLERS = ["agree_plan", "send_back"]
+#: Every manager handler and a body it would accept from the learner's manager.
+MANAGER_HANDLERS = {
+    "agree_plan": {"version": 2, "comment": "x"},
+    "send_back": {"version": 2, "comment": "x"},
+    "rate_report": {"levels": {"giving-feedback": 2}},
+    "record_talk": {"held_on": "2026-01-05", "agreed_focus": "x"},
+    "tick_checklist": {"item": "plan-agreed", "done": True},
+}
+
+
+@pytest.mark.parametrize("handler", MANAGER_HANDLERS)
+def test_the_roster_manager_may_use_every_manager_handler(as_user, call, handler) -> None:
+    submitted(as_user, call)
+    payload = {"username": "learner_1", **MANAGER_HANDLERS[handler]}
+    response = call(as_user("manager_1"), handler, payload)
+    assert response.status_code == 200, response.json
 
 
 @pytest.mark.parametrize("handler", MANAGER_HANDLERS)
 @pytest.mark.parametrize("user", ["colleague_1", "learner_2", "staff_hr", "nobody"])
 def test_anyone_but_the_roster_manager_gets_403(as_user, call, handler, user) -> None:
     submitted(as_user, call)
-    payload = {"username": "learner_1", "version": 2, "comment": "x"}
+    payload = {"username": "learner_1", **MANAGER_HANDLERS[handler]}
     block = as_user(user)
     response = call(block, handler, payload)
     assert response.status_code == 403
@@ -197,7 +221,7 @@ def test_a_manager_gets_403_for_someone_elses_report(as_user, call, handler) -> 
     other = as_user("colleague_1")
     assert call(other, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
     manager = as_user("manager_1")
-    payload = {"username": "colleague_1", "version": 1, "comment": "x"}
+    payload = {**MANAGER_HANDLERS[handler], "username": "colleague_1"}
     assert call(manager, handler, payload).status_code == 403
     assert manager.manager_record == {}
 
@@ -236,3 +260,121 @@ def test_a_learner_with_a_roster_manager_does_not_type_the_agreement(as_user, ca
     words = text_of(student_html(learner))
     assert "Record your manager's agreement" not in words
     assert "Ask Maja Lund to agree the plan" not in words  # already waiting
+
+
+def test_a_colleague_cannot_open_the_preparation_sheet(as_user, call) -> None:
+    submitted(as_user, call)
+    for user in ("colleague_1", "learner_1", "staff_hr"):
+        request = Request.blank("/?username=learner_1")
+        response = as_user(user).handle("preparation_sheet", request)
+        assert response.status_code == 403
+        assert "Feedback each week" not in response.text
+
+
+# -- the manager's own record ------------------------------------------------------------------
+
+
+def test_manager_ratings_talks_and_checklist_live_in_the_managers_state(as_user, call) -> None:
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    rated = call(
+        manager, "rate_report", {"username": "learner_1", "levels": {"giving-feedback": 2}}
+    )
+    assert rated.status_code == 200 and "selected>2" in rated.json["html"]
+    talk = {"username": "learner_1", "held_on": "2026-01-05", "agreed_focus": "Weekly feedback"}
+    talked = call(manager, "record_talk", talk)
+    assert "Weekly feedback" in text_of(talked.json["html"])
+    tick = {"username": "learner_1", "item": "follow-up-set", "done": True}
+    ticked = call(manager, "tick_checklist", tick)
+    assert re.search(r'data-check="follow-up-set" checked', ticked.json["html"])
+    report = manager.manager_record["reports"]["learner_1"]
+    assert report["ratings"][0]["levels"] == {"giving-feedback": 2}
+    assert report["conversations"] == [{"held_on": "2026-01-05", "agreed_focus": "Weekly feedback"}]
+    assert report["checklist"] == {"follow-up-set": True}
+    learner_state = compat.user_state_of(manager, "learner_1")
+    assert set(learner_state) == {"plan_record"}
+
+
+@pytest.mark.parametrize(
+    ("handler", "payload", "field"),
+    [
+        ("rate_report", {"levels": {"giving-feedback": 9}}, "levels.giving-feedback"),
+        ("rate_report", {"levels": {"nope": 1}}, "levels.nope"),
+        ("rate_report", {"levels": {}}, "levels"),
+        ("record_talk", {"held_on": "1999-12-31"}, "held_on"),
+        ("record_talk", {"held_on": "2999-01-01"}, "held_on"),
+        ("record_talk", {"held_on": "soon"}, "held_on"),
+        ("tick_checklist", {"item": "made-up", "done": True}, "item"),
+        ("tick_checklist", {"item": "plan-agreed", "done": "yes"}, "done"),
+        ("agree_plan", {"version": -1}, "version"),
+        ("agree_plan", {"version": 2, "comment": "x" * 2001}, "comment"),
+    ],
+)
+def test_hostile_manager_input_is_refused_and_nothing_is_kept(
+    as_user, call, handler, payload, field
+) -> None:
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    response = call(manager, handler, {"username": "learner_1", **payload})
+    assert response.status_code == 400, response.json
+    assert field in [p["field"] for p in response.json["problems"]]
+    assert manager.manager_record == {}
+
+
+def test_the_sheet_has_coaching_questions_and_the_checklist(as_user, call) -> None:
+    submitted(as_user, call)
+    response = as_user("manager_1").handle(
+        "preparation_sheet", Request.blank("/?username=learner_1")
+    )
+    assert response.status_code == 200
+    words = text_of(response.text)
+    assert "Preparation sheet for a development conversation · Lea Holm" in words
+    assert "Coaching questions for the conversation" in words and "Giving feedback" in words
+    assert "Follow-up date set" in words and "Feedback each week" in words
+
+
+def test_the_team_view_shows_what_needs_attention(as_user, call) -> None:
+    learner = submitted(as_user, call)
+    old = json.loads(json.dumps(GOALS))
+    old[0]["activities"][0]["due"] = "2024-01-10"
+    assert call(learner, "save_plan", {"version": 2, "goals": old}).status_code == 200
+    words = text_of(student_html(as_user("manager_1")))
+    assert "Needs attention:" in words
+    assert "An activity was due on January 10, 2024." in words
+    assert "No development conversation in the last 12 months." in words
+    talk = {"username": "learner_1", "held_on": "2026-01-05", "agreed_focus": ""}
+    call(as_user("manager_1"), "record_talk", talk)
+    assert "No development conversation" not in report_of(as_user("manager_1"), "learner_1")
+    assert "No development conversation" in report_of(as_user("manager_1"), "learner_2")
+
+
+def test_everyone_can_read_the_roles_charter(as_user) -> None:
+    for user in ("learner_1", "manager_1"):
+        words = text_of(student_html(as_user(user)))
+        assert "Who does what in talent development" in words
+        assert "Top management" in words and "Line manager" in words and "HR" in words
+
+
+# -- HR's report ------------------------------------------------------------------------------
+
+
+def test_the_report_names_the_source_of_the_agreement_and_the_managers_ratings(
+    as_user, call
+) -> None:
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    assert call(manager, "agree_plan", {"username": "learner_1", "version": 2}).status_code == 200
+    call(manager, "rate_report", {"username": "learner_1", "levels": {"giving-feedback": 2}})
+    other = as_user("nobody")
+    assert call(other, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
+    agreement = {"version": 1, "manager_name": "My Boss", "agreed_on": "2025-05-02"}
+    assert call(other, "record_agreement", agreement).status_code == 200
+    rows = dict(manager.generate_report_data(compat.iter_user_states(manager)))
+    assert "manager_1" not in rows  # a manager's own record is no plan row
+    verified, typed = rows["learner_1"], rows["nobody"]
+    assert verified["agreement"] == "yes" and verified["agreement_source"] == "manager"
+    assert verified["manager_username"] == "manager_1" and verified["manager_name"] == "Maja Lund"
+    assert verified["agreed_version"] == 2 and verified["manager_status"] == "yes"
+    assert verified["manager_rating:giving-feedback"] == 2
+    assert typed["agreement"] == "yes" and typed["agreement_source"] == "self-reported"
+    assert typed["manager_name"] == "My Boss" and typed["manager_username"] == ""

@@ -11,24 +11,15 @@
     var T = window.TalentBlocks;
     var busy = false;
 
-    function decide(report, handler) {
-      var comment = report.querySelector("[data-decision-comment]");
-      if (handler === "send_back" && !comment.value.trim()) {
-        T.showError(root, messages.commentNeeded);
-        comment.setAttribute("aria-invalid", "true");
-        comment.focus();
-        return;
-      }
+    /* POST `payload` (with the report's username) and put the report's fresh part in place;
+       `focusSelector` names what gets the focus back in the new part. */
+    function send(report, handler, payload, focusSelector) {
       if (busy) {
         return;
       }
       busy = true;
       report.setAttribute("aria-busy", "true");
-      var payload = {
-        username: report.getAttribute("data-report"),
-        version: parseInt(report.getAttribute("data-version"), 10),
-        comment: comment.value
-      };
+      payload.username = report.getAttribute("data-report");
       T.postJson(runtime, root, handler, payload)
         .done(function (answer) {
           var holder = document.createElement("div");
@@ -37,10 +28,12 @@
           report.parentNode.replaceChild(fresh, report);
           T.showError(root, "");
           T.announce(root, messages.decided);
-          var heading = fresh.querySelector("h4");
-          if (heading) {
-            heading.setAttribute("tabindex", "-1");
-            heading.focus();
+          var target = fresh.querySelector(focusSelector) || fresh.querySelector("h4");
+          if (target) {
+            if (target.tagName === "H4") {
+              target.setAttribute("tabindex", "-1");
+            }
+            target.focus();
           }
         })
         .fail(function (xhr) {
@@ -51,6 +44,52 @@
           report.removeAttribute("aria-busy");
         });
     }
+
+    function decide(report, handler) {
+      var comment = report.querySelector("[data-decision-comment]");
+      if (handler === "send_back" && !comment.value.trim()) {
+        T.showError(root, messages.commentNeeded);
+        comment.setAttribute("aria-invalid", "true");
+        comment.focus();
+        return;
+      }
+      var payload = {
+        version: parseInt(report.getAttribute("data-version"), 10),
+        comment: comment.value
+      };
+      send(report, handler, payload, '[data-action="' + (handler === "agree_plan" ? "agree-plan" : "send-back") + '"]');
+    }
+
+    function rate(report) {
+      var levels = {};
+      Array.prototype.slice.call(report.querySelectorAll("[data-rating]")).forEach(function (select) {
+        if (select.value) {
+          levels[select.getAttribute("data-rating")] = parseInt(select.value, 10);
+        }
+      });
+      send(report, "rate_report", {levels: levels}, '[data-action="rate"]');
+    }
+
+    function recordTalk(report) {
+      var held = report.querySelector('[data-talk-field="held_on"]');
+      if (!held.reportValidity()) {
+        return;
+      }
+      var payload = {
+        held_on: held.value,
+        agreed_focus: report.querySelector('[data-talk-field="agreed_focus"]').value
+      };
+      send(report, "record_talk", payload, '[data-action="record-talk"]');
+    }
+
+    root.addEventListener("change", function (event) {
+      var box = event.target.closest("[data-check]");
+      var report = box && box.closest("[data-report]");
+      if (report) {
+        send(report, "tick_checklist", {item: box.getAttribute("data-check"), done: box.checked},
+          '[data-check="' + box.getAttribute("data-check") + '"]');
+      }
+    });
 
     root.addEventListener("click", function (event) {
       var button = event.target.closest("[data-action]");
@@ -63,6 +102,10 @@
         decide(report, "agree_plan");
       } else if (report && action === "send-back") {
         decide(report, "send_back");
+      } else if (report && action === "rate") {
+        rate(report);
+      } else if (report && action === "record-talk") {
+        recordTalk(report);
       }
     });
 
