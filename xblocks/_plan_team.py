@@ -37,10 +37,17 @@ from talent_core import managers as mg
 from talent_core._text import Identifier, StrictModel, Username
 
 from . import _team_view as team_view
-from . import compat
+from . import compat, concurrency
 from .competency_view import latest_past_date, long_date
 from .i18n import N_
-from .mixins import Forbidden, json_error, json_payload_handler, json_response
+from .mixins import (
+    Forbidden,
+    busy_response,
+    discard_unsaved_changes,
+    json_error,
+    json_payload_handler,
+    json_response,
+)
 
 __all__ = [
     "EARLIEST_TALK",
@@ -592,7 +599,13 @@ class PlanTeamMixin(XBlockMixin):
                 _("The manager roster was not saved."),
                 [tc.Problem("roster", problem.text(_)) for problem in error.problems],
             )
-        self.manager_roster = roster.to_state()
+        try:
+            # One roster for every user of the block: staff uploading at once take turns.
+            with concurrency.exclusive(cast(XBlock, self), shared=True):
+                self.manager_roster = roster.to_state()
+        except concurrency.Busy:
+            discard_unsaved_changes(cast(XBlock, self))
+            return busy_response(cast(XBlock, self))
         self.publish_event("managers_uploaded", people=len(roster), managers=len(roster.managers))
         return json_response(self.roster_status())
 

@@ -637,6 +637,8 @@ def test_report_rows_share_what_was_agreed_but_never_the_private_answers(prepare
                 "last_conversation": "2025-09-01",
                 "manager_name": "Ola",
                 "agreed_focus": "Coach a new colleague.",
+                # the learner typed the manager's levels
+                "ratings_source": "self-reported",
                 "manager:delegating": 2,
             },
         ),
