@@ -16,6 +16,7 @@ from ._assessment import (
     levels_from,
     role_fit,
 )
+from ._dates import DATE_SLACK_DAYS, EARLIEST_DATE, LATEST_DATE, DateRange, plausible_dates
 from ._demo import demo_framework, demo_roles
 from ._demo_org import generate_organisation
 from ._dialogue import (
@@ -159,10 +160,13 @@ from .mentoring import (
 )
 
 __all__ = [
+    "DATE_SLACK_DAYS",
     "DEFAULT_LANGUAGES",
     "DEFAULT_RATES",
     "DIALOGUE_SCHEMA",
+    "EARLIEST_DATE",
     "HOUR_DECIMALS",
+    "LATEST_DATE",
     "MAX_ATTEMPTS",
     "MAX_CONVERSATIONS",
     "MAX_ROSTER_BYTES",
@@ -185,6 +189,7 @@ __all__ = [
     "CompetencyFramework",
     "CompetencyNode",
     "Conversation",
+    "DateRange",
     "DevelopmentActivity",
     "DevelopmentPlan",
     "DialoguePreparation",
@@ -282,6 +287,7 @@ __all__ = [
     "plan_to_csv",
     "plan_to_ics",
     "plan_to_state",
+    "plausible_dates",
     "rating_changes",
     "ratings_side_by_side",
     "read_history_csv",

@@ -17,9 +17,9 @@ from typing import Annotated, Any, Final, Literal
 from pydantic import Field, field_validator
 
 from ._assessment import Gap, Rating, RatingSource, latest_ratings
+from ._dates import plausible_dates
 from ._errors import Problem, ValidationError
 from ._framework import CompetencyFramework
-from ._plan import _check_date
 from ._self_assessment import _check_schema
 from ._text import Identifier, StrictModel
 from ._validation import load
@@ -185,7 +185,7 @@ def check_conversation(
 ) -> Conversation:
     """The conversation in a learner's payload, or ValidationError naming each bad field."""
     talk = load(Conversation, payload)
-    problems = _check_date(talk.held_on, "held_on")
+    problems = plausible_dates(happened=True).problems(talk.held_on, "held_on")
     for cid, level in talk.levels.items():
         problem = _competency_problem(framework, cid, allowed)
         if problem is None:

@@ -10,6 +10,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
+from ._dates import plausible_dates
 from ._errors import Problem, StaleVersionError, ValidationError
 from ._figures import percent_done
 from ._framework import CompetencyFramework, LearningMode
@@ -27,8 +28,6 @@ __all__ = [
     "check_plan",
 ]
 
-EARLIEST = dt.date(1990, 1, 1)
-LATEST = dt.date(2100, 12, 31)
 ReflectionText = Annotated[str, Field(max_length=4000)]
 
 
@@ -37,12 +36,6 @@ class ActivityStatus(StrEnum):
     DOING = "doing"
     DONE = "done"
     DROPPED = "dropped"
-
-
-def _check_date(value: dt.date | None, field: str) -> list[Problem]:
-    if value is not None and not EARLIEST <= value <= LATEST:
-        return [Problem(field, f"{value.isoformat()} is not a plausible date")]
-    return []
 
 
 class PlannedActivity(StrictModel):
@@ -116,6 +109,7 @@ class DevelopmentPlan(StrictModel):
     @model_validator(mode="after")
     def _rules(self) -> Self:
         problems: list[Problem] = []
+        dates = plausible_dates(happened=False)
         goal_ids: set[str] = set()
         for i, goal in enumerate(self.goals):
             if goal.id in goal_ids:
@@ -129,9 +123,9 @@ class DevelopmentPlan(StrictModel):
                         Problem(f"{field}.id", f"duplicate activity id {activity.id!r}")
                     )
                 activity_ids.add(activity.id)
-                problems += _check_date(activity.due, f"{field}.due")
+                problems += dates.problems(activity.due, f"{field}.due")
         if self.agreement is not None:
-            problems += _check_date(self.agreement.agreed_on, "agreement.agreed_on")
+            problems += dates.problems(self.agreement.agreed_on, "agreement.agreed_on")
         if problems:
             raise ValidationError(problems)
         return self

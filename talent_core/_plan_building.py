@@ -15,13 +15,13 @@ from annotated_types import MaxLen
 from pydantic import Field
 
 from ._assessment import Gap
+from ._dates import plausible_dates
 from ._errors import Problem, StaleVersionError, ValidationError
 from ._framework import CompetencyFramework
 from ._plan import (
     DevelopmentPlan,
     Goal,
     PlannedActivity,
-    _check_date,
     accept_save,
     check_plan,
 )
@@ -193,7 +193,7 @@ def apply_agreement(stored: DevelopmentPlan, payload: Any) -> DevelopmentPlan:
     given = load(AgreementInput, payload)
     if given.version != stored.version:
         raise StaleVersionError(stored.version, given.version)
-    problems = _check_date(given.agreed_on, "agreed_on")
+    problems = plausible_dates(happened=True).problems(given.agreed_on, "agreed_on")
     if not given.manager_name.strip():
         problems.append(Problem("manager_name", "name the manager who agreed"))
     if problems:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, StringConstraints
@@ -21,7 +21,6 @@ from talent_core._text import StrictModel
 from talent_core.mentoring import VolunteerRole
 
 __all__ = [
-    "EARLIEST_SESSION",
     "MAX_ENTRIES",
     "GroupRequest",
     "LogEntry",
@@ -38,7 +37,6 @@ __all__ = [
 #: Entries one learner may keep in one block (keeps their state small).
 MAX_ENTRIES = 200
 MAX_INSIGHT = 2000
-EARLIEST_SESSION = date(2000, 1, 1)
 
 GroupId = Annotated[str, StringConstraints(min_length=1, max_length=255)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -74,8 +72,8 @@ class SessionInput(StrictModel):
     action: Note = ""
 
     def date_is_plausible(self, today: date) -> bool:
-        """A session happened on or after 2000-01-01 and not later than tomorrow (time zones)."""
-        return EARLIEST_SESSION <= date.fromisoformat(self.date) <= today + timedelta(days=1)
+        """A session happened: :func:`talent_core.plausible_dates` of past events."""
+        return date.fromisoformat(self.date) in tc.plausible_dates(happened=True, today=today)
 
 
 class ProgrammeEnd(StrictModel):

@@ -32,15 +32,11 @@ __all__ = [
     "competency_groups",
     "first_competency",
     "format_hours",
-    "latest_past_date",
     "level_text",
     "long_date",
     "readable_text",
     "visible_competencies",
 ]
-
-#: Days a learner's date may lie ahead of the server's UTC date (their time zone may be ahead).
-DATE_SLACK_DAYS = 1
 
 Translate = Callable[[str], str]
 PluralTranslate = Callable[[str, str, int], str]
@@ -166,12 +162,6 @@ def level_text(
 def long_date(day: dt.date, language: str) -> str:
     """``14 March 2025`` / ``14 mars 2025`` / ``14 maart 2025``: a date as learners read it."""
     return format_date(day, format="long", locale=language)
-
-
-def latest_past_date() -> dt.date:
-    """The last day a learner may give for something that happened (a conversation, an
-    agreement): today in UTC, a day ahead for time zones east of UTC."""
-    return dt.datetime.now(dt.UTC).date() + dt.timedelta(days=DATE_SLACK_DAYS)
 
 
 def competency_detail(

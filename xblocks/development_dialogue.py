@@ -31,7 +31,7 @@ from talent_core.reports import dialogue_row
 
 from . import _dialogue_view as view
 from . import scenarios
-from .competency_view import latest_past_date, level_text, long_date
+from .competency_view import level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
 from .linked_assessment import LinkedAssessment, LinkedAssessmentMixin
@@ -43,7 +43,6 @@ __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
 #: The earliest day a learner may give for a conversation held with their manager.
-EARLIEST_CONVERSATION = dt.date(2000, 1, 1)
 
 
 class ConversationRef(StrictModel):
@@ -229,8 +228,8 @@ class DevelopmentDialogueBlock(
                     for cid in chosen
                     if framework.has_node(cid)
                 ],
-                "latest_date": latest_past_date().isoformat(),
-                "earliest_date": EARLIEST_CONVERSATION.isoformat(),
+                "latest_date": tc.plausible_dates(happened=True).latest.isoformat(),
+                "earliest_date": tc.EARLIEST_DATE.isoformat(),
                 "conversations": view.conversation_views(framework, record, self.language),
                 "last_manager": record.conversations[-1].manager_name
                 if record.conversations
@@ -327,13 +326,14 @@ class DevelopmentDialogueBlock(
     def record_conversation(self, payload: tc.Conversation) -> dict[str, Any]:
         """Add what was agreed in a conversation, with the levels the manager gave."""
         framework = self.framework
-        if payload.held_on > latest_past_date():
+        dates = tc.plausible_dates(happened=True)
+        if payload.held_on > dates.latest:
             raise tc.ValidationError(
                 [tc.Problem("held_on", self.ugettext("The conversation cannot be in the future."))]
             )
-        if payload.held_on < EARLIEST_CONVERSATION:
+        if payload.held_on < dates.earliest:
             message = self.ugettext("The conversation cannot be before {earliest}.").format(
-                earliest=long_date(EARLIEST_CONVERSATION, self.language)
+                earliest=long_date(dates.earliest, self.language)
             )
             raise tc.ValidationError([tc.Problem("held_on", message)])
         before = self.record

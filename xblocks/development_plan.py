@@ -40,7 +40,7 @@ from talent_core.reports import plan_row
 from . import _plan_view as view
 from . import _team_view, scenarios
 from ._plan_team import PlanTeamMixin, today
-from .competency_view import competency_groups, latest_past_date, long_date
+from .competency_view import competency_groups, long_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
@@ -55,7 +55,6 @@ DEFAULT_RATES_JSON = json.dumps(tc.DEFAULT_RATES.model_dump(mode="json"), indent
 #: Host name in calendar UIDs when the request's host is not one (``.invalid`` is reserved).
 FALLBACK_UID_DOMAIN = "talent-development.invalid"
 #: The earliest day a learner may give as the day their manager agreed to the plan.
-EARLIEST_AGREEMENT = dt.date(2000, 1, 1)
 
 
 @functools.lru_cache(maxsize=32)
@@ -237,8 +236,8 @@ class DevelopmentPlanBlock(
                 ),
                 "parts": self._parts(plan, framework),
                 "today": dt.date.today().isoformat(),
-                "earliest_agreement": EARLIEST_AGREEMENT.isoformat(),
-                "latest_agreement": latest_past_date().isoformat(),
+                "earliest_agreement": tc.EARLIEST_DATE.isoformat(),
+                "latest_agreement": tc.plausible_dates(happened=True).latest.isoformat(),
                 "is_staff": self.is_course_staff,
                 "team": self.team_html(framework),
                 "charter": self.charter_html(),
@@ -347,8 +346,8 @@ class DevelopmentPlanBlock(
         """Record that the manager agreed to the plan as stored (the version the page shows)."""
         _ = self.ugettext
         problems: list[tc.Problem] = []
-        if not EARLIEST_AGREEMENT <= payload.agreed_on <= latest_past_date():
-            earliest = long_date(EARLIEST_AGREEMENT, self.language)
+        if payload.agreed_on not in tc.plausible_dates(happened=True):
+            earliest = long_date(tc.EARLIEST_DATE, self.language)
             message = _("Give the day the manager agreed: from {earliest} until today.")
             problems.append(tc.Problem("agreed_on", message.format(earliest=earliest)))
         if not payload.manager_name.strip():

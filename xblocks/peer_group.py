@@ -31,7 +31,6 @@ from talent_core.reports import peer_group_row
 
 from . import compat, scenarios
 from ._peer_log import (
-    EARLIEST_SESSION,
     MAX_ENTRIES,
     GroupRequest,
     LogEntry,
@@ -337,7 +336,7 @@ class PeerGroupBlock(
                 "entries": self._log_entries(group) if group else [],
                 "steps": method_steps(self.ugettext, self.ungettext) if self.show_method else [],
                 "today": _today().isoformat(),
-                "earliest": EARLIEST_SESSION.isoformat(),
+                "earliest": tc.EARLIEST_DATE.isoformat(),
                 "forward": self._forward_context(),
                 "staff": self.staff_context() if self.is_course_staff else None,
             },
@@ -376,7 +375,7 @@ class PeerGroupBlock(
         _ = self.ugettext
         group = self._member_group(session.group)
         if not session.date_is_plausible(_today()):
-            earliest = long_date(EARLIEST_SESSION, self.language)
+            earliest = long_date(tc.EARLIEST_DATE, self.language)
             raise tc.ValidationError(
                 [
                     tc.Problem(

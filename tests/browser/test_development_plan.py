@@ -182,7 +182,7 @@ def test_a_refused_agreement_says_the_agreement_was_not_recorded(
     page.get_by_role("button", name="Record agreement").click()
     alert = plan(page).get_by_role("alert")
     expect(alert).to_contain_text("The agreement was not recorded. Please check:")
-    expect(alert).to_contain_text("from January 1, 2000 until today")
+    expect(alert).to_contain_text("from January 1, 1990 until today")
     expect(page.get_by_label("Date agreed")).to_be_focused()
 
 

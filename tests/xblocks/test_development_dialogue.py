@@ -670,12 +670,12 @@ def test_learners_keep_their_own_preparation(prepared, make_block) -> None:
     assert checked(markup) == [] and "Sam" not in markup
 
 
-def test_a_conversation_before_2000_is_refused_in_the_learners_language(prepared, call) -> None:
+def test_a_conversation_before_1990_is_refused_in_the_learners_language(prepared, call) -> None:
     with translation.override("sv"):
-        body = {**CONVERSATION, "held_on": "1999-12-31"}
+        body = {**CONVERSATION, "held_on": "1989-12-31"}
         problems = call(prepared, "record_conversation", body).json["problems"]
         form = student_html(prepared)
     assert problems == [
-        {"field": "held_on", "message": "Samtalet kan inte ha ägt rum före 1 januari 2000."}
+        {"field": "held_on", "message": "Samtalet kan inte ha ägt rum före 1 januari 1990."}
     ]
-    assert re.search(r'name="held_on" min="2000-01-01" max="', form)
+    assert re.search(r'name="held_on" min="1990-01-01" max="', form)

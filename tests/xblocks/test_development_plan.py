@@ -548,11 +548,11 @@ def test_a_refused_agreement_is_explained_in_the_learners_language(saved, call) 
         {
             "field": "agreed_on",
             "message": "Geef de dag waarop je leidinggevende instemde: "
-            "vanaf 1 januari 2000 tot en met vandaag.",
+            "vanaf 1 januari 1990 tot en met vandaag.",
         },
         {"field": "manager_name", "message": "Geef de naam van de leidinggevende die instemde."},
     ]
-    assert re.search(r'data-agree="agreed_on"[^>]* min="2000-01-01" max="\d{4}-', form)
+    assert re.search(r'data-agree="agreed_on"[^>]* min="1990-01-01" max="\d{4}-', form)
 
 
 # -- goals from the linked self-assessment ---------------------------------------------------

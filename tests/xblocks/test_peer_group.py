@@ -201,7 +201,7 @@ def tomorrow_but_one() -> str:
         (session(date="2025-02-30"), "date"),
         (session(date="4 March 2025"), "date"),
         (session(date=20250304), "date"),
-        (session(date="1999-12-31"), "date"),
+        (session(date="1989-12-31"), "date"),
         (session(insight="   "), "insight"),
         (session(insight="x" * 2001), "insight"),
         (session(case_owner=""), "case_owner"),
@@ -232,14 +232,14 @@ def test_refused_dates_and_early_volunteering_are_explained_in_the_learners_lang
 ) -> None:
     block = harbour("learner_1")
     with translation.override("sv"):
-        early = call(block, "log_session", session(date="1999-12-31")).json["problems"]
+        early = call(block, "log_session", session(date="1989-12-31")).json["problems"]
         too_soon = call(block, "volunteer", {"volunteer_as": "host"}).json["problems"]
         form = student_html(block)
     assert early == [
-        {"field": "date", "message": "Ange dagen för träffen: från 1 januari 2000 till i dag."}
+        {"field": "date", "message": "Ange dagen för träffen: från 1 januari 1990 till i dag."}
     ]
     assert too_soon[0]["message"] == "Du kan erbjuda dig när ditt program är slut."
-    assert re.search(r'type="date"[^>]* min="2000-01-01"', form)
+    assert re.search(r'type="date"[^>]* min="1990-01-01"', form)
 
 
 def test_oversized_and_malformed_requests_are_refused(harbour, call) -> None:
