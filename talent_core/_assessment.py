@@ -111,13 +111,28 @@ class Gap:
 
 
 def _largest_first(gap: Gap) -> tuple[float, int, int, str]:
+    """docs/figures.md, "Gap analysis": the larger weighted gap first; among equal ones the
+    more steps, then the more important requirement, then the competency id (A before Z)."""
     return (-gap.weighted, -gap.size, -gap.importance, gap.competency_id)
+
+
+def _off_scale(req: RoleRequirement, position: dict[int, int], level: int) -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                req.competency_id,
+                f"level {level} is not on the scale of {req.competency_id!r} ({list(position)})",
+            )
+        ]
+    )
 
 
 def _gap(
     req: RoleRequirement, position: dict[int, int], need: int, span: int, current: int | None
 ) -> Gap:
-    have = position.get(current, 0) if current is not None else 0
+    if current is not None and current not in position:
+        raise _off_scale(req, position, current)
+    have = position[current] if current is not None else 0
     size = max(0, need - have)
     return Gap(
         competency_id=req.competency_id,
@@ -148,7 +163,11 @@ class RoleGaps:
             self._requirements.append((req, position, need, span))
 
     def gaps(self, levels: Mapping[str, int]) -> list[Gap]:
-        """Every requirement with its gap, largest importance-weighted gap first."""
+        """Every requirement with its gap, largest importance-weighted gap first.
+
+        Raises ValidationError for a level that is not on its competency's scale (a 5 on a
+        1–4 scale is refused, not read as the bottom).
+        """
         found = [
             _gap(req, position, need, span, levels.get(req.competency_id))
             for req, position, need, span in self._requirements
@@ -157,11 +176,16 @@ class RoleGaps:
         return found
 
     def largest_open(self, levels: Mapping[str, int], limit: int) -> list[Gap]:
-        """The ``limit`` largest gaps still open among the requirements rated in ``levels``."""
+        """The ``limit`` largest gaps still open among the requirements rated in ``levels``.
+
+        Raises ValidationError for a level that is not on its competency's scale.
+        """
         found = []
         for req, position, need, span in self._requirements:
             current = levels.get(req.competency_id)
-            if current is not None and need > position.get(current, 0):
+            if current is not None and current not in position:
+                raise _off_scale(req, position, current)
+            if current is not None and need > position[current]:
                 found.append(_gap(req, position, need, span, current))
         return heapq.nsmallest(limit, found, key=_largest_first)
 
@@ -171,36 +195,55 @@ def gap_analysis(
 ) -> list[Gap]:
     """Every requirement of the role with its gap, largest importance-weighted gap first.
 
-    An unrated requirement (``current`` None) counts as the bottom of its scale.
+    An unrated requirement (``current`` None) counts as the bottom of its scale; a level not on
+    its scale raises ValidationError. docs/figures.md, "Gap analysis".
     """
     return RoleGaps(framework, role).gaps(levels)
 
 
 @dataclass(frozen=True, slots=True)
 class RoleFit:
+    """How close a person is to a role, and what the move would take (docs/figures.md,
+    "Role fit")."""
+
     role_id: str
-    #: 1.0 when every requirement is met; 0.0 when every one is at the bottom of its scale.
+    #: 1 − Σ weighted gaps / Σ importances, to 6 decimals: 1.0 when every requirement is met;
+    #: 0.0 only when every requirement asks for the top of its scale and the person is at the
+    #: bottom of each. A role asking for less is closer to a beginner than one asking for more.
     fit: float
     open_gaps: tuple[Gap, ...]
-    #: Hours of the framework's suggested activities for the open gaps: what the move would take.
+    #: For each open gap, the hours of the competency's shortest suggested activity times the
+    #: steps still to climb, summed: the least the framework's activities would take (a gap
+    #: whose competency suggests no activity adds nothing; see ``unestimated``).
     suggested_hours: float
+    #: Open gaps whose competency suggests no activity, so ``suggested_hours`` leaves them out.
+    unestimated: int = 0
 
 
 def role_fit(
     framework: CompetencyFramework, roles: Iterable[RoleProfile], levels: Mapping[str, int]
 ) -> list[RoleFit]:
-    """Roles ordered by how well a person's levels fit them, best first."""
+    """Roles ordered by how well a person's levels fit them, best first; among equal fits the
+    one that takes fewer suggested hours, then the role id.
+
+    The learner asks "which roles am I closest to, and what would each take": the fit keeps the
+    absolute distance (each gap as a share of its whole scale, weighted by importance), so a
+    beginner sees which roles ask for less. Dividing by each role's own largest possible gap
+    instead would make a beginner fit every role 0.0 and hide that. docs/figures.md, "Role fit".
+    """
     fits: list[RoleFit] = []
     for role in roles:
         gaps = gap_analysis(framework, role, levels)
         worst = sum(g.importance for g in gaps) or 1
         fit = 1.0 - sum(g.weighted for g in gaps) / worst
         open_gaps = tuple(g for g in gaps if g.size > 0)
-        hours = 0.0
+        hours, unestimated = 0.0, 0
         for gap in open_gaps:
             node = framework.node(gap.competency_id)
             if node.type is NodeType.COMPETENCY and node.activities:
                 hours += min(a.hours for a in node.activities) * gap.size
-        fits.append(RoleFit(role.id, round(fit, 6), open_gaps, hours))
+            else:
+                unestimated += 1
+        fits.append(RoleFit(role.id, round(fit, 6), open_gaps, hours, unestimated))
     fits.sort(key=lambda f: (-f.fit, f.suggested_hours, f.role_id))
     return fits

@@ -46,6 +46,7 @@ __all__ = [
     "coaching_questions",
     "latest_gaps",
     "load_self_assessment",
+    "on_scale",
     "rating_changes",
     "save_draft",
     "submit",
@@ -366,8 +367,18 @@ def latest_gaps(record: SelfAssessmentRecord, setup: AssessmentSetup) -> list[Ga
     role = setup.role(latest.role_id) if latest is not None else None
     if latest is None or role is None:
         return []
-    gaps = gap_analysis(setup.framework, role, latest.levels)
+    gaps = gap_analysis(setup.framework, role, on_scale(setup.framework, latest.levels))
     return [gap for gap in gaps if gap.current is not None]
+
+
+def on_scale(framework: CompetencyFramework, levels: Mapping[str, int]) -> dict[str, int]:
+    """The levels still on their competency's scale: a stored rating the framework's scale no
+    longer has (the author changed the scale since) counts as not rated, never as the bottom."""
+    return {
+        cid: level
+        for cid, level in levels.items()
+        if framework.has_node(cid) and framework.scale_for(cid).contains(level)
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -300,7 +300,8 @@ def _history(
             role = setup.role(attempt.role_id)
             tables[attempt.role_id] = tc.RoleGaps(setup.framework, role) if role else None
         table = tables[attempt.role_id]
-        open_gaps = len(table.largest_open(attempt.levels, len(attempt.levels))) if table else 0
+        levels = tc.on_scale(setup.framework, attempt.levels)
+        open_gaps = len(table.largest_open(levels, len(levels))) if table else 0
         entries.append(
             HistoryEntry(
                 long_date(attempt.submitted_at.date(), language),

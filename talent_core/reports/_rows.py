@@ -19,7 +19,7 @@ from .._framework import LearningMode
 from .._mix import ModeRates
 from .._plan import ActivityStatus
 from .._plan_record import PlanSummary
-from .._self_assessment import AssessmentSetup, AssessmentSummary
+from .._self_assessment import AssessmentSetup, AssessmentSummary, on_scale
 from ..managers._record import AgreementSource, ManagerStatus, VerifiedAgreement
 from ._columns import (
     LEVEL_PREFIX,
@@ -76,7 +76,9 @@ class AssessmentRows:
         for competency_id, level in levels.items():
             row.setdefault(f"{LEVEL_PREFIX}{competency_id}", level)
         gaps = self._role_gaps(latest.role_id) if latest is not None else None
-        top = gaps.largest_open(levels, TOP_GAPS) if gaps is not None else []
+        framework = self._setup.framework if self._setup is not None else None
+        rated = on_scale(framework, levels) if framework is not None else {}
+        top = gaps.largest_open(rated, TOP_GAPS) if gaps is not None else []
         row["top_gaps"] = "; ".join(gap.competency_id for gap in top)
         return row
 

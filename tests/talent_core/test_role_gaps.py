@@ -11,8 +11,9 @@ FRAMEWORK = tc.demo_framework()
 ROLES = tc.demo_roles()
 COMPETENCIES = [node.id for node in FRAMEWORK.competencies()]
 
+# Levels on the demo scale (1-4); one off the scale is refused (tests/figures/test_gap_figures.py).
 levels_maps = st.dictionaries(
-    st.sampled_from(COMPETENCIES), st.integers(min_value=0, max_value=5), max_size=25
+    st.sampled_from(COMPETENCIES), st.integers(min_value=1, max_value=4), max_size=25
 )
 
 
