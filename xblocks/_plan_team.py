@@ -38,7 +38,7 @@ from talent_core._text import Identifier, StrictModel, Username
 
 from . import _team_view as team_view
 from . import compat, concurrency
-from .competency_view import latest_past_date, long_date
+from .competency_view import long_date
 from .i18n import N_
 from .mixins import (
     Forbidden,
@@ -50,7 +50,6 @@ from .mixins import (
 )
 
 __all__ = [
-    "EARLIEST_TALK",
     "DecisionRequest",
     "PlanTeamMixin",
     "RatingRequest",
@@ -64,7 +63,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: The earliest day a manager may give for a conversation held.
-EARLIEST_TALK = dt.date(2000, 1, 1)
 
 
 def today() -> dt.date:
@@ -339,9 +337,9 @@ class PlanTeamMixin(XBlockMixin):
     def record_talk(self, request: TalkRequest) -> dict[str, Any]:
         """Record a development conversation the manager held (date, agreed focus)."""
         _ = self.ugettext
-        if not EARLIEST_TALK <= request.held_on <= latest_past_date():
+        if request.held_on not in tc.plausible_dates(happened=True):
             message = _("Give the day of the conversation: from {earliest} until today.")
-            earliest = long_date(EARLIEST_TALK, self.language)
+            earliest = long_date(tc.EARLIEST_DATE, self.language)
             raise tc.ValidationError([tc.Problem("held_on", message.format(earliest=earliest))])
         talk = mg.ManagerConversation(
             held_on=request.held_on, agreed_focus=request.agreed_focus.strip()
@@ -556,8 +554,8 @@ class PlanTeamMixin(XBlockMixin):
                 "uid": self.dom_id,
                 "team": team,
                 "charter": self.charter_html(),
-                "latest_talk": latest_past_date().isoformat(),
-                "earliest_talk": EARLIEST_TALK.isoformat(),
+                "latest_talk": tc.plausible_dates(happened=True).latest.isoformat(),
+                "earliest_talk": tc.EARLIEST_DATE.isoformat(),
                 "today": today().isoformat(),
             },
         )
@@ -569,8 +567,8 @@ class PlanTeamMixin(XBlockMixin):
             "development_plan_report.html",
             {
                 "report": report,
-                "latest_talk": latest_past_date().isoformat(),
-                "earliest_talk": EARLIEST_TALK.isoformat(),
+                "latest_talk": tc.plausible_dates(happened=True).latest.isoformat(),
+                "earliest_talk": tc.EARLIEST_DATE.isoformat(),
                 "today": today().isoformat(),
             },
         )
