@@ -28,7 +28,7 @@ from xblock.core import XBlock
 from xblock.fields import ScopeIds
 from xblock.runtime import KvsFieldData
 
-from xblocks._peer_log import MAX_ENTRIES
+import talent_core as tc
 from xblocks.compat import XBlockUserState
 
 MEMBERS = 7
@@ -100,7 +100,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=30, help="sessions per member")
     parser.add_argument("--learners", type=int, default=100_000, help="states in the report")
     args = parser.parse_args()
-    entries = min(args.entries, MAX_ENTRIES - 1)
+    entries = min(args.entries, tc.MAX_LOG_ENTRIES - 1)
     call_command("migrate", verbosity=0, interactive=False)
 
     blocks = group_blocks(entries)

@@ -30,19 +30,8 @@ from talent_core.mentoring import VolunteerRole
 from talent_core.reports import peer_group_row
 
 from . import compat, scenarios
-from ._peer_log import (
-    MAX_ENTRIES,
-    GroupRequest,
-    LogEntry,
-    ProgrammeEnd,
-    SessionInput,
-    VolunteerChoice,
-    group_log,
-    new_entry,
-    parse_day,
-    session_summary,
-)
 from ._peer_method import method_steps
+from ._peer_requests import GroupRequest, ProgrammeEnd, VolunteerChoice
 from ._peer_roster import INTERVISION, MENTORING, ROLE_LABELS
 from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
 from .competency_view import long_date
@@ -214,7 +203,7 @@ class PeerGroupBlock(
     def end_day(self) -> date | None:
         """The author's programme end date, if set and valid."""
         try:
-            return parse_day(self.programme_end) if self.programme_end else None
+            return tc.parse_day(self.programme_end) if self.programme_end else None
         except ValueError:
             return None
 
@@ -266,16 +255,16 @@ class PeerGroupBlock(
         self._remember_group(group)
         return group
 
-    def session_log(self, group: GroupView) -> list[LogEntry]:
+    def session_log(self, group: GroupView) -> list[tc.LoggedSession]:
         """The group's log from every member's own entries (this learner's as not yet saved)."""
         me = self.username
-        states: dict[str, Mapping[str, Any]] = {
-            m.username: {"log_entries": self.log_entries}
+        entries = {
+            m.username: self.log_entries
             if m.username == me
-            else compat.user_state_of(self, m.username)
+            else compat.user_state_of(self, m.username).get("log_entries")
             for m in group.members
         }
-        return group_log(states, group.id, group.names)
+        return tc.peer_group_log(entries, group.id, group.names)
 
     # -- views ------------------------------------------------------------------------------
 
@@ -369,8 +358,8 @@ class PeerGroupBlock(
         group = self._member_group(request.group)
         return {"html": self._log_html(group)}
 
-    @json_payload_handler(SessionInput)
-    def log_session(self, session: SessionInput) -> dict[str, Any]:
+    @json_payload_handler(tc.PeerSession)
+    def log_session(self, session: tc.PeerSession) -> dict[str, Any]:
         """Add a session to this learner's entries; answer with the group's whole log."""
         _ = self.ugettext
         group = self._member_group(session.group)
@@ -386,10 +375,12 @@ class PeerGroupBlock(
                     )
                 ]
             )
-        if len(self.log_entries) >= MAX_ENTRIES:
-            message = _("You can log at most {count} sessions here.").format(count=MAX_ENTRIES)
+        if len(self.log_entries) >= tc.MAX_LOG_ENTRIES:
+            message = _("You can log at most {count} sessions here.").format(
+                count=tc.MAX_LOG_ENTRIES
+            )
             raise tc.ValidationError([tc.Problem("", message)])
-        self.log_entries = [*self.log_entries, new_entry(session, datetime.now(UTC))]
+        self.log_entries = [*self.log_entries, tc.new_log_entry(session, datetime.now(UTC))]
         if len(self.log_entries) == 1:
             self.emit_completion(1.0)
         self.publish_event("session_logged", group=group.id, date=session.date)
@@ -443,7 +434,7 @@ class PeerGroupBlock(
             error(_("The roster is not valid: {problem}").format(problem=problem.text(_)))
         if data.programme_end:
             try:
-                parse_day(data.programme_end)
+                tc.parse_day(data.programme_end)
             except ValueError:
                 error(
                     _("The programme end date {value} is not a date like 2025-06-30.").format(
@@ -467,7 +458,7 @@ class PeerGroupBlock(
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
         """:func:`talent_core.reports.peer_group_row` of this learner's state."""
-        sessions, last = session_summary(state)
+        sessions, last = tc.logged_sessions(state.get("log_entries"))
         return peer_group_row(
             state.get("group_name", ""), sessions, last, state.get("volunteer_as", "")
         )
