@@ -92,7 +92,7 @@ def test_unmatched_mentees_are_told_why(make_mentee: MakeMentee, make_mentor: Ma
     matching = match_mentors(MatchingProblem(mentees, mentors))
     assert [(p.mentee_id, p.mentor_id) for p in matching.pairs] == [("a", "m")]
     assert [render_reason(u.reason) for u in matching.unmatched] == [
-        "The 1 mentor who may mentor Bo is full with mentees who fit better",
+        "The 1 mentor who may mentor Bo is full with mentees who fit at least as well",
         "The 1 mentor may not be paired with Cas; ruled out by the management line: 0, "
         "by language: 1, by an earlier pair: 0, by hand: 0",
     ]
