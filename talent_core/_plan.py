@@ -105,6 +105,9 @@ class DevelopmentPlan(StrictModel):
     submission: PlanSubmission | None = None
     #: The day of the last accepted change (the safety net finds plans left untouched).
     saved_on: dt.date | None = None
+    #: The line manager the course's roster named when the plan was last saved: how blocks
+    #: without the roster (the dialogue) find the manager's record.
+    roster_manager: Username | None = None
 
     @model_validator(mode="after")
     def _rules(self) -> Self:

@@ -50,6 +50,7 @@ from .mixins import (
 )
 
 __all__ = [
+    "PLAN_TYPE",
     "DecisionRequest",
     "PlanTeamMixin",
     "RatingRequest",
@@ -57,11 +58,13 @@ __all__ = [
     "TalkRequest",
     "TickRequest",
     "manager_handler",
+    "manager_ratings",
     "today",
 ]
 
 log = logging.getLogger(__name__)
 
+PLAN_TYPE = "development_plan"
 #: The earliest day a manager may give for a conversation held.
 
 
@@ -126,6 +129,42 @@ def manager_handler(
         return cast(Callable[[Any, Request, str], Response], handler)
 
     return decorate
+
+
+def manager_ratings(block: XBlock, reference: str, username: str) -> list[tc.Rating]:
+    """The ratings ``username``'s line manager gave in the plan block ``reference`` names.
+
+    For blocks that do not hold the roster (the dialogue). Only what the LMS serves is used:
+    the linked block's location (``runtime.get_block``: settings, never its user data) and,
+    through the ``user_state`` service, the learner's own plan (which names the manager the
+    roster gave when it was saved, and the one it was submitted to) and those managers'
+    records. Empty when nothing is linked, found or readable.
+    """
+    if not reference.strip():
+        return []
+    linked = compat.find_block(block, reference, PLAN_TYPE)
+    if linked is None or linked.scope_ids.block_type != PLAN_TYPE:
+        return []
+    try:
+        plan = tc.load_plan(compat.user_state_of(linked, username).get("plan_record"), username)
+    except tc.ValidationError:
+        return []
+    managers = [plan.roster_manager]
+    if plan.submission is not None:
+        managers.append(plan.submission.manager_username)
+    ratings: list[tc.Rating] = []
+    for manager in dict.fromkeys(m for m in managers if m):
+        try:
+            record = mg.load_manager_record(
+                compat.user_state_of(linked, manager).get("manager_record")
+            )
+        except tc.ValidationError:
+            continue
+        report = record.of(username)
+        decision = report.latest_decision()
+        name = decision.manager_name if decision is not None and decision.manager_name else manager
+        ratings += report.manager_ratings(name)
+    return ratings
 
 
 class PlanTeamMixin(XBlockMixin):
@@ -327,7 +366,12 @@ class PlanTeamMixin(XBlockMixin):
         answer = self._change_record(
             request,
             lambda record: mg.rate_report(
-                record, request.username, request.levels, framework, today()
+                record,
+                request.username,
+                request.levels,
+                framework,
+                today(),
+                rater=self.team_roster().name_of(self.username),
             ),
         )
         self.publish_event("rated", report=request.username, competencies=sorted(request.levels))

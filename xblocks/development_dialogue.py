@@ -31,6 +31,7 @@ from talent_core.reports import dialogue_row
 
 from . import _dialogue_view as view
 from . import scenarios
+from ._plan_team import manager_ratings
 from .competency_view import level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
@@ -79,6 +80,16 @@ class DevelopmentDialogueBlock(
         scope=Scope.settings,
         default="",
     )
+    plan_block = String(
+        display_name=N_("Linked development plan"),
+        help=N_(
+            "The location of the development plan block that holds the course's manager roster "
+            "(its full location, or the block id after 'block@'). The ratings the learner's "
+            "manager gives there are shown beside the learner's own. Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
     min_competencies = Integer(
         display_name=N_("Fewest competencies"),
         help=N_("The fewest competencies a learner chooses to talk about (2 to 5)."),
@@ -111,6 +122,7 @@ class DevelopmentDialogueBlock(
         "framework_source",
         "framework_json",
         "assessment_block",
+        "plan_block",
         "min_competencies",
         "max_competencies",
         "question_purpose",
@@ -126,9 +138,17 @@ class DevelopmentDialogueBlock(
     def _ratings(
         self, record: tc.DialogueRecord, result: LinkedAssessment | None
     ) -> list[tc.Rating]:
-        """Every rating of this learner, each source oldest first."""
+        """Every rating of this learner, each source oldest first: their own, the manager's
+        levels they typed (labelled self-reported) and the roster manager's own."""
         own = list(result.ratings) if result is not None else []
-        return [*own, *record.manager_ratings()]
+        typed = [
+            rating.model_copy(
+                update={"rater": self.ugettext("{name} (self-reported)").format(name=rating.rater)}
+            )
+            for rating in record.manager_ratings()
+        ]
+        verified = manager_ratings(self, self.plan_block, self.username)
+        return [*own, *sorted([*typed, *verified], key=lambda r: r.rated_on)]
 
     def _suggested(self, result: LinkedAssessment | None) -> list[str]:
         if result is None:

@@ -154,7 +154,9 @@ class DevelopmentPlanBlock(
         return load_rates(self.cost_rates)
 
     def _store(self, plan: tc.DevelopmentPlan) -> None:
-        self.plan_record = tc.plan_to_state(plan.model_copy(update={"saved_on": today()}))
+        manager = self.team_roster().manager_of(self.username)
+        stamped = plan.model_copy(update={"saved_on": today(), "roster_manager": manager})
+        self.plan_record = tc.plan_to_state(stamped)
 
     def _linked_gaps(self, framework: tc.CompetencyFramework) -> list[tc.Gap] | None:
         """The linked assessment's gaps in this framework's competencies, largest first (met

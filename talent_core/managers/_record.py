@@ -78,6 +78,8 @@ class ManagerRatings(StrictModel):
 
     rated_on: dt.date
     levels: Annotated[dict[Identifier, int], Field(max_length=200)]
+    #: The manager's name as the roster gave it that day.
+    rater: ShortText = ""
 
 
 class ManagerConversation(StrictModel):
@@ -113,7 +115,7 @@ class ReportRecord(StrictModel):
                 level=level,
                 source=RatingSource.MANAGER,
                 rated_on=entry.rated_on,
-                rater=rater,
+                rater=entry.rater or rater,
             )
             for entry in self.ratings
             for cid, level in entry.levels.items()
@@ -252,6 +254,7 @@ def rate_report(
     levels: Mapping[str, int],
     framework: CompetencyFramework,
     today: dt.date,
+    rater: str = "",
 ) -> ManagerRecord:
     """The record with the manager's levels for the dialogue (source ``manager``), checked
     against the framework; the learner's own ratings are never touched."""
@@ -268,7 +271,7 @@ def rate_report(
             problems.append(Problem(field, f"{level} is not on scale {values}"))
     if problems:
         raise ValidationError(problems)
-    entry = ManagerRatings(rated_on=today, levels=dict(levels))
+    entry = ManagerRatings(rated_on=today, levels=dict(levels), rater=rater)
     report = record.of(username)
     updated = report.model_copy(update={"ratings": _newest([*report.ratings, entry])})
     return record.with_report(username, updated)

@@ -286,12 +286,17 @@ def test_without_a_preparation_a_conversation_is_recorded_without_ratings(make_b
 
 
 def test_manager_ratings_keep_their_own_history(prepared, call) -> None:
+    # The learner typed the manager's level: it is labelled as their own word.
     call(prepared, "record_conversation", CONVERSATION)
     later = {**CONVERSATION, "held_on": "2025-09-01", "manager_name": "Ola", "levels": {}}
     markup = call(prepared, "record_conversation", later).json["html"]
     assert table_rows(markup) == {
         "Giving feedback": ["Not rated", "Not rated", "Not rated"],
-        "Delegating": ["Not rated", "2 Independent March 14, 2025 · Mia Berg", "Not rated"],
+        "Delegating": [
+            "Not rated",
+            "2 Independent March 14, 2025 · Mia Berg (self-reported)",
+            "Not rated",
+        ],
     }
 
 
@@ -387,7 +392,7 @@ def test_self_and_manager_ratings_side_by_side_none_overwriting_another(linked, 
         "Giving feedback": [f"1 Developing {day}", "Not rated", "Not rated"],
         "Delegating": [
             f"1 Developing {day}",
-            "2 Independent March 14, 2025 · Mia Berg",
+            "2 Independent March 14, 2025 · Mia Berg (self-reported)",
             "Not rated",
         ],
     }

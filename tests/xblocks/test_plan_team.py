@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from webob import Request
+from xblock.runtime import DictKeyValueStore, KvsFieldData
 
 from tests.xblocks.markup import student_html, text_of
 from xblocks import compat
@@ -378,3 +379,70 @@ def test_the_report_names_the_source_of_the_agreement_and_the_managers_ratings(
     assert verified["manager_rating:giving-feedback"] == 2
     assert typed["agreement"] == "yes" and typed["agreement_source"] == "self-reported"
     assert typed["manager_name"] == "My Boss" and typed["manager_username"] == ""
+
+
+# -- the learner's dialogue ---------------------------------------------------------------------
+
+
+def test_the_dialogue_shows_the_managers_own_ratings_read_the_lms_way(
+    as_user, call, make_block
+) -> None:
+    """The dialogue finds the plan block through ``runtime.get_block`` but, as in the LMS, that
+    block's user data is not loaded (here: a store with nothing in it); the manager and their
+    ratings come only through the user_state service."""
+    submitted(as_user, call)
+    manager = as_user("manager_1")
+    rated = call(
+        manager, "rate_report", {"username": "learner_1", "levels": {"giving-feedback": 2}}
+    )
+    assert rated.status_code == 200
+    empty = KvsFieldData(DictKeyValueStore())
+    dialogue = make_block(
+        "development_dialogue",
+        user="learner_1",
+        field_data=empty,
+        plan_block=str(manager.scope_ids.usage_id),
+    )
+    linked = compat.find_block(dialogue, dialogue.plan_block, "development_plan")
+    assert linked is not None and linked.plan_record == {} and linked.manager_roster == {}
+    preparation = {
+        "competency_ids": ["giving-feedback", "delegating"],
+        "answers": {"giving-feedback": {"giving-feedback-q1": "My private answer"}},
+    }
+    assert call(dialogue, "save_preparation", preparation).status_code == 200, "prep"
+    typed = {
+        "held_on": "2025-01-10",
+        "manager_name": "Someone",
+        "agreed_focus": "",
+        "levels": {"giving-feedback": 1},
+    }
+    assert call(dialogue, "record_conversation", typed).status_code == 200
+    words = text_of(student_html(dialogue))
+    assert "Maja Lund" in words  # the roster manager's own rating, named as the roster names them
+    assert "Someone (self-reported)" not in words  # the newer rating of the source is shown
+    ratings = {(r.rater, r.level) for r in dialogue._ratings(dialogue.record, None)}
+    assert ratings == {("Someone (self-reported)", 1), ("Maja Lund", 2)}
+
+
+def test_the_manager_sees_the_dialogues_shared_record_never_the_private_answers(
+    as_user, call, make_block, workbench_field_data
+) -> None:
+    submitted(as_user, call)
+    dialogue = make_block("development_dialogue", user="learner_1", field_data=workbench_field_data)
+    preparation = {
+        "competency_ids": ["giving-feedback", "delegating"],
+        "answers": {"giving-feedback": {"giving-feedback-q1": "My private answer"}},
+    }
+    assert call(dialogue, "save_preparation", preparation).status_code == 200
+    talk = {"held_on": "2026-02-03", "manager_name": "Maja", "agreed_focus": "Shared focus"}
+    assert call(dialogue, "record_conversation", {**talk, "levels": {}}).status_code == 200
+    staff = as_user("staff_hr")
+    staff.dialogue_block = str(dialogue.scope_ids.usage_id)
+    staff.save()
+    manager = as_user("manager_1")
+    words = report_of(manager, "learner_1")
+    assert "Dialogue: 1 conversations recorded, the latest on February 3, 2026." in words
+    assert "Agreed focus: Shared focus" in words
+    assert "My private answer" not in student_html(manager)
+    sheet = manager.handle("preparation_sheet", Request.blank("/?username=learner_1"))
+    assert "Shared focus" in sheet.text and "My private answer" not in sheet.text
