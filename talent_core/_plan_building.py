@@ -17,7 +17,7 @@ from pydantic import Field
 from ._assessment import Gap
 from ._dates import plausible_dates
 from ._errors import Problem, StaleVersionError, ValidationError
-from ._framework import CompetencyFramework
+from ._framework import CompetencyFramework, LearningMode
 from ._plan import (
     DevelopmentPlan,
     Goal,
@@ -25,16 +25,22 @@ from ._plan import (
     accept_save,
     check_plan,
 )
+from ._scale import ProficiencyScale
 from ._self_assessment import suggested_activities
 from ._text import StrictModel, localize
 from ._validation import load
 
 __all__ = [
+    "MAX_ACTIVITIES",
+    "MAX_GOALS",
     "AgreementInput",
     "apply_agreement",
     "apply_plan_save",
+    "default_target_level",
     "goal_why",
     "goals_from_gaps",
+    "new_activity",
+    "new_goal",
     "new_goal_id",
     "unique_id",
 ]
@@ -46,7 +52,9 @@ def _max_length(model: type[StrictModel], field: str) -> int:
 
 
 MAX_ID = 200
+#: Goals one plan holds and activities one goal holds (the domain model's own limits).
 MAX_GOALS = _max_length(DevelopmentPlan, "goals")
+MAX_ACTIVITIES = _max_length(Goal, "activities")
 MAX_TITLE = _max_length(PlannedActivity, "title")
 MAX_WHY = _max_length(Goal, "why")
 
@@ -98,6 +106,63 @@ def goal_why(
             f"it may use {{competency}} and {{level}}"
         ) from None
     return _clip(why, MAX_WHY)
+
+
+def default_target_level(scale: ProficiencyScale) -> int:
+    """Where a goal the learner picks aims: the scale's default level, else its first
+    proficient one, else its top."""
+    if scale.default_value is not None:
+        return scale.default_value
+    return next((lv.value for lv in scale.levels if lv.proficient), scale.max_value)
+
+
+def _check_competency(framework: CompetencyFramework, competency_id: str) -> None:
+    if framework.competency_problem(competency_id) is not None:
+        problem = f"{competency_id!r} is not a competency of the framework"
+        raise ValidationError([Problem("competency_id", problem)])
+
+
+def new_goal(framework: CompetencyFramework, competency_id: str, taken: Collection[str]) -> Goal:
+    """A goal for a competency the learner picked, aiming at :func:`default_target_level`;
+    ``taken`` are the plan's goal ids. ValidationError when the plan is full."""
+    _check_competency(framework, competency_id)
+    if len(taken) >= MAX_GOALS:
+        raise ValidationError([Problem("taken", f"a plan holds at most {MAX_GOALS} goals")])
+    return Goal(
+        id=new_goal_id(competency_id, taken),
+        competency_id=competency_id,
+        target_level=default_target_level(framework.scale_for(competency_id)),
+    )
+
+
+def new_activity(
+    framework: CompetencyFramework,
+    competency_id: str,
+    activity_ref: str | None,
+    taken: Collection[str],
+    language: str | None,
+) -> PlannedActivity:
+    """A goal's new activity: the framework's ``activity_ref`` for the competency (title in
+    ``language``), or with no ref one of the learner's own (titled "-" until they name it).
+    ``taken`` are the goal's activity ids. ValidationError when the goal is full."""
+    _check_competency(framework, competency_id)
+    if len(taken) >= MAX_ACTIVITIES:
+        problem = f"a goal holds at most {MAX_ACTIVITIES} activities"
+        raise ValidationError([Problem("taken", problem)])
+    if activity_ref is None:
+        return PlannedActivity(id=unique_id("own", taken), title="-", mode=LearningMode.ON_THE_JOB)
+    suggestions = suggested_activities(framework, competency_id, language)
+    picked = next((a for a in suggestions if a.id == activity_ref), None)
+    if picked is None:
+        problem = f"{activity_ref!r} is not an activity of {competency_id!r}"
+        raise ValidationError([Problem("activity_ref", problem)])
+    return PlannedActivity(
+        id=unique_id(picked.id, taken),
+        activity_ref=picked.id,
+        title=_clip(picked.title, MAX_TITLE) or picked.id,
+        mode=picked.mode,
+        hours=picked.hours,
+    )
 
 
 def _goal(

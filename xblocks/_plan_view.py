@@ -16,15 +16,12 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol
 
 import talent_core as tc
-from talent_core._plan_building import MAX_GOALS, MAX_TITLE, _max_length
 
 from .charts import MixChartLabels, mix_chart_svg
 from .competency_view import MODE_LABELS, format_hours, level_text, long_date
 from .i18n import N_
 
 __all__ = [
-    "MAX_ACTIVITIES",
-    "MAX_GOALS",
     "STATUS_LABELS",
     "TOP_GAPS",
     "ActivityForm",
@@ -38,21 +35,16 @@ __all__ = [
     "Words",
     "activity_form",
     "agreement_view",
-    "default_target_level",
     "gap_offer",
     "goal_form",
     "is_competency",
     "mix_view",
     "new_activity_form",
-    "new_goal",
     "top_open_gaps",
 ]
 
 Translate = Callable[[str], str]
 PluralTranslate = Callable[[str, str, int], str]
-
-#: Activities one goal holds (the domain model's own limit).
-MAX_ACTIVITIES = _max_length(tc.Goal, "activities")
 
 #: Open gaps of the linked assessment offered as goals in one click (as many as it advises on).
 TOP_GAPS = 3
@@ -239,35 +231,8 @@ def goal_form(
     )
 
 
-def default_target_level(scale: tc.ProficiencyScale) -> int:
-    """The scale's default level, else its first proficient one, else its top."""
-    if scale.default_value is not None:
-        return scale.default_value
-    return next((lv.value for lv in scale.levels if lv.proficient), scale.max_value)
-
-
 def is_competency(framework: tc.CompetencyFramework, node_id: str) -> bool:
     return framework.competency_problem(node_id) is None
-
-
-def _check_competency(framework: tc.CompetencyFramework, competency_id: str) -> None:
-    if not is_competency(framework, competency_id):
-        problem = f"{competency_id!r} is not a competency of the framework"
-        raise tc.ValidationError([tc.Problem("competency_id", problem)])
-
-
-def new_goal(
-    framework: tc.CompetencyFramework, competency_id: str, taken: Collection[str]
-) -> tc.Goal:
-    """A goal for a competency the learner picked, aiming at the scale's usual target."""
-    _check_competency(framework, competency_id)
-    if len(taken) >= MAX_GOALS:
-        raise tc.ValidationError([tc.Problem("taken", f"a plan holds at most {MAX_GOALS} goals")])
-    return tc.Goal(
-        id=tc.new_goal_id(competency_id, taken),
-        competency_id=competency_id,
-        target_level=default_target_level(framework.scale_for(competency_id)),
-    )
 
 
 def new_activity_form(
@@ -279,28 +244,9 @@ def new_activity_form(
     words: Words,
 ) -> ActivityForm:
     """The form of a framework activity of the goal's competency, or of a blank one (no ref)."""
-    _check_competency(framework, competency_id)
-    if len(taken) >= MAX_ACTIVITIES:
-        problem = f"a goal holds at most {MAX_ACTIVITIES} activities"
-        raise tc.ValidationError([tc.Problem("taken", problem)])
-    if activity_ref is None:
-        own = tc.PlannedActivity(
-            id=tc.unique_id("own", taken), title="-", mode=tc.LearningMode.ON_THE_JOB
-        )
-        return replace(activity_form(own, dom_id, words), title="")
-    suggestions = tc.suggested_activities(framework, competency_id, words.language)
-    picked = next((a for a in suggestions if a.id == activity_ref), None)
-    if picked is None:
-        problem = f"{activity_ref!r} is not an activity of {competency_id!r}"
-        raise tc.ValidationError([tc.Problem("activity_ref", problem)])
-    activity = tc.PlannedActivity(
-        id=tc.unique_id(picked.id, taken),
-        activity_ref=picked.id,
-        title=picked.title[:MAX_TITLE] or picked.id,
-        mode=picked.mode,
-        hours=picked.hours,
-    )
-    return activity_form(activity, dom_id, words)
+    activity = tc.new_activity(framework, competency_id, activity_ref, taken, words.language)
+    form = activity_form(activity, dom_id, words)
+    return form if activity_ref is not None else replace(form, title="")
 
 
 @dataclass(frozen=True, slots=True)

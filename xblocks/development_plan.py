@@ -67,14 +67,14 @@ class PlanPayload(StrictModel):
     """Body of ``save_plan`` and ``add_gap_goals``: the whole plan as the page shows it."""
 
     version: Annotated[int, Field(ge=0)]
-    goals: Annotated[list[tc.Goal], Field(max_length=view.MAX_GOALS)]
+    goals: Annotated[list[tc.Goal], Field(max_length=tc.MAX_GOALS)]
 
 
 class GoalRequest(StrictModel):
     """Body of ``new_goal``: the competency and the ids of the goals on the page."""
 
     competency_id: Identifier
-    taken: Annotated[list[Identifier], Field(max_length=view.MAX_GOALS)] = []
+    taken: Annotated[list[Identifier], Field(max_length=tc.MAX_GOALS)] = []
 
 
 class ActivityRequest(StrictModel):
@@ -82,7 +82,7 @@ class ActivityRequest(StrictModel):
 
     competency_id: Identifier
     activity_ref: Identifier | None = None
-    taken: Annotated[list[Identifier], Field(max_length=view.MAX_ACTIVITIES)] = []
+    taken: Annotated[list[Identifier], Field(max_length=tc.MAX_ACTIVITIES)] = []
 
 
 class DevelopmentPlanBlock(
@@ -367,7 +367,7 @@ class DevelopmentPlanBlock(
     def new_goal(self, request: GoalRequest) -> dict[str, str]:
         """The form of a new goal for the page (not saved until the learner saves the plan)."""
         framework = self.framework
-        goal = view.new_goal(framework, request.competency_id, request.taken)
+        goal = tc.new_goal(framework, request.competency_id, request.taken)
         form = view.goal_form(goal, framework, f"{self.dom_id}-n{secrets.token_hex(4)}", self.words)
         html = self.render_template("development_plan_goal.html", {"goal": form})
         return {"html": html, "name": form.competency_name}

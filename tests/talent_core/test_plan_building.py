@@ -169,3 +169,33 @@ def test_recording_the_agreement(fw: tc.CompetencyFramework) -> None:
     with pytest.raises(tc.ValidationError) as info:
         tc.apply_agreement(agreed, {"version": 1, "manager_name": " ", "agreed_on": "1800-01-01"})
     assert {p.field for p in info.value.problems} == {"manager_name", "agreed_on"}
+
+
+@pytest.mark.parametrize(
+    ("default", "proficient", "target"), [(2, [3], 2), (None, [3, 4], 3), (None, [], 4)]
+)
+def test_a_new_goal_aims_at_the_default_else_first_proficient_else_top_level(
+    default: int | None, proficient: list[int], target: int
+) -> None:
+    levels = [
+        {"value": v, "label": {"en": f"L{v}"}, "proficient": v in proficient} for v in (1, 2, 3, 4)
+    ]
+    scale = tc.load(tc.ProficiencyScale, {"id": "s", "levels": levels, "default_value": default})
+    assert tc.default_target_level(scale) == target
+
+
+def test_a_picked_goal_or_activity_respects_the_plans_limits(
+    fw: tc.CompetencyFramework,
+) -> None:
+    goal = tc.new_goal(fw, "feedback", {"g-feedback"})
+    assert (goal.id, goal.target_level) == ("g-feedback-2", tc.default_target_level(fw.scale))
+    with pytest.raises(tc.ValidationError, match=f"at most {tc.MAX_GOALS} goals"):
+        tc.new_goal(fw, "feedback", {f"g{n}" for n in range(tc.MAX_GOALS)})
+    with pytest.raises(tc.ValidationError, match="not a competency"):
+        tc.new_goal(fw, "lead", set())
+    picked = tc.new_activity(fw, "feedback", "a1", {"a1"}, "en")
+    assert (picked.id, picked.activity_ref, picked.title) == ("a1-2", "a1", "Ask")
+    own = tc.new_activity(fw, "feedback", None, set(), "en")
+    assert own.activity_ref is None and own.mode is tc.LearningMode.ON_THE_JOB
+    with pytest.raises(tc.ValidationError, match=f"at most {tc.MAX_ACTIVITIES} activities"):
+        tc.new_activity(fw, "feedback", None, {f"a{n}" for n in range(tc.MAX_ACTIVITIES)}, "en")

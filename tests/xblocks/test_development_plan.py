@@ -384,21 +384,6 @@ def test_new_goal_form_aims_at_the_first_proficient_level(make_block, call) -> N
 
 
 @pytest.mark.parametrize(
-    ("default", "proficient", "target"), [(2, [3], 2), (None, [3, 4], 3), (None, [], 4)]
-)
-def test_a_new_goal_aims_at_the_default_else_first_proficient_else_top_level(
-    default: int | None, proficient: list[int], target: int
-) -> None:
-    from xblocks._plan_view import default_target_level
-
-    levels = [
-        {"value": v, "label": {"en": f"L{v}"}, "proficient": v in proficient} for v in (1, 2, 3, 4)
-    ]
-    scale = tc.load(tc.ProficiencyScale, {"id": "s", "levels": levels, "default_value": default})
-    assert default_target_level(scale) == target
-
-
-@pytest.mark.parametrize(
     ("payload", "field"),
     [
         ({"competency_id": "astrology"}, "competency_id"),
