@@ -44,7 +44,7 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 typecheck: install-test
-	$(BIN)/mypy --strict talent_core talent_lab
+	$(BIN)/mypy --strict talent_core talent_lab xblocks
 
 notebooks-clean: install-test
 	$(BIN)/nbstripout --verify notebooks/*.ipynb

@@ -35,8 +35,12 @@ class PeerStaffMixin(XBlockMixin):
         group_source: str
         teamset_id: str
         roster_csv: str
-        dom_id: str
-        is_course_staff: bool
+
+        @property
+        def dom_id(self) -> str: ...
+
+        @property
+        def is_course_staff(self) -> bool: ...
 
         @property
         def group_kind(self) -> RosterKind: ...

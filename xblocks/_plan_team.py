@@ -215,11 +215,19 @@ class PlanTeamMixin(XBlockMixin):
     )
 
     if TYPE_CHECKING:
-        username: str
-        is_course_staff: bool
-        language: str
         assessment_block: str
-        dom_id: str
+
+        @property
+        def username(self) -> str: ...
+
+        @property
+        def is_course_staff(self) -> bool: ...
+
+        @property
+        def language(self) -> str: ...
+
+        @property
+        def dom_id(self) -> str: ...
 
         @property
         def framework(self) -> tc.CompetencyFramework: ...

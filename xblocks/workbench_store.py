@@ -63,7 +63,7 @@ def _overlay(values: Mapping[str, Any], state: dict[str, Any]) -> None:
     state.update(values)
 
 
-class SingleRowKeyValueStore(WorkbenchDjangoKeyValueStore):  # type: ignore[misc]
+class SingleRowKeyValueStore(WorkbenchDjangoKeyValueStore):
     """The SDK's store without duplicate rows (see the module docstring)."""
 
     def _read(self, key: KeyValueStore.Key) -> dict[str, Any]:
@@ -120,7 +120,7 @@ class SingleRowKeyValueStore(WorkbenchDjangoKeyValueStore):  # type: ignore[misc
 SINGLE_ROW_KVS = SingleRowKeyValueStore()
 
 
-class WorkbenchFieldData(KvsFieldData):  # type: ignore[misc]
+class WorkbenchFieldData(KvsFieldData):
     """The workbench runtime's ``field-data`` service over :data:`SINGLE_ROW_KVS`."""
 
     def __init__(self) -> None:
