@@ -50,6 +50,7 @@ from ._figures import (
     percent_done,
     percent_shares,
     report_figure,
+    whole_percent,
 )
 from ._framework import (
     CoachingQuestion,
@@ -346,6 +347,7 @@ __all__ = [
     "summarize_self_assessment",
     "top_gaps",
     "unique_id",
+    "whole_percent",
     "write_pairs_csv",
     "write_people_csv",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "percent_done",
     "percent_shares",
     "report_figure",
+    "whole_percent",
 ]
 
 #: Decimals of the figures in report rows: a sum of 100,000 rows is off by at most 0.05.
@@ -61,8 +62,21 @@ def percent_done(done: int, of: int) -> int:
         return 0
     if done >= of:
         return 100
-    share = half_away(Decimal(100 * done) / Decimal(of))
-    return min(99, max(1, int(share)))
+    return _within(half_away(Decimal(100 * done) / Decimal(of)))
+
+
+def whole_percent(fraction: float) -> int:
+    """A fraction from 0 to 1 (such as a role fit) as a whole percentage by the same rule as
+    :func:`percent_done`: 0 only for 0, 100 only for 1, otherwise within 1–99."""
+    if fraction <= 0:
+        return 0
+    if fraction >= 1:
+        return 100
+    return _within(half_away(100 * _decimal(fraction)))
+
+
+def _within(percent: Decimal) -> int:
+    return min(99, max(1, int(percent)))
 
 
 def largest_remainder(

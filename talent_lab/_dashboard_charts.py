@@ -26,7 +26,8 @@ class GapHeatmap:
                     colorscale="Reds",
                     zmin=0,
                     hoverongaps=False,
-                    hovertemplate="%{y}<br>%{x}<br>%{z:.2f}<extra></extra>",
+                    # z is already rounded (halves up) by gap_matrix, as the table shows it
+                    hovertemplate="%{y}<br>%{x}<br>%{z}<extra></extra>",
                 )
             ],
             layout={"margin": {"t": 60, "l": 200, "b": 160}, "xaxis": {"tickangle": -45}},

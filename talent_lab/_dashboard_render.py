@@ -14,6 +14,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from talent_core import (
+    half_away,
     hours_parts_shown,
     localize,
     money_parts_shown,
@@ -68,7 +69,7 @@ def gap_matrix(
     order += [c for c in matrix.columns if c not in order]
     matrix = matrix[order]
     values = [
-        [None if math.isnan(value) else round(float(value), 3) for value in row]
+        [None if math.isnan(value) else float(half_away(float(value), 2)) for value in row]
         for row in matrix.to_numpy(dtype=float)
     ]
     return (
@@ -91,7 +92,7 @@ def top_gaps(session: DashboardSession, gaps: pd.DataFrame) -> Markup:
             (
                 group_label(session, row.group),
                 competency_label(session, row.competency_id),
-                f"{row.mean_gap:.2f}",
+                format_decimal(half_away(row.mean_gap, 2), "0.00", locale=language),
                 row.learners,
             )
             for row in largest.itertuples()

@@ -23,6 +23,7 @@ from talent_core import (
     RoundMembership,
     TalentError,
     generate_organisation,
+    half_away,
     load,
     read_pairs_csv,
     read_people_csv,
@@ -286,8 +287,8 @@ class GroupingSession:
                 score.name,
                 score.size,
                 " ".join(score.languages),
-                round(score.score, 2),
-                *(round(score.goals[goal], 2) for goal in goals),
+                float(half_away(score.score, 2)),
+                *(float(half_away(score.goals[goal], 2)) for goal in goals),
                 score.repeat_pairs,
                 " ".join(group.members),
             ]

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import ipywidgets as widgets
 
-from talent_core import TalentError
+from talent_core import TalentError, half_away
 from talent_core.grouping import ManagerRule
 from talent_core.mentoring import FitWeights, MatchSettings
 
@@ -280,7 +280,7 @@ class MentoringView(NotebookView):
                 language,
                 matched=len(scored),
                 mentees=len(rows),
-                mean=f"{sum(scored) / len(scored):.1f}" if scored else "0",
+                mean=f"{half_away(sum(scored) / len(scored), 1)}" if scored else "0",
             ),
         )
         self._show_pairs()

@@ -509,14 +509,14 @@ class PlanTeamMixin(XBlockMixin):
         role = next((r for r in setup.roles if r.id == latest.role_id), None)
         if role is None:
             return ""
-        fit = tc.role_fit(setup.framework, [role], latest.levels)[0]
+        fit = tc.role_fit(setup.framework, [role], tc.on_scale(setup.framework, latest.levels))[0]
         gaps = ", ".join(
             self.localized(setup.framework.node(g.competency_id).name) for g in fit.open_gaps[:3]
         )
         text = self.ugettext("Self-assessment on {date} against {role}: fit {percent}%.").format(
             date=long_date(latest.submitted_at.date(), self.language),
             role=self.localized(role.name),
-            percent=round(100 * fit.fit),
+            percent=tc.whole_percent(fit.fit),  # docs/figures.md, "Role fit"
         )
         if gaps:
             text += " " + self.ugettext("Largest open gaps: {gaps}.").format(gaps=gaps)

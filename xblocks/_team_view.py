@@ -305,7 +305,7 @@ def report_view(
     progress = plan.progress()
     live = progress.activities - progress.dropped
     progress_text = gettext("{done} of {count} activities done ({percent}%)").format(
-        done=progress.done, count=live, percent=round(100 * progress.fraction)
+        done=progress.done, count=live, percent=progress.percent
     )
     return ReportView(
         given.username,

@@ -127,3 +127,15 @@ def test_report_rows_carry_six_decimals(value: float) -> None:
     carried = tc.report_figure(value)
     assert abs(written(float(carried)) - written(value)) <= Fraction(1, 2 * 10**6)
     assert isinstance(carried, int) == (float(carried).is_integer())
+
+
+@given(st.fractions(0, 1).map(float))
+def test_a_fraction_as_a_whole_percent_is_100_only_when_whole(value: float) -> None:
+    """Role fit in the manager's view: "fit 100%" only when every requirement is met."""
+    percent = tc.whole_percent(value)
+    if value == 0:
+        assert percent == 0
+    elif value == 1:
+        assert percent == 100
+    else:
+        assert percent == min(99, max(1, half_away(100 * written(value))))
