@@ -426,6 +426,8 @@ class CompetencyAssessmentBlock(
         Multipart form fields: ``file`` and ``format`` (empty: detect it from the content).
         """
         _ = self.ugettext
+        if not self.may_edit_settings:
+            return json_error(403, _("Only the course team can import a framework."))
         if request.method != "POST":
             response = json_error(405, _("Send this request as POST."))
             response.allow = ("POST",)

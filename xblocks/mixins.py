@@ -46,6 +46,9 @@ MAX_PAYLOAD_BYTES = 64 * 1024
 #: ``XBlockUser.opt_attrs`` keys set by the LMS user service (and by our workbench service).
 USER_IS_STAFF = "edx-platform.user_is_staff"
 USERNAME = "edx-platform.username"
+USER_ROLE = "edx-platform.user_role"
+#: ``edx-platform.user_role`` values of a course's team (Studio's preview sets only the role).
+AUTHOR_ROLES = frozenset({"staff", "instructor", "administrator"})
 
 
 @functools.cache
@@ -157,8 +160,35 @@ class TalentBlockMixin(XBlockMixin):
         return bool(self._user_attr(USER_IS_STAFF))
 
     @property
+    def may_edit_settings(self) -> bool:
+        """Course staff or an author (by role): who may change or convert settings. Where the
+        runtime names no user, the platform's own access rules are all there is (True)."""
+        service = self.runtime.service(self, "user")
+        user = service.get_current_user() if service is not None else None
+        if user is None:
+            return True
+        return (
+            bool(user.opt_attrs.get(USER_IS_STAFF)) or user.opt_attrs.get(USER_ROLE) in AUTHOR_ROLES
+        )
+
+    @property
     def username(self) -> str:
         return str(self._user_attr(USERNAME) or self.scope_ids.user_id)
+
+    # -- Studio -----------------------------------------------------------------------------
+
+    @XBlock.handler
+    def submit_studio_edits(self, request: Request, suffix: str = "") -> Response:
+        """Studio's Save, for course staff and authors only: the LMS may route a learner's
+        request here too (the workbench does), and settings are the course team's."""
+        if not self.may_edit_settings:
+            return json_error(
+                403, self.ugettext("Only the course team can change this activity's settings.")
+            )
+        parent = getattr(super(), "submit_studio_edits", None)
+        if parent is None:
+            return json_error(404, self.ugettext("This activity has no settings to save here."))
+        return cast(Response, parent(request, suffix))
 
     # -- events -----------------------------------------------------------------------------
 

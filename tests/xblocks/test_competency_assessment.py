@@ -402,7 +402,8 @@ def test_studio_view_offers_clusters_competencies_roles_and_the_import(make_bloc
     assert "Ny chef" in words and "Be om ett exempel per skattning" in words
 
 
-def test_studio_save_refuses_a_broken_setup_and_keeps_the_settings(leading, call) -> None:
+def test_studio_save_refuses_a_broken_setup_and_keeps_the_settings(make_block, call) -> None:
+    leading = make_block(ASSESSMENT, user="staff_author", competencies=["leading-people"])
     values = {"competencies": [], "display_name": "New"}
     response = call(leading, "submit_studio_edits", {"values": values, "defaults": []})
     assert response.status_code == 400
@@ -419,7 +420,7 @@ def post_file(block: Any, data: bytes, filename: str, fmt: str = "") -> Any:
 def test_a_moodle_csv_converts_and_saves_as_native_json(
     make_block, call, oecd_csv_path: Path
 ) -> None:
-    block = make_block(ASSESSMENT, competencies=["delegating"])
+    block = make_block(ASSESSMENT, user="staff_author", competencies=["delegating"])
     data = oecd_csv_path.read_bytes()
     response = post_file(block, data, "oecd.csv")
     assert response.status_code == 200
@@ -449,7 +450,7 @@ def test_a_moodle_csv_converts_and_saves_as_native_json(
 
 
 def test_a_broken_file_is_refused_with_its_places(make_block) -> None:
-    block = make_block(ASSESSMENT)
+    block = make_block(ASSESSMENT, user="staff_author")
     response = post_file(block, b'{"id": "x", "nodes": [}', "broken.json")
     assert response.status_code == 400
     assert response.json["error"] == "The file could not be converted."
@@ -460,7 +461,7 @@ def test_a_broken_file_is_refused_with_its_places(make_block) -> None:
 
 
 def test_import_needs_a_posted_file(make_block) -> None:
-    block = make_block(ASSESSMENT)
+    block = make_block(ASSESSMENT, user="staff_author")
     assert block.handle("import_framework", Request.blank("/")).status_code == 405
     empty = block.handle("import_framework", Request.blank("/", POST={"format": ""}))
     assert empty.status_code == 400 and empty.json["error"] == "Choose a file first."

@@ -286,7 +286,7 @@ def test_studio_view_offers_sources_and_clusters_with_translated_labels(make_blo
 
 
 def test_studio_save_refuses_unknown_clusters_and_keeps_settings(make_block, call) -> None:
-    block = make_block(EXPLORER, clusters=["leading-people"])
+    block = make_block(EXPLORER, user="staff_author", clusters=["leading-people"])
     response = call(
         block,
         "submit_studio_edits",
@@ -298,7 +298,7 @@ def test_studio_save_refuses_unknown_clusters_and_keeps_settings(make_block, cal
 
 
 def test_studio_save_accepts_a_pasted_framework(make_block, call, small_framework_json) -> None:
-    block = make_block(EXPLORER)
+    block = make_block(EXPLORER, user="staff_author")
     values = {"framework_source": "custom", "framework_json": small_framework_json}
     response = call(block, "submit_studio_edits", {"values": values, "defaults": []})
     assert response.status_code == 200

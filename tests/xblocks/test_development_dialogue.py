@@ -588,7 +588,7 @@ def test_studio_view_offers_the_settings_in_swedish(make_block) -> None:
 
 
 def test_studio_save_refuses_a_bad_range_and_keeps_settings(make_block, call) -> None:
-    block = make_block(DIALOGUE)
+    block = make_block(DIALOGUE, user="staff_author")
     values = {"min_competencies": 5, "max_competencies": 2, "display_name": "New"}
     response = call(block, "submit_studio_edits", {"values": values, "defaults": []})
     assert response.status_code == 400

@@ -809,7 +809,7 @@ def test_studio_view_offers_the_settings_in_swedish(make_block) -> None:
 
 
 def test_studio_save_refuses_broken_rates_and_keeps_settings(make_block, call) -> None:
-    block = make_block(PLAN, display_name="Plan")
+    block = make_block(PLAN, user="staff_author", display_name="Plan")
     values = {"cost_rates": "{", "display_name": "New"}
     response = call(block, "submit_studio_edits", {"values": values, "defaults": []})
     assert response.status_code == 400

@@ -566,7 +566,7 @@ def test_validation_checks_the_teamset_against_the_course(peer) -> None:
 
 
 def test_studio_save_refuses_a_broken_roster_and_keeps_settings(peer, call) -> None:
-    block = peer(roster_csv=INTERVISION_ROSTER)
+    block = peer("staff_author", roster_csv=INTERVISION_ROSTER)
     values = {"roster_csv": "username,group\nann,\n", "display_name": "New"}
     answer = call(block, "submit_studio_edits", {"values": values, "defaults": []})
     assert answer.status_code == 400
