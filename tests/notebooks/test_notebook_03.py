@@ -68,11 +68,13 @@ def test_dashboards_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     traces = [[t["type"] for t in f["_widget_data"]] for f in widget_models(notebook, "AnyModel")]
     assert sorted(traces) == [["bar", "bar"], ["heatmap"]]
 
+    # The largest gaps keep the dashboards' privacy threshold (docs/figures.md); the cells
+    # themselves are checked in tests/figures/test_dashboard_figures.py.
     gaps = result_of(
-        notebook, 'session.gap_table().sort_values("mean_gap", ascending=False).head(10)'
+        notebook, 'session.shown_gap_table().sort_values("mean_gap", ascending=False).head(10)'
     )
-    assert body_rows(gaps.data["text/html"]) == 10
-    mix = result_of(notebook, "session.mix_table().round(1)")
+    assert 1 <= body_rows(gaps.data["text/html"]) <= 10
+    mix = result_of(notebook, "session.mix_table()")
     assert "classroom_heavy_cost" in mix.data["text/html"]
 
     exported, counts = outputs(notebook.cells[-1])[0].text.splitlines()
