@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 os.environ["TALENT_WORKBENCH_VAR"] = tempfile.mkdtemp(prefix="talent-bench-")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench_settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench.settings")
 
 import django
 

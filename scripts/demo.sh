@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 WORKBENCH_PORT=${1:-8000}
 LAB_PORT=${2:-8888}
 BIN=.venv/bin
-export DJANGO_SETTINGS_MODULE=xblocks.workbench_settings
+export DJANGO_SETTINGS_MODULE=xblocks.workbench.settings
 mkdir -p var
 "$BIN/django-admin" migrate --noinput >var/migrate.log
 "$BIN/django-admin" createcachetable >>var/migrate.log  # the blocks' locks (xblocks/concurrency.py)

@@ -68,9 +68,12 @@ pins = {canonical(l) for l in open(sys.argv[1]) if l.strip() and not l.startswit
 missing = sorted(pins - {canonical(l) for l in open(sys.argv[2])})
 sys.exit(f"test-platforms: pins not installed as pinned: {missing}" if missing else None)
 PY
+  (cd "$CACHE" && "$py" -c 'from importlib.metadata import distribution as d
+points = [p for p in d("talent-development").entry_points if p.group == "xblock.v1"]
+print("   xblock.v1:", ", ".join(p.load().__name__ for p in points))')
   echo "== $release: the wheel installed without changing a package; core and block tests"
-  # The tests run on this tree's code (python -m pytest puts it first on sys.path) with the
-  # release's packages; tests/test_wheel.py checks what the wheel itself holds and loads.
-  (cd "$ROOT" && "$py" -m pytest -p no:cacheprovider -n 2 -q -m "not browser and not notebook" \
+  # The tests run on this tree's code (PYTHONPATH, also for the servers they start) with the
+  # release's packages; tests/test_package_build.py checks what the wheel holds and loads.
+  (cd "$ROOT" && PYTHONPATH=$ROOT "$py" -m pytest -p no:cacheprovider -n 2 -q -m "not browser and not notebook" \
     tests/talent_core tests/xblocks)
 done

@@ -63,7 +63,7 @@ def workbench_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     var = home / "var"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xblocks.workbench_settings",
+        "DJANGO_SETTINGS_MODULE": "xblocks.workbench.settings",
         "TALENT_WORKBENCH_VAR": str(var),
         "WORKBENCH_DATABASES": json.dumps(
             {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(var / "wb.db")}}

@@ -1,6 +1,6 @@
 """Blocks under the real workbench runtime, without a server (as drag-and-drop-v2 tests them).
 
-Django runs with ``xblocks.workbench_settings`` and a database of its own in a temporary
+Django runs with ``xblocks.workbench.settings`` and a database of its own in a temporary
 directory per test process, so xdist workers never share one.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 _VAR = tempfile.mkdtemp(prefix="talent-xblocks-")
 os.environ["TALENT_WORKBENCH_VAR"] = _VAR
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench_settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench.settings")
 os.environ.pop("WORKBENCH_DATABASES", None)
 # Once a browser test ran in this process, pytest-playwright keeps an asyncio loop in the main
 # thread and Django's ORM refuses to run there; these tests are synchronous, so allow it.

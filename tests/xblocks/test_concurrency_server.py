@@ -128,7 +128,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     db = home / "var" / "wb.db"
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "xblocks.workbench_settings",
+        "DJANGO_SETTINGS_MODULE": "xblocks.workbench.settings",
         "TALENT_WORKBENCH_VAR": str(home / "var"),
         "WORKBENCH_DATABASES": json.dumps(
             {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(db)}}

@@ -26,7 +26,7 @@ from talent_core.cli import main
 from talent_core.mentoring import VolunteerRole, read_volunteers_csv
 from xblocks._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER
 from xblocks.compat import XBlockUserState
-from xblocks.workbench_services import StaffAwareUserService
+from xblocks.workbench.services import StaffAwareUserService
 
 PEER = "peer_group"
 

@@ -11,7 +11,7 @@ from workbench.runtime import WORKBENCH_KVS
 from xblock.runtime import KvsFieldData
 
 from tests.xblocks.test_development_plan import PLAN, save
-from xblocks.workbench_store import SINGLE_ROW_KVS, WorkbenchFieldData
+from xblocks.workbench.store import SINGLE_ROW_KVS, WorkbenchFieldData
 
 
 def _rows(block) -> list[XBlockState]:
@@ -24,7 +24,7 @@ def _rows(block) -> list[XBlockState]:
 
 def test_the_workbench_runs_on_the_single_row_store() -> None:
     assert settings.WORKBENCH["services"]["field-data"] == (
-        "xblocks.workbench_store.WorkbenchFieldData"
+        "xblocks.workbench.store.WorkbenchFieldData"
     )
     assert WorkbenchFieldData()._kvs is SINGLE_ROW_KVS
 

@@ -1,6 +1,6 @@
 """Settings for running the talent blocks in the xblock-sdk workbench (the embedded LMS).
 
-``DJANGO_SETTINGS_MODULE=xblocks.workbench_settings django-admin runserver`` (``make demo``).
+``DJANGO_SETTINGS_MODULE=xblocks.workbench.settings django-admin runserver`` (``make demo``).
 
 * ``?student=staff_hr`` (any id starting with ``staff_``) is course staff, others learners.
 * Languages: English, Swedish, Dutch. Pick one with ``?lang=sv`` (remembered in a cookie for
@@ -9,7 +9,7 @@
   SQLite database and the log; ``WORKBENCH_DATABASES`` (JSON) still overrides the database.
 * The index lists only this project's scenarios; the SDK's sample blocks stay installed.
 * Many requests at once (a learner's tabs, several learners): field data keeps one row per
-  block and user (``xblocks.workbench_store``), SQLite transactions take the write lock when
+  block and user (``xblocks.workbench.store``), SQLite transactions take the write lock when
   they begin and wait for it, and the blocks' locks (``xblocks.concurrency``) live in a
   database cache that every server process shares (create it with
   ``django-admin createcachetable`` after ``migrate``).
@@ -45,7 +45,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("sv", "Svenska"), ("nl", "Nederlands")]
 MIDDLEWARE = [
     *MIDDLEWARE[: MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1],
-    "xblocks.workbench_services.QueryLanguageMiddleware",
+    "xblocks.workbench.services.QueryLanguageMiddleware",
     *MIDDLEWARE[MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1 :],
 ]
 
@@ -53,8 +53,8 @@ WORKBENCH = {
     **WORKBENCH,
     "services": {
         **WORKBENCH["services"],
-        "user": "xblocks.workbench_services.StaffAwareUserService",
-        "field-data": "xblocks.workbench_store.WorkbenchFieldData",
+        "user": "xblocks.workbench.services.StaffAwareUserService",
+        "field-data": "xblocks.workbench.store.WorkbenchFieldData",
     },
 }
 

@@ -14,7 +14,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from xblock.reference.user_service import UserService, XBlockUser
 
-from .mixins import USER_IS_STAFF, USERNAME
+from ..mixins import USER_IS_STAFF, USERNAME
 
 __all__ = ["STAFF_PREFIX", "QueryLanguageMiddleware", "StaffAwareUserService"]
 

@@ -3,7 +3,7 @@
 xblock-sdk's store finds a row with ``get_or_create`` on a table without a unique key, even on
 reads: two parallel first requests of a learner each create a row, and from then on every
 lookup raises ``MultipleObjectsReturned`` (a 500 on every page of that learner, for good). This
-store (the workbench's ``field-data`` service in ``workbench_settings``):
+store (the workbench's ``field-data`` service in ``xblocks.workbench.settings``):
 
 * creates a row only when a value is written, inside a transaction; SQLite runs transactions
   as ``BEGIN IMMEDIATE`` there, so a second writer waits instead of creating a second row;
