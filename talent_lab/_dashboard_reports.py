@@ -10,6 +10,7 @@ are counted and left out. pandas keeps 100,000 rows cheap: nothing here loops ov
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -112,12 +113,30 @@ def _check_submitted(frame: pd.DataFrame, filename: str) -> None:
         )
 
 
-def _check_assessment(rows: pd.DataFrame, filename: str) -> pd.DataFrame:
+def _on_scale(frame: pd.DataFrame, column: str, filename: str, scale: Sequence[int] | None) -> None:
+    """A level off its competency's scale (a 5 on a 1-4 scale) is refused, not read as the
+    bottom nor left out unsaid (docs/figures.md, "Gap analysis")."""
+    if scale is None:
+        return
+    bad = frame[column].notna() & ~frame[column].isin(list(scale))
+    if bad.any():
+        position = int(bad.to_numpy().argmax())
+        raise FormatError(
+            filename,
+            _row(frame, position, column),
+            f"{frame[column].iloc[position]} is not a level of the scale {list(scale)}",
+        )
+
+
+def _check_assessment(
+    rows: pd.DataFrame, filename: str, scales: Mapping[str, Sequence[int]]
+) -> pd.DataFrame:
     rows["attempts"] = _numbers(rows, "attempts", filename, whole=True)
     _check_submitted(rows, filename)
     for column in rows.columns:
         if column.startswith(LEVEL_PREFIX):
             rows[column] = _levels(rows, column, filename)
+            _on_scale(rows, column, filename, scales.get(column.removeprefix(LEVEL_PREFIX)))
     return rows
 
 
@@ -156,10 +175,13 @@ def _people(data: bytes, filename: str) -> pd.DataFrame:
     )
 
 
-def read_report(data: bytes, filename: str) -> Report:
+def read_report(
+    data: bytes, filename: str, scales: Mapping[str, Sequence[int]] | None = None
+) -> Report:
     """A block's staff CSV or a people CSV, recognised by its columns and checked.
 
-    Raises FormatError naming the file, row and column of the first problem.
+    ``scales`` (competency id → the levels of its scale) refuses a self-rated level off the
+    scale. Raises FormatError naming the file, row and column of the first problem.
     """
     frame = _frame(data, filename)
     kind = report_kind(frame.columns, filename)
@@ -171,7 +193,7 @@ def read_report(data: bytes, filename: str) -> Report:
     )
     rows = frame[~unreadable].copy()
     if kind == "assessment":
-        rows = _check_assessment(rows, filename)
+        rows = _check_assessment(rows, filename, scales or {})
     elif kind == "plan":
         rows = _check_plan(rows, filename)
     elif kind == "dialogue":

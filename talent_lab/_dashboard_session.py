@@ -29,7 +29,7 @@ from talent_core import (
     generate_organisation,
     load,
 )
-from talent_core.reports import LEVEL_PREFIX, REPORT_KINDS, ReportKind
+from talent_core.reports import REPORT_KINDS, ReportKind
 
 from . import _dashboard_figures as figures
 from ._dashboard_demo import demo_reports
@@ -119,6 +119,10 @@ class DashboardSession:
         False and ``last_error`` (file, row, column, problem) when any file cannot be read;
         then nothing of this upload is kept.
         """
+        scales = {
+            node.id: self.framework.scale_for(node.id).values
+            for node in self.framework.competencies()
+        }
         try:
             found: dict[ReportKind, list[Report]] = {}
             for filename, data in files:
@@ -126,9 +130,7 @@ class DashboardSession:
                     raise FormatError(
                         filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
                     )
-                report = read_report(data, filename)
-                if report.kind == "assessment":
-                    self._check_levels(report)
+                report = read_report(data, filename, scales)
                 found.setdefault(report.kind, []).append(report)
             loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
         except (TalentError, ValueError) as error:
@@ -140,24 +142,6 @@ class DashboardSession:
         self.demo = None
         self.last_error = None
         return True
-
-    def _check_levels(self, report: Report) -> None:
-        """Refuse a self-rated level that is not on its competency's scale (a 5 on a 1–4 scale
-        is not read as the bottom, nor silently left out): FormatError names row and column."""
-        rows = report.rows
-        for column in rows.columns:
-            competency_id = column.removeprefix(LEVEL_PREFIX)
-            if column == competency_id or not self.framework.has_node(competency_id):
-                continue
-            values = self.framework.scale_for(competency_id).values
-            bad = rows[column].notna() & ~rows[column].isin(values)
-            if bad.any():
-                position = int(bad.to_numpy().argmax())
-                raise FormatError(
-                    report.source,
-                    f"row {position + 2}, column {column}",
-                    f"{rows[column].iloc[position]} is not a level of the scale {values}",
-                )
 
     def loaded(self) -> list[Report]:
         """The loaded reports in a fixed order of kinds."""

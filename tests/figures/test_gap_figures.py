@@ -150,3 +150,18 @@ def test_the_dashboards_refuse_a_level_off_the_scale() -> None:
     assert session.last_error == (
         f"a.csv, row 3, column level:{cid}: 5 is not a level of the scale [1, 2, 3, 4]"
     )
+
+
+def test_the_row_of_a_level_off_the_scale_is_the_files_row() -> None:
+    """Rows the block could not read (``problem``) do not shift the row named."""
+    from talent_lab import DashboardSession
+
+    cid = next(r for r in ROLES if r.id == "specialist").requirements[0].competency_id
+    data = (
+        f"username,role,submitted_at,attempts,level:{cid},top_gaps,problem\r\n"
+        ",,,,,,schema_version: 9 is not a schema this version reads\r\n"
+        "bo,specialist,2026-05-01T09:00:00+00:00,1,0,,\r\n"
+    ).encode()
+    session = DashboardSession(FRAMEWORK, ROLES)
+    assert not session.load([("a.csv", data)])
+    assert session.last_error.startswith(f"a.csv, row 3, column level:{cid}: 0 is not a level")
