@@ -25,7 +25,7 @@ import logging
 import secrets
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
-from urllib.parse import quote
+from urllib.parse import urlencode
 
 from pydantic import Field
 from webob import Request, Response
@@ -584,14 +584,17 @@ class PlanTeamMixin(XBlockMixin):
                 assessment=self._assessment_text(username),
                 dialogue=dialogue,
                 attention=attention,
-                sheet_url=self.runtime.handler_url(self, "preparation_sheet")
-                + "?username="
-                + quote(username),
+                sheet_url=self._sheet_url(username),
             ),
             framework,
             self.words,
             today(),
         )
+
+    def _sheet_url(self, username: str) -> str:
+        """The preparation sheet of one report (the runtime's URL may carry a query already)."""
+        url = str(self.runtime.handler_url(self, "preparation_sheet"))
+        return url + ("&" if "?" in url else "?") + urlencode({"username": username})
 
     def team_html(self, framework: tc.CompetencyFramework) -> str:
         """ "My team" for a manager the roster names; empty for everyone else."""

@@ -11,6 +11,7 @@ from xblock.core import XBlock
 from xblock.plugin import PluginMissingError
 
 from ._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER, peer_group_olx
+from ._plan_demo import plan_olx
 
 __all__ = ["BLOCK_SCENARIOS", "COURSE_UNIT", "TALENT_COURSE_TITLE", "for_block", "talent_course"]
 
@@ -59,6 +60,8 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
                 assessment_block="development-plan-with-a-self-assessment.competency_assessment.d0.u0"/>
             </vertical_demo>""",
         ),
+        # ?student=learner_1 submits, ?student=manager_1 agrees (see the README).
+        ("Development plan with managers", plan_olx()),
     ],
     "peer_group": [
         ("Peer group: intervision", peer_group_olx(INTERVISION_ROSTER)),
@@ -83,12 +86,16 @@ COURSE_UNIT: list[tuple[str, str]] = [
     (
         "development_dialogue",
         """<development_dialogue
-            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
+            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"
+            plan_block="talent-course-grow-in-your-role.development_plan.d0.u0"/>""",
     ),
+    # The plan holds the course's manager roster: manager_1 and manager_2 see "My team".
     (
         "development_plan",
-        """<development_plan
-            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"/>""",
+        plan_olx(
+            assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0",
+            dialogue_block="talent-course-grow-in-your-role.development_dialogue.d0.u0",
+        ),
     ),
     (
         "peer_group",

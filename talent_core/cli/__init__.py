@@ -21,7 +21,7 @@ EXIT_BAD_INPUT = 2
 Handler = Callable[[argparse.Namespace], int]
 
 #: Modules of ``talent_core.cli`` that each add a command group.
-COMMAND_MODULES: tuple[str, ...] = ("framework", "demo_org", "groups", "mentors")
+COMMAND_MODULES: tuple[str, ...] = ("framework", "demo_org", "groups", "mentors", "managers")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -157,7 +157,7 @@ def test_self_and_manager_ratings_side_by_side_in_the_talent_course(
     today = dt.datetime.now(dt.UTC).date()
     assert ratings_row(block, "Delegating") == [
         f"1 Developing {today:%B} {today.day}, {today.year}",
-        "3 Skilled March 14, 2025 · Mia Berg",
+        "3 Skilled March 14, 2025 · Mia Berg (self-reported)",
         "Not rated",
     ]
     block.locator("[data-talent-after]").screenshot(path="/tmp/development_dialogue_course.png")
