@@ -154,7 +154,7 @@ from ._self_assessment import (
     summarize_self_assessment,
     top_gaps,
 )
-from ._spreadsheet import defuse_formula
+from ._spreadsheet import csv_text, defuse_formula, restore_formula
 from ._text import DEFAULT_LANGUAGES, LocalizedText, localize
 from ._validation import load
 from .mentoring import (
@@ -279,6 +279,7 @@ __all__ = [
     "check_ratings",
     "check_role",
     "coaching_questions",
+    "csv_text",
     "default_target_level",
     "defuse_formula",
     "demo_framework",
@@ -334,6 +335,7 @@ __all__ = [
     "record_conversation",
     "render_reason",
     "report_figure",
+    "restore_formula",
     "role_fit",
     "roster_csv",
     "roster_username",

@@ -18,6 +18,7 @@ from ._scale import ProficiencyScale
 from ._text import Identifier, LanguageCode, LocalizedText, ShortText, StrictModel
 
 __all__ = [
+    "MAX_DEPTH",
     "CoachingQuestion",
     "CompetencyFramework",
     "CompetencyNode",
@@ -26,6 +27,10 @@ __all__ = [
     "LearningMode",
     "NodeType",
 ]
+
+#: Deepest tree a framework may be (levels, the top level being 1): checked on every read, so
+#: walking up from any node (``ancestors``) stays short and every export stays linear.
+MAX_DEPTH = 64
 
 
 class LearningMode(StrEnum):
@@ -183,18 +188,42 @@ class CompetencyFramework(StrictModel):
         return self
 
     def _cycles(self) -> list[Problem]:
-        state: dict[str, int] = {}
+        """A parent cycle, named at the node that closes it (the one of the cycle last in the
+        file), or a node deeper than ``MAX_DEPTH``; one pass over the tree."""
+        position = {node.id: i for i, node in enumerate(self.nodes)}
+        depth: dict[str, int] = {}
         for start in self._index:
             path: list[str] = []
+            on_path: set[str] = set()
             current: str | None = start
-            while current is not None and state.get(current) is None:
-                state[current] = 1
+            while current is not None and current not in depth:
+                if current in on_path:
+                    cycle = path[path.index(current) :]
+                    closing = max(cycle, key=position.__getitem__)
+                    at = cycle.index(closing)
+                    loop = " → ".join([*cycle[at:], *cycle[:at], closing])
+                    return [
+                        Problem(
+                            f"nodes[{position[closing]}].parent_id",
+                            f"parent links form a cycle through {closing!r}: {loop}",
+                        )
+                    ]
                 path.append(current)
+                on_path.add(current)
                 current = self._index[current].parent_id
-            if current is not None and state.get(current) == 1:
-                return [Problem("nodes", f"parent links form a cycle through {current!r}")]
-            for node_id in path:
-                state[node_id] = 2
+            base = -1 if current is None else depth[current]
+            for offset, node_id in enumerate(reversed(path), start=1):
+                depth[node_id] = base + offset
+        too_deep = [node_id for node_id, d in depth.items() if d >= MAX_DEPTH]
+        if too_deep:
+            first = min(too_deep, key=position.__getitem__)
+            return [
+                Problem(
+                    f"nodes[{position[first]}].parent_id",
+                    f"the node lies {depth[first] + 1} levels deep; a framework holds at most "
+                    f"{MAX_DEPTH} levels",
+                )
+            ]
         return []
 
     # -- navigation -------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ._errors import FormatError
 from ._people import PEOPLE_COLUMNS, Person
+from ._spreadsheet import csv_text, restore_formula
 
 __all__ = [
     "MAX_SENIORITY",
@@ -101,7 +102,7 @@ def csv_rows(
     delimiter = sniff_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [name.strip() for name in next(reader, [])]
+        header = [restore_formula(name.strip()) for name in next(reader, [])]
     except csv.Error as error:
         raise FormatError(filename, "row 1", f"not valid CSV ({error})") from None
     width = len(header)
@@ -139,7 +140,10 @@ def csv_rows(
                         f"row {number}",
                         f"{len(cells)} cells, but the header has {len(header)} columns",
                     )
-                yield CsvRow(number, {n: c.strip() for n, c in zip(header, cells, strict=True)})
+                yield CsvRow(
+                    number,
+                    {n: restore_formula(c.strip()) for n, c in zip(header, cells, strict=True)},
+                )
         except csv.Error as error:
             raise FormatError(filename, f"row {number + 1}", f"not valid CSV ({error})") from None
 
@@ -273,11 +277,9 @@ def write_people_csv(people: Sequence[Person]) -> str:
     extra_columns: dict[str, None] = {}
     for person in people:
         extra_columns.update(dict.fromkeys(person.extra))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([*PEOPLE_COLUMNS, *extra_columns])
+    rows: list[list[object]] = [[*PEOPLE_COLUMNS, *extra_columns]]
     for p in people:
-        writer.writerow(
+        rows.append(
             [
                 p.id,
                 p.name,
@@ -291,7 +293,7 @@ def write_people_csv(people: Sequence[Person]) -> str:
                 *(p.extra.get(column, "") for column in extra_columns),
             ]
         )
-    return out.getvalue()
+    return csv_text(rows)
 
 
 def read_rounds_csv(data: bytes | str, filename: str) -> list[RoundMembership]:

@@ -13,8 +13,6 @@ The notebooks write rosters with :func:`roster_csv` and check them with the same
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from typing import Any, Literal
 from ._errors import FormatError
 from ._people import Person
 from ._people_csv import csv_rows
+from ._spreadsheet import csv_text
 
 __all__ = [
     "MAX_ROSTER_BYTES",
@@ -279,8 +278,4 @@ def roster_username(person: Person) -> str:
 
 def roster_csv(rows: Iterable[tuple[str, str, str, str]]) -> str:
     """Roster CSV text from (username, group, role, name) rows, in the order given."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ROSTER_HEADER)
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text([ROSTER_HEADER, *rows])

@@ -24,6 +24,7 @@ from talent_core import (
     RoleProfile,
     TalentError,
     ValidationError,
+    csv_text,
     demo_framework,
     demo_roles,
     generate_organisation,
@@ -251,7 +252,7 @@ class DashboardSession:
         None and ``last_error`` when the file cannot be written.
         """
         target = Path(folder) if folder is not None else self.out_dir
-        data = self.table(name).to_csv(index=False).encode("utf-8")
+        data = _table_csv(self.table(name)).encode("utf-8")
         path = target.expanduser() / f"dashboard-{name}.csv"
         try:
             write_atomically(path, data)
@@ -260,3 +261,9 @@ class DashboardSession:
             return None
         self.last_error = None
         return ExportedFile(path, data, "csv")
+
+
+def _table_csv(table: pd.DataFrame) -> str:
+    """The table as CSV through the product's one writer (text defused, numbers as numbers)."""
+    cells = table.astype(object).where(table.notna(), None)
+    return csv_text([list(table.columns), *cells.to_numpy().tolist()])

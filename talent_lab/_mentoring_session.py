@@ -10,8 +10,6 @@ HR decides knowingly. Loads are whole-or-nothing: a bad file changes nothing and
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +23,7 @@ from talent_core import (
     CompetencyFramework,
     Person,
     TalentError,
+    csv_text,
     demo_framework,
     demo_roles,
     roster_csv,
@@ -384,18 +383,14 @@ class MentoringSession:
         return ExportedFile(path, data, "csv")
 
     def _pairs_csv(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(PAIR_COLUMNS)
+        rows: list[list[str]] = [list(PAIR_COLUMNS)]
         for row in self.rows():
             why = "; ".join(reason_text(r, self) for r in self._reasons(row))
             if row.fit is not None and row.mentor is not None:
-                writer.writerow([row.mentee.id, row.mentor.id, f"{row.fit.score:g}", why])
+                rows.append([row.mentee.id, row.mentor.id, f"{row.fit.score:g}", why])
             else:
-                writer.writerow(
-                    [row.mentee.id, "", "", why or text("pairs.unassigned", self.language)]
-                )
-        return out.getvalue()
+                rows.append([row.mentee.id, "", "", why or text("pairs.unassigned", self.language)])
+        return csv_text(rows)
 
     def _roster(self) -> str:
         """One group per mentor: the mentor, then their mentees (usernames are person ids)."""

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 from pathlib import Path
 
 from .._people_csv import read_people_csv
+from .._spreadsheet import csv_text
 from ..formats import read_framework
 from ..grouping import ManagerRule
 from ..mentoring import (
@@ -164,11 +163,9 @@ def _match(args: argparse.Namespace) -> int:
 
 def _chain_csv(chain: MentoringChain) -> str:
     ready = {r.person_id for r in chain.ready}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CHAIN_COLUMNS)
+    rows: list[list[object]] = [list(CHAIN_COLUMNS)]
     for node in sorted(chain.nodes, key=lambda n: (n.generation, n.person_id)):
-        writer.writerow(
+        rows.append(
             [
                 node.person_id,
                 node.generation,
@@ -177,7 +174,7 @@ def _chain_csv(chain: MentoringChain) -> str:
                 "yes" if node.person_id in ready else "",
             ]
         )
-    return out.getvalue()
+    return csv_text(rows)
 
 
 def _chain(args: argparse.Namespace) -> int:

@@ -20,12 +20,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .._framework import CompetencyFramework, NodeType
 from .._people_csv import sniff_delimiter
 from .._scale import ProficiencyScale
+from .._spreadsheet import defuse_formula, defused_row, restore_formula
 from .._text import localize
 from ._source import ProblemList, assemble, decode_text
 from ._structure import Shape, infer_types
@@ -189,7 +191,9 @@ def _rows(text: str, problems: ProblemList) -> list[_Row]:
     try:
         for number, cells in enumerate(reader, start=2):
             if any(cell.strip() for cell in cells):
-                values = {k: cells[i] if i < len(cells) else "" for k, i in columns.items()}
+                values = {
+                    k: _restored(k, cells[i] if i < len(cells) else "") for k, i in columns.items()
+                }
                 rows.append(_Row(number, line, values))
             line = reader.line_num + 1
     except csv.Error as error:
@@ -197,9 +201,17 @@ def _rows(text: str, problems: ProblemList) -> list[_Row]:
     return rows
 
 
+#: Cells that hold comma-separated lists, defused item by item.
+_LIST_KEYS = {"scale_values", "related", "taxonomy"}
+
+
+def _restored(key: str, cell: str) -> str:
+    return cell if key in _LIST_KEYS else restore_formula(cell)
+
+
 def _scale(row: _Row, language: str, problems: ProblemList) -> dict[str, Any] | None:
     """The ProficiencyScale record of a row's ``Scale values`` and ``Scale configuration``."""
-    labels = [label.strip() for label in row.cells["scale_values"].split(",")]
+    labels = _unlisted(row.cells["scale_values"])
     where = _place(row, "scale_config")
     flags: dict[int, tuple[bool, bool]] = {}
     config_id: str | None = None
@@ -330,7 +342,7 @@ def read_moodle(
                 **record,
                 "default_language": language,
                 "scale": scale,
-                "taxonomy": [t.strip() for t in terms.split(",")] if terms else [],
+                "taxonomy": _unlisted(terms) if terms else [],
                 "extensions": extensions,
             }
             continue
@@ -338,7 +350,7 @@ def read_moodle(
             value = cells.get(key, default)
             if value != default:
                 extensions[_EXTENSION[key]] = value
-        refs = [r.strip().replace("%2C", ",") for r in cells["related"].split(",")]
+        refs = [r.replace("%2C", ",") for r in _unlisted(cells["related"])]
         record |= {
             "parent_id": cells["parent"].strip() or None,
             "cross_references": [r for r in refs if r],
@@ -396,7 +408,7 @@ def write_moodle(framework: CompetencyFramework, language: str) -> bytes:
         return localize(value, language, fallbacks)
 
     def scale_cells(scale: ProficiencyScale) -> list[str]:
-        return [",".join(text(lv.label) for lv in scale.levels), _config(scale)]
+        return [_listed(text(lv.label) for lv in scale.levels), defuse_formula(_config(scale))]
 
     def fmt(format_name: str, extensions: dict[str, str]) -> str:
         return extensions.get(_EXTENSION["format"], _FORMAT_CODES[format_name])
@@ -404,22 +416,22 @@ def write_moodle(framework: CompetencyFramework, language: str) -> bytes:
     scales = {s.id: s for s in framework.all_scales()}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADERS)
+    writer.writerow(defused_row(HEADERS))
     writer.writerow(
         [
-            "",
-            framework.id,
-            text(framework.name),
-            text(framework.description),
-            fmt(framework.description_format, framework.extensions),
+            *defused_row(
+                [
+                    "",
+                    framework.id,
+                    text(framework.name),
+                    text(framework.description),
+                    fmt(framework.description_format, framework.extensions),
+                ]
+            ),
             *scale_cells(framework.scale),
-            "",
-            "",
-            "",
-            "",
-            "",
+            *([""] * 5),
             "1",
-            ",".join(framework.taxonomy),
+            _listed(framework.taxonomy),
         ]
     )
     for node in framework.nodes:
@@ -427,17 +439,35 @@ def write_moodle(framework: CompetencyFramework, language: str) -> bytes:
         scale = scales[node.scale_id] if node.scale_id else None
         writer.writerow(
             [
-                node.parent_id or "",
-                node.id,
-                text(node.name),
-                text(node.description),
-                fmt(node.description_format, ext),
+                *defused_row(
+                    [
+                        node.parent_id or "",
+                        node.id,
+                        text(node.name),
+                        text(node.description),
+                        fmt(node.description_format, ext),
+                    ]
+                ),
                 *(scale_cells(scale) if scale else ["", ""]),
-                *(ext.get(_EXTENSION[k], _DEFAULTS[k]) for k in _KEYS[7:10]),
-                ",".join(node.cross_references),
-                ext.get(_EXTENSION["export_id"], ""),
+                *defused_row(ext.get(_EXTENSION[k], _DEFAULTS[k]) for k in _KEYS[7:10]),
+                _listed(node.cross_references),
+                defuse_formula(ext.get(_EXTENSION["export_id"], "")),
                 "",
                 "",
             ]
         )
     return out.getvalue().encode("utf-8")
+
+
+def _listed(items: Iterable[str]) -> str:
+    """A comma-separated list cell, each item defused on its own.
+
+    Moodle splits these cells (ids, scale labels, taxonomy terms) and matches each item, so an
+    id reads the same in its own row and in every list that names it.
+    """
+    return ",".join(defuse_formula(item) for item in items)
+
+
+def _unlisted(cell: str) -> list[str]:
+    """The items of a list cell written by :func:`_listed` (or by Moodle), as they were."""
+    return [restore_formula(item.strip()) for item in cell.split(",")]

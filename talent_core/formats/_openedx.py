@@ -11,12 +11,11 @@ Open edX does not show them (``export_losses`` says so).
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from .._errors import Problem, ValidationError
 from .._framework import CompetencyFramework, CompetencyNode, NodeType
+from .._spreadsheet import csv_text
 from .._text import localize
 
 __all__ = [
@@ -88,11 +87,9 @@ def taxonomy_tags(framework: CompetencyFramework, language: str) -> list[Tag]:
 
 
 def write_taxonomy_csv(framework: CompetencyFramework, language: str) -> bytes:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=TAXONOMY_HEADER.split(","), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(taxonomy_tags(framework, language))
-    return out.getvalue().encode("utf-8")
+    columns = TAXONOMY_HEADER.split(",")
+    tags = taxonomy_tags(framework, language)
+    return csv_text([columns, *([tag.get(c, "") for c in columns] for tag in tags)]).encode("utf-8")
 
 
 def write_taxonomy_json(framework: CompetencyFramework, language: str) -> bytes:

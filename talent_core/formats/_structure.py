@@ -54,9 +54,11 @@ def _depths(parents: dict[str, str | None]) -> dict[str, int]:
     depths: dict[str, int] = {}
     for start in parents:
         path: list[str] = []
+        on_path: set[str] = set()
         current: str | None = start
-        while current is not None and current not in depths and current not in path:
+        while current is not None and current not in depths and current not in on_path:
             path.append(current)
+            on_path.add(current)
             current = parents.get(current)
         base = depths.get(current, -1) if current is not None else -1
         for offset, node_id in enumerate(reversed(path)):

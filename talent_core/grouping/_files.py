@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from .._errors import FormatError
 from .._people import Person
 from .._people_csv import RoundMembership, csv_rows
+from .._spreadsheet import csv_text
 from ._score import Group, GroupingScores
 
 __all__ = [
@@ -42,12 +41,6 @@ OPEN_EDX_MODES: tuple[str, ...] = (
 #: Longest team name Open edX stores.
 MAX_TEAM_NAME = 255
 _TEAMSET_ID = re.compile(r"^[^\s\x00-\x1f,\"']{1,255}$")
-
-
-def _csv_text(rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
 
 
 def earlier_groups(rounds: Sequence[RoundMembership]) -> list[list[str]]:
@@ -96,7 +89,7 @@ def read_groups_csv(
 
 def write_groups_csv(groups: Sequence[Group]) -> str:
     rows = [(person, group.name) for group in groups for person in group.members]
-    return _csv_text([GROUP_COLUMNS, *rows])
+    return csv_text([GROUP_COLUMNS, *rows])
 
 
 def write_report_csv(scores: GroupingScores) -> str:
@@ -113,7 +106,7 @@ def write_report_csv(scores: GroupingScores) -> str:
         )
         for group in scores.groups
     ]
-    return _csv_text([("group", "size", "languages", "score", *goals, "repeat_pairs"), *rows])
+    return csv_text([("group", "size", "languages", "score", *goals, "repeat_pairs"), *rows])
 
 
 def teams_csv(
@@ -162,4 +155,4 @@ def teams_csv(
                     )
                 yield user or person.email, enrolment, group.name
 
-    return _csv_text([(user_column, "mode", teamset_id), *rows()])
+    return csv_text([(user_column, "mode", teamset_id), *rows()])

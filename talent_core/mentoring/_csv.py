@@ -19,8 +19,6 @@ file, the row (the header is row 1) and the column.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -30,6 +28,7 @@ from .._framework import CompetencyFramework
 from .._people import Person
 from .._people_csv import CsvRow, csv_rows
 from .._roster import roster_username
+from .._spreadsheet import csv_text
 from .._validation import load
 from ._fit import MatchingProblem
 from ._match import Matching
@@ -297,12 +296,10 @@ def _person_of_username(people: Sequence[Person], people_file: str) -> Mapping[s
 def write_pairs_csv(matching: Matching, problem: MatchingProblem) -> str:
     """``mentee_id,mentor_id,score,reasons``: one row per pair, then one per unmatched mentee
     (mentor and score empty, the reason why). Reasons are English sentences joined by ``; ``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(PAIR_COLUMNS)
+    rows: list[list[str]] = [list(PAIR_COLUMNS)]
     for pair in matching.pairs:
         fit = problem.explain_pair(pair.mentee_id, pair.mentor_id)
-        writer.writerow(
+        rows.append(
             [
                 pair.mentee_id,
                 pair.mentor_id,
@@ -311,8 +308,8 @@ def write_pairs_csv(matching: Matching, problem: MatchingProblem) -> str:
             ]
         )
     for mentee in matching.unmatched:
-        writer.writerow([mentee.mentee_id, "", "", _sentences([mentee.reason], problem.framework)])
-    return out.getvalue()
+        rows.append([mentee.mentee_id, "", "", _sentences([mentee.reason], problem.framework)])
+    return csv_text(rows)
 
 
 def _sentences(reasons: Iterable[Reason], framework: CompetencyFramework | None) -> str:

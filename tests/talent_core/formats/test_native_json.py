@@ -95,7 +95,7 @@ def test_field_and_reference_problems_are_reported_together() -> None:
         "fw.json, $.nodes[2]: a node needs a name in at least one language",
         "fw.json, $.nodes[3].id: duplicate node id 'c'",
         "fw.json, $.nodes[2].cross_references: unknown node 'ghost'",
-        "fw.json, $.nodes: parent links form a cycle through 'a'",
+        "fw.json, $.nodes[1].parent_id: parent links form a cycle through 'b': b → a → b",
         "fw.json, $.nodes[4].level: 9 is not on scale 's' [1, 2, 3]",
     ]
     for problem in expected:
