@@ -29,6 +29,7 @@ __all__ = [
     "CsvRow",
     "RoundMembership",
     "csv_rows",
+    "first_line",
     "read_pairs_csv",
     "read_people_csv",
     "read_rounds_csv",
@@ -44,6 +45,7 @@ PAIR_COLUMNS: tuple[str, ...] = ("id_a", "id_b")
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,11 @@ def spreadsheet_text(data: bytes, errors: str = "strict") -> str:
     return data.decode("utf-8-sig", errors)
 
 
+def first_line(text: str) -> str:
+    """The text up to the first line end: ``\r\n``, ``\n`` or a bare ``\r`` (Mac CSV)."""
+    return _LINE_END.split(text, maxsplit=1)[0]
+
+
 def sniff_delimiter(header_line: str) -> str:
     """``,`` unless the header row is split by more ``;`` or tabs (Excel's locale formats)."""
     return max(",;\t", key=header_line.count)
@@ -99,7 +106,7 @@ def csv_rows(
     are dropped while their cells are empty.
     """
     text = _text(data, filename)
-    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    delimiter = sniff_delimiter(first_line(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [restore_formula(name.strip()) for name in next(reader, [])]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
-from ._errors import FormatError
+from ._errors import FormatError, TalentError
 from ._people import Person
 from ._people_csv import csv_rows
 from ._spreadsheet import csv_text
@@ -68,7 +68,7 @@ def N_(message: str) -> str:
 MAX_REPORTED = 20
 
 
-class RosterError(ValueError):
+class RosterError(TalentError, ValueError):
     """A roster problem: where (``row`` 1 is the header) and a translatable what.
 
     ``message``, ``row``, ``column`` and ``params`` describe the first problem; ``others`` holds

@@ -38,6 +38,8 @@ def setting_json(text: str, field: str) -> Any:
     except json.JSONDecodeError as error:
         problem = f"line {error.lineno}, column {error.colno}: {error.msg}"
         raise tc.ValidationError([tc.Problem(field, problem)]) from None
+    except RecursionError:
+        raise tc.ValidationError([tc.Problem(field, "JSON nested too deeply to read")]) from None
 
 
 @lru_cache(maxsize=32)

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from .._errors import FormatError
 from .._framework import CompetencyFramework
-from .._people_csv import spreadsheet_text
+from .._people_csv import first_line, spreadsheet_text
 from ._case import read_case, write_case
 from ._moodle import looks_like_moodle, read_moodle, write_moodle
 from ._native import SCHEMA_ID, read_native, write_native
@@ -53,7 +53,7 @@ _HINTS = {".json": "json", ".csv": "moodle-csv"}
 def _from_json(data: bytes, filename: str) -> str | None:
     try:
         value = json.loads(decode_text(data, filename))
-    except (json.JSONDecodeError, FormatError):
+    except (json.JSONDecodeError, FormatError, RecursionError):
         return None
     if isinstance(value, dict):
         if value.get("$schema") == SCHEMA_ID or {"nodes", "scale"} & value.keys():
@@ -71,10 +71,10 @@ def detect_format(data: bytes, filename: str) -> str:
     if found:
         return found
     text = spreadsheet_text(data[:4096], errors="replace").lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0].strip()
-    if looks_like_moodle(first_line):
+    header = first_line(text).strip()
+    if looks_like_moodle(header):
         return "moodle-csv"
-    if first_line.replace(" ", "").lower().startswith(TAXONOMY_HEADER):
+    if header.replace(" ", "").lower().startswith(TAXONOMY_HEADER):
         return "openedx-taxonomy-csv"
     hint = _HINTS.get(PurePath(filename).suffix.lower())
     if hint == "json" and text.lstrip()[:1] in ("{", "["):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._framework import CompetencyFramework, NodeType
-from .._people_csv import sniff_delimiter
+from .._people_csv import first_line, sniff_delimiter
 from .._scale import ProficiencyScale
 from .._spreadsheet import defuse_formula, defused_row, restore_formula
 from .._text import localize
@@ -92,8 +92,12 @@ _BY_NORMAL = {_normal(h): key for key, h in HEADING.items()}
 # Newer Moodle versions spell a few headings differently; they normalise to the same keys.
 
 
-def looks_like_moodle(first_line: str) -> bool:
-    cells = next(csv.reader([first_line], delimiter=sniff_delimiter(first_line)), [])
+def looks_like_moodle(header: str) -> bool:
+    """Whether the header row (the first line) names Moodle's id number columns."""
+    try:
+        cells = next(csv.reader([header], delimiter=sniff_delimiter(header)), [])
+    except csv.Error:
+        return False
     normal = {_normal(cell) for cell in cells}
     return {_normal(HEADING["id"]), _normal(HEADING["parent"])} <= normal
 
@@ -162,7 +166,7 @@ class _Places:
 
 
 def _rows(text: str, problems: ProblemList) -> list[_Row]:
-    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    delimiter = sniff_delimiter(first_line(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -221,6 +225,9 @@ def _scale(row: _Row, language: str, problems: ProblemList) -> dict[str, Any] | 
             config = json.loads(text)
         except json.JSONDecodeError as error:
             problems.add(where, f"invalid JSON at character {error.pos + 1}: {error.msg}")
+            return None
+        except RecursionError:
+            problems.add(where, "JSON nested too deeply")
             return None
         if not (isinstance(config, list) and config and isinstance(config[0], dict)):
             problems.add(where, 'expected a JSON list starting with {"scaleid": ...}')

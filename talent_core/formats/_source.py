@@ -96,6 +96,8 @@ def parse_json(data: bytes, file: str) -> Any:
         raise FormatError(
             file, f"line {error.lineno}, column {error.colno}", f"invalid JSON: {error.msg}"
         ) from None
+    except RecursionError:  # Python's JSON reader gives up near 1,000 levels of nesting
+        raise FormatError(file, "", "JSON nested too deeply to read") from None
 
 
 # -- from raw records to a framework --------------------------------------------------------
