@@ -16,12 +16,21 @@ import io
 import re
 from collections.abc import Iterable
 
-__all__ = ["FORMULA_START", "csv_text", "defuse_formula", "defused_row", "restore_formula"]
+__all__ = [
+    "DEFUSED_PATTERN",
+    "FORMULA_START",
+    "csv_text",
+    "defuse_formula",
+    "defused_row",
+    "restore_formula",
+]
 
 #: First characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_APOSTROPHE = re.compile(r"'*[=+\-@\t\r]")
-_DEFUSED = re.compile(r"'+[=+\-@\t\r]")
+#: The apostrophe :func:`defuse_formula` added (a regular expression, e.g. for pandas).
+DEFUSED_PATTERN = r"^'(?='*[=+\-@\t\r])"
+_DEFUSED = re.compile(DEFUSED_PATTERN)
 
 
 def defuse_formula(text: str) -> str:
@@ -31,7 +40,7 @@ def defuse_formula(text: str) -> str:
 
 def restore_formula(text: str) -> str:
     """The cell as it was before :func:`defuse_formula` (the inverse, for every text)."""
-    return text[1:] if _DEFUSED.match(text) else text
+    return _DEFUSED.sub("", text, count=1)
 
 
 def _cell(value: object) -> str:

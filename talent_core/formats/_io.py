@@ -53,8 +53,10 @@ _HINTS = {".json": "json", ".csv": "moodle-csv"}
 def _from_json(data: bytes, filename: str) -> str | None:
     try:
         value = json.loads(decode_text(data, filename))
-    except (json.JSONDecodeError, FormatError, RecursionError):
+    except (json.JSONDecodeError, FormatError):
         return None
+    except RecursionError:  # Python's JSON reader gives up near 1,000 levels of nesting
+        raise FormatError(filename, "", "JSON nested too deeply to read") from None
     if isinstance(value, dict):
         if value.get("$schema") == SCHEMA_ID or {"nodes", "scale"} & value.keys():
             return "json"

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .._spreadsheet import defuse_formula
+from .._spreadsheet import DEFUSED_PATTERN, defuse_formula, restore_formula
 
 __all__ = ["DEFUSED_PATTERN", "REPORT_ENCODING", "restore_formula", "rows_to_csv"]
 
 #: The blocks' downloads carry a byte-order mark so that spreadsheets read them as UTF-8.
 REPORT_ENCODING = "utf-8-sig"
-#: The apostrophe :func:`talent_core.defuse_formula` put before a would-be formula.
-DEFUSED_PATTERN = r"^'(?=[=+\-@\t\r])"
-_DEFUSED = re.compile(DEFUSED_PATTERN)
 
 
 def _cell(value: Any) -> str:
@@ -35,8 +31,3 @@ def rows_to_csv(rows: Iterable[tuple[str, Mapping[str, Any]]], key_column: str =
     for key, row in rows:
         writer.writerow(_cell(key if c == key_column else row.get(c)) for c in columns)
     return out.getvalue()
-
-
-def restore_formula(text: str) -> str:
-    """A cell as it was before :func:`rows_to_csv` defused it."""
-    return _DEFUSED.sub("", text, count=1)

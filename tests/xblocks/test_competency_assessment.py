@@ -586,3 +586,28 @@ def test_the_gap_list_says_it_shows_the_largest_three_of_four(leading, call) -> 
     assert len(advice) == 3
     words = text_of(result)
     assert "4 requirements of the role are above your level; here are the 3 largest." in words
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Parent id number,Id number,Shortname\r,x,X\r",  # Moodle CSV saved as "CSV (Macintosh)"
+        b"[" * 10_000 + b"]" * 10_000,
+        b'{"CFItems":' * 10_000,
+        b"\x00\xff\xfe\r\r\n\x80",
+        b"\xff\xfe" + "id\r\n".encode("utf-16-le") + b"\x00",
+    ],
+)
+def test_any_file_gets_a_400_naming_the_problem_never_a_500(make_block, data: bytes) -> None:
+    response = post_file(make_block(ASSESSMENT), data, "upload.csv")
+    assert response.status_code == 400
+    assert response.json["problems"][0]["message"].startswith("upload.csv")
+
+
+def test_a_moodle_csv_with_mac_line_endings_converts(make_block, oecd_csv_path: Path) -> None:
+    text = oecd_csv_path.read_bytes().decode("utf-8-sig")
+    out = io.StringIO()
+    rows = csv.reader(io.StringIO(text, newline=""))
+    csv.writer(out, lineterminator="\r", quoting=csv.QUOTE_ALL).writerows(rows)
+    response = post_file(make_block(ASSESSMENT), out.getvalue().encode(), "oecd.csv")
+    assert response.status_code == 200 and response.json["competencies"] == 15

@@ -1,0 +1,107 @@
+"""Any bytes into any reader: a clean result or a TalentError naming the problem, nothing else.
+
+The strategy mixes raw bytes with the starts of real files (headers, BOMs, JSON openings),
+Mac (bare CR) line endings, NUL and deep nesting, so the fuzzing reaches past the first check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import talent_core as tc
+from talent_core import formats, grouping, mentoring
+from talent_core.managers import read_manager_roster
+from tests.shared_files import shared_file
+
+READERS: dict[str, Callable[[bytes], Any]] = {
+    "framework (detected)": lambda data: formats.read_framework(data, "f"),
+    "framework validate": lambda data: formats.validate_framework_file(data, "f"),
+    "framework json": lambda data: formats.read_framework(data, "f", "json"),
+    "framework moodle-csv": lambda data: formats.read_framework(data, "f", "moodle-csv"),
+    "framework case": lambda data: formats.read_framework(data, "f", "case"),
+    "people": lambda data: tc.read_people_csv(data, "people.csv"),
+    "earlier rounds": lambda data: tc.read_rounds_csv(data, "rounds.csv"),
+    "pairs": lambda data: tc.read_pairs_csv(data, "pairs.csv"),
+    "groups": lambda data: grouping.read_groups_csv(data, "groups.csv"),
+    "mentees": lambda data: mentoring.read_mentees_csv(data, "mentees.csv"),
+    "mentors": lambda data: mentoring.read_mentors_csv(data, "mentors.csv"),
+    "mentoring history": lambda data: mentoring.read_history_csv(data, "history.csv"),
+    "volunteers": lambda data: mentoring.read_volunteers_csv(data, "volunteers.csv"),
+    "roster": lambda data: tc.read_roster(data.decode("utf-8", "replace"), "intervision"),
+    "manager roster": read_manager_roster,
+}
+
+STARTS = [
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"id,name,email,manager_id,department,location,timezone,seniority,language\r",
+    b"id,name,department,manager_id,seniority,language,focus,capacity,strengths\n",
+    b"Parent id number,Id number,Shortname,Description,Description format,Scale values,"
+    b"Scale configuration,Is framework,Taxonomy,Cross referenced competency id numbers\r",
+    b"programme,mentor_id,mentee_id\r",
+    b"id,round,group,id_a,id_b,volunteer_as\n",
+    b"username,group,role,name\r",
+    b'{"id": "f", "name": {"en": "F"}, "scale": ',
+    b'{"CFDocument": {}, "CFItems": [',
+    b"[" * 5000,
+    b"{}",
+]
+
+any_file = st.builds(
+    lambda start, body, mac: start + (body.replace(b"\n", b"\r") if mac else body),
+    st.sampled_from(STARTS),
+    st.binary(max_size=300) | st.text(max_size=200).map(str.encode),
+    st.booleans(),
+)
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+@settings(max_examples=150)
+@given(data=any_file)
+def test_every_reader_takes_any_bytes(name: str, data: bytes) -> None:
+    with contextlib.suppress(tc.TalentError):
+        READERS[name](data)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in READERS if "framework" in n))
+def test_json_nested_10000_deep_is_refused_cleanly(name: str) -> None:
+    for data in (b"[" * 10_000 + b"]" * 10_000, b'{"a":' * 10_000 + b"1" + b"}" * 10_000):
+        try:
+            result = READERS[name](data)
+        except tc.FormatError as error:
+            if name != "framework moodle-csv":  # read as CSV, the brackets are no JSON
+                assert "nested too deeply" in str(error) or "cannot tell the format" in str(error)
+        else:
+            assert name == "framework validate" and result
+
+
+def test_deep_json_says_so() -> None:
+    with pytest.raises(tc.FormatError, match="f: JSON nested too deeply to read"):
+        formats.read_framework(b"[" * 10_000 + b"]" * 10_000, "f", "json")
+
+
+def test_a_moodle_csv_saved_with_mac_line_endings_reads_like_the_original() -> None:
+    data = shared_file("fixtures", "moodle-oecd-competencies.csv").read_bytes()
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    out = io.StringIO()
+    # Excel's "CSV (Macintosh)": rows end in CR; cells with a line break inside are quoted
+    csv.writer(out, lineterminator="\r", quoting=csv.QUOTE_ALL).writerows(rows)
+    mac = out.getvalue().encode("utf-8")
+    assert b"\n" not in mac.replace(b"\r\n", b"").split(b"\r")[0]
+    assert formats.detect_format(mac, "oecd.csv") == "moodle-csv"
+    assert formats.read_framework(mac, "oecd.csv") == formats.read_framework(data, "oecd.csv")
+
+
+def test_a_people_csv_with_mac_line_endings_reads_like_the_original() -> None:
+    text = tc.write_people_csv(tc.generate_organisation(20, seed=1))
+    people = tc.read_people_csv(text.replace("\n", "\r").encode(), "people.csv")
+    assert people == tc.read_people_csv(text, "people.csv")

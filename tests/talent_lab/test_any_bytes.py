@@ -1,0 +1,90 @@
+"""Any bytes into any notebook upload: a clean refusal (``last_error``) or a load, never a raise.
+
+The dashboards' report reader gives a TalentError naming the file, or a report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import talent_core as tc
+from talent_core import demo_framework
+from talent_lab import DashboardSession, FrameworkSession, GroupingSession, MentoringSession
+from talent_lab._dashboard_reports import read_report
+
+STARTS = [
+    b"",
+    b"\xef\xbb\xbf",
+    b"Parent id number,Id number,Shortname\r",
+    b"username,role,submitted_at,attempts,top_gaps,level:listening\r\n",
+    b"username,goals,progress_percent,agreement,hours_online\n",
+    b"username,conversations,last_conversation,agreed_focus\r",
+    b"id,name,email,manager_id,department,location,timezone,seniority,language\r",
+    b"id,name,department,manager_id,seniority,language,focus,capacity,strengths\n",
+    b"[" * 5000,
+]
+any_file = st.builds(
+    lambda start, body, mac: start + (body.replace(b"\n", b"\r") if mac else body),
+    st.sampled_from(STARTS),
+    st.binary(max_size=300) | st.text(max_size=200).map(str.encode),
+    st.booleans(),
+)
+
+
+def _framework(data: bytes) -> tuple[bool, str | None]:
+    session = FrameworkSession(demo_framework())
+    return session.import_file(data, "upload.csv"), session.last_error
+
+
+def _groups(data: bytes) -> tuple[bool, str | None]:
+    session = GroupingSession()
+    loaded = [session.load_people(data, "people.csv"), session.load_pairs("apart", data, "p.csv")]
+    loaded.append(session.load_history(data, "rounds.csv"))
+    return all(loaded), session.last_error
+
+
+def _mentoring(data: bytes) -> tuple[bool, str | None]:
+    session = MentoringSession(framework=demo_framework())
+    loaded = [session.load(kind, data, f"{kind}.csv") for kind in ("mentees", "mentors")]
+    loaded += [session.load(kind, data, f"{kind}.csv") for kind in ("history", "volunteers")]
+    return all(loaded), session.last_error
+
+
+def _dashboards(data: bytes) -> tuple[bool, str | None]:
+    session = DashboardSession()
+    return session.load([("report.csv", data)]), session.last_error
+
+
+UPLOADS: dict[str, Callable[[bytes], tuple[bool, str | None]]] = {
+    "framework": _framework,
+    "groups": _groups,
+    "mentoring": _mentoring,
+    "dashboards": _dashboards,
+}
+
+
+@pytest.mark.parametrize("name", sorted(UPLOADS))
+@settings(max_examples=100)
+@given(data=any_file)
+def test_every_notebook_upload_takes_any_bytes(name: str, data: bytes) -> None:
+    loaded, error = UPLOADS[name](data)
+    assert loaded or (error and "Traceback" not in error)
+
+
+@settings(max_examples=200)
+@given(data=any_file)
+def test_the_report_reader_takes_any_bytes(data: bytes) -> None:
+    with contextlib.suppress(tc.TalentError):
+        read_report(data, "report.csv")
+
+
+def test_a_mac_moodle_csv_and_deep_json_give_a_clean_notebook_message() -> None:
+    loaded, error = _framework(b"Parent id number,Id number,Shortname\r,x,X\r")
+    assert not loaded and error and error.startswith("upload.csv")
+    loaded, error = _framework(b"[" * 10_000 + b"]" * 10_000)
+    assert not loaded and error == "upload.csv: JSON nested too deeply to read"
