@@ -17,7 +17,7 @@ from ..formats import (
     write_framework,
 )
 from . import EXIT_BAD_INPUT, EXIT_OK
-from ._files import read_input, write_output
+from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
 
@@ -104,6 +104,7 @@ def _target_format(target: str, output: str) -> str:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    check_files([args.input], [args.output])
     fmt = _target_format(args.to, args.output)
     framework = read_framework(
         read_input(args.input), args.input, args.source_format, language=args.language or "en"

@@ -22,7 +22,7 @@ from ..grouping import (
     write_report_csv,
 )
 from . import EXIT_OK
-from ._files import read_input, write_output
+from ._files import check_files, read_input, write_output, write_outputs
 
 __all__ = ["register"]
 
@@ -189,14 +189,16 @@ def _options(args: argparse.Namespace) -> GroupingOptions:
 
 
 def _design(args: argparse.Namespace) -> int:
+    check_files([args.people, args.history, args.together, args.apart], [args.output, args.report])
     people = read_people_csv(read_input(args.people), args.people)
     options = _options(args)
     result = design_groups(
         people, options, seed=args.seed, time_limit=args.time_limit, name_prefix=args.prefix
     )
+    outputs = [(args.output, write_groups_csv(result.groups).encode("utf-8"))]
     if args.report:
-        write_output(args.report, write_report_csv(result.scores).encode("utf-8"))
-    write_output(args.output, write_groups_csv(result.groups).encode("utf-8"))
+        outputs.append((args.report, write_report_csv(result.scores).encode("utf-8")))
+    write_outputs(outputs)
     scores = result.scores
     worst = f", worst {scores.worst.score:.1f} ({scores.worst.name})" if scores.worst else ""
     print(
@@ -210,6 +212,7 @@ def _design(args: argparse.Namespace) -> int:
 
 
 def _teams(args: argparse.Namespace) -> int:
+    check_files([args.groups, args.people], [args.output])
     people = read_people_csv(read_input(args.people), args.people)
     groups = read_groups_csv(read_input(args.groups), args.groups, people)
     text = teams_csv(

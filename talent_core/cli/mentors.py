@@ -23,7 +23,7 @@ from ..mentoring import (
     write_pairs_csv,
 )
 from . import EXIT_OK
-from ._files import read_input, write_output
+from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
 
@@ -131,6 +131,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _match(args: argparse.Namespace) -> int:
+    inputs = [args.mentees, args.mentors, args.framework, args.history, args.people]
+    check_files(inputs, [args.output])
     framework = (
         read_framework(read_input(args.framework), args.framework) if args.framework else None
     )
@@ -178,6 +180,7 @@ def _chain_csv(chain: MentoringChain) -> str:
 
 
 def _chain(args: argparse.Namespace) -> int:
+    check_files([args.history, args.volunteers, args.people], [args.output])
     history = read_history_csv(read_input(args.history), args.history)
     if args.people and not args.volunteers:
         raise ValueError("--people: names the volunteers' usernames; give --volunteers too")
