@@ -202,7 +202,8 @@ def read_mentors_csv(
 
 
 def read_history_csv(data: bytes | str, filename: str) -> list[MentoringRecord]:
-    """Pairs of earlier programmes; the same pair twice in one programme is an error."""
+    """Pairs of earlier programmes; the same pair twice, or both ways round, in one programme
+    is an error (who would be whose generation?)."""
     _, rows = csv_rows(data, filename, HISTORY_COLUMNS)
     records: list[MentoringRecord] = []
     seen: dict[tuple[str, str, str], int] = {}
@@ -218,6 +219,15 @@ def read_history_csv(data: bytes | str, filename: str) -> list[MentoringRecord]:
         if key in seen:
             raise FormatError(
                 filename, _where(row, "mentee_id"), f"the same pair is already in row {seen[key]}"
+            )
+        reverse = (record.programme, record.mentee_id, record.mentor_id)
+        if reverse in seen:
+            raise FormatError(
+                filename,
+                _where(row, "mentee_id"),
+                f"{record.mentee_id!r} mentors {record.mentor_id!r} in programme "
+                f"{record.programme!r} in row {seen[reverse]}; two people cannot mentor each "
+                "other in one programme",
             )
         seen[key] = row.number
         records.append(record)

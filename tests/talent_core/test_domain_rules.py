@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 
 import talent_core as tc
+from talent_core._framework import MAX_DEPTH
+from talent_core.formats._openedx import taxonomy_tags
 
 
 def test_tree_navigation(framework: tc.CompetencyFramework) -> None:
@@ -249,3 +251,33 @@ def test_learning_mix_hours_away_time_and_cost() -> None:
 def test_rates_must_cover_every_mode() -> None:
     with pytest.raises(tc.ValidationError, match="missing"):
         tc.load(tc.ModeRates, {"cost_per_hour": {"online": 1}, "away_share": {}})
+
+
+def _chain(depth: int) -> dict[str, object]:
+    levels = [{"value": v, "label": {"en": str(v)}} for v in (1, 2)]
+    nodes = [
+        {"id": f"n{i}", "name": {"en": f"N{i}"}, "parent_id": f"n{i - 1}" if i else None}
+        for i in range(depth)
+    ]
+    return {
+        "id": "deep",
+        "name": {"en": "Deep"},
+        "scale": {"id": "s", "levels": levels},
+        "nodes": nodes,
+    }
+
+
+def test_a_framework_deeper_than_the_documented_limit_is_refused_on_read() -> None:
+    with pytest.raises(tc.ValidationError) as info:
+        tc.load(tc.CompetencyFramework, _chain(3_000))
+    assert [str(p) for p in info.value.problems] == [
+        f"nodes[{MAX_DEPTH}].parent_id: the node lies {MAX_DEPTH + 1} levels deep; "
+        f"a framework holds at most {MAX_DEPTH} levels"
+    ]
+
+
+def test_at_the_depth_limit_every_walk_up_the_tree_stays_short() -> None:
+    framework = tc.load(tc.CompetencyFramework, _chain(MAX_DEPTH))
+    assert framework.depth(f"n{MAX_DEPTH - 1}") == MAX_DEPTH - 1
+    tags = taxonomy_tags(framework, "en")
+    assert len(tags) == MAX_DEPTH and tags[-1]["parent_id"] == f"n{MAX_DEPTH - 2}"

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import talent_core as tc
+from talent_core._framework import MAX_DEPTH
 from talent_core.formats import (
     detect_format,
     export_losses,
@@ -188,6 +189,25 @@ def test_unknown_parent_and_duplicate_id_name_row_and_column() -> None:
     assert sorted(_problems(FRAMEWORK_ROW + rows)) == [
         "broken.csv, row 3, column 'Parent id number': unknown parent 'ghost'",
         "broken.csv, row 5, column 'Id number': duplicate node id 'b'",
+    ]
+
+
+def test_a_parent_cycle_is_named_at_the_row_that_closes_it() -> None:
+    rows = "c,a,A,,2,,,,0,null,,,,\n,x,X,,2,,,,0,null,,,,\na,b,B,,2,,,,0,null,,,,\n"
+    rows += "b,c,C,,2,,,,0,null,,,,\n"
+    assert _problems(FRAMEWORK_ROW + rows) == [
+        "broken.csv, row 6, column 'Parent id number': parent links form a cycle through 'c': "
+        "c → b → a → c"
+    ]
+
+
+def test_a_tree_deeper_than_the_limit_is_named_at_its_first_too_deep_row() -> None:
+    chain = "".join(
+        f"{f'n{i - 1}' if i else ''},n{i},N{i},,2,,,,0,null,,,,\n" for i in range(3_000)
+    )
+    assert _problems(FRAMEWORK_ROW + chain) == [
+        f"broken.csv, row {MAX_DEPTH + 3}, column 'Parent id number': the node lies "
+        f"{MAX_DEPTH + 1} levels deep; a framework holds at most {MAX_DEPTH} levels"
     ]
 
 

@@ -164,6 +164,17 @@ def test_history_rows_are_pairs_of_two_people_listed_once() -> None:
         read_history_csv(text + ",x,y\n", "h.csv")
 
 
+def test_two_people_mentoring_each_other_in_one_programme_are_refused() -> None:
+    text = "programme,mentor_id,mentee_id\n2024,a,b\n2025,b,a\n"
+    assert len(read_history_csv(text, "h.csv")) == 2  # across programmes: paying it forward
+    with pytest.raises(tc.FormatError) as caught:
+        read_history_csv(text + "2024,b,a\n", "h.csv")
+    assert str(caught.value) == (
+        "h.csv, row 4, column 'mentee_id': 'a' mentors 'b' in programme '2024' in row 2; "
+        "two people cannot mentor each other in one programme"
+    )
+
+
 def test_volunteers_offer_to_mentor_or_host() -> None:
     text = "id,volunteer_as\nann,mentor\nann,Host\nbo,mentor\n"
     assert [(v.person_id, v.role) for v in read_volunteers_csv(text, "v.csv")] == [
