@@ -13,6 +13,7 @@ import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from talent_core import ActivityStatus, AgreementState, FormatError, LearningMode, read_people_csv
@@ -27,6 +28,10 @@ from talent_core.reports import (
 )
 
 __all__ = ["Report", "read_report"]
+
+#: Largest figure a report cell may hold (counts, hours, levels): far above any real one and
+#: far below where sums over 100,000 rows could lose precision or overflow.
+MAX_FIGURE = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,34 +65,35 @@ def _row(frame: pd.DataFrame, position: int, column: str) -> str:
 def _numbers(
     frame: pd.DataFrame, column: str, filename: str, *, whole: bool, high: float | None = None
 ) -> pd.Series:
-    """The column as numbers from 0 (to ``high``); an empty cell counts as 0.
+    """The column as numbers from 0 to ``high`` (default ``MAX_FIGURE``); an empty cell
+    counts as 0.
 
-    Raises FormatError at the first cell that is not such a number.
+    Raises FormatError at the first cell that is not such a number (``inf``, ``nan``,
+    ``1e400`` and 2**70 included), naming the file, row and column.
     """
     text = frame[column].str.strip()
-    values = pd.to_numeric(text.replace("", "0"), errors="coerce")
-    bad = values.isna() | (values < 0)
+    values = pd.to_numeric(text.replace("", "0"), errors="coerce").astype("float64")
+    top = MAX_FIGURE if high is None else high
+    bad = ~np.isfinite(values) | (values < 0) | (values > top)
     if whole:
         bad |= values.mod(1).fillna(0) != 0
-    if high is not None:
-        bad |= values > high
     if bad.any():
         position = int(bad.to_numpy().argmax())
         kind = "a whole number" if whole else "a number"
-        limit = f" from 0 to {high:g}" if high is not None else " from 0"
         raise FormatError(
             filename,
             _row(frame, position, column),
-            f"{text.iloc[position]!r} is not {kind}{limit}",
+            f"{text.iloc[position]!r} is not {kind} from 0 to {top:,}",
         )
-    return values.astype("int64") if whole else values.astype("float64")
+    return values.astype("int64") if whole else values
 
 
 def _levels(frame: pd.DataFrame, column: str, filename: str) -> pd.Series:
     """Self-rated levels: whole numbers, empty where the learner did not rate."""
     text = frame[column].str.strip()
-    values = pd.to_numeric(text, errors="coerce")
-    bad = (text != "") & (values.isna() | (values.mod(1).fillna(0) != 0))
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    wrong = ~np.isfinite(values) | (values.abs() > MAX_FIGURE) | (values.mod(1).fillna(0) != 0)
+    bad = (text != "") & wrong
     if bad.any():
         position = int(bad.to_numpy().argmax())
         raise FormatError(

@@ -153,6 +153,23 @@ def test_bad_cells_are_named_by_file_row_and_column(content: str, expected: str)
     assert str(caught.value).startswith("x.csv")
 
 
+@pytest.mark.parametrize("cell", ["inf", "-inf", "nan", "1e400", str(2**70), str(2**63), "1000001"])
+def test_numbers_beyond_any_real_figure_are_named_by_file_row_and_column(cell: str) -> None:
+    cases = [
+        (PLANS.replace("\r\nbo,1,", f"\r\nbo,{cell},"), "row 3, column goals: "),
+        (PLANS.replace(",4,0,0,0,2,6,", f",{cell},0,0,0,2,6,"), "row 3, column hours_on_the_job: "),
+        (DIALOGUES.replace(",3,0,,,", f",3,{cell},,,"), "row 3, column conversations: "),
+        (
+            ASSESSMENTS.replace(",2,feedback", f",{cell},feedback"),
+            "row 2, column level:listening: ",
+        ),
+    ]
+    for content, where in cases:
+        with pytest.raises(tc.FormatError) as caught:
+            read_report(content.encode(), "x.csv")
+        assert str(caught.value).startswith(f"x.csv, {where}{cell!r} is not")
+
+
 def test_a_file_that_is_not_utf8_text() -> None:
     with pytest.raises(tc.FormatError, match="not UTF-8"):
         read_report("username,role\nåsa,x\n".encode("latin-1"), "x.csv")
