@@ -13,6 +13,7 @@ import codecs
 import csv
 import functools
 import io
+import itertools
 import re
 import zoneinfo
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,8 @@ _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LINE_END = re.compile(r"\r\n?|\n")
+_BYTE_LINE_END = re.compile(rb"\r\n?|\n")
+_AFTER_BARE_CR = re.compile(r"(?<=\r)(?!\n)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +88,30 @@ def sniff_delimiter(header_line: str) -> str:
     return max(",;\t", key=header_line.count)
 
 
-def _text(data: bytes | str, filename: str) -> str:
+_NOT_UTF8 = "the file is not UTF-8 text (save it as CSV UTF-8)"
+
+
+def _lines(data: bytes | str, filename: str) -> Iterator[str]:
+    """The lines of the file, decoded as they are read: a fatal row near the top costs no more
+    than the rows before it. Line ends (CRLF, LF or a bare CR) are kept for the CSV reader."""
     if isinstance(data, str):
-        return data.removeprefix("\ufeff")
-    try:
-        return spreadsheet_text(data)
-    except UnicodeDecodeError as error:
-        raise FormatError(
-            filename, f"byte {error.start}", "the file is not UTF-8 text (save it as CSV UTF-8)"
-        ) from None
+        return iter(io.StringIO(data.removeprefix("\ufeff"), newline=""))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return iter(io.TextIOWrapper(io.BytesIO(data), encoding="utf-16", newline=""))
+    return _utf8_lines(data, filename)
+
+
+def _utf8_lines(data: bytes, filename: str) -> Iterator[str]:
+    stream = io.BytesIO(data)
+    offset = stream.seek(len(codecs.BOM_UTF8)) if data.startswith(codecs.BOM_UTF8) else 0
+    for raw in stream:  # split at LF; a bare CR (Mac) is split below
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = len(_BYTE_LINE_END.findall(data, 0, offset + error.start)) + 1
+            raise FormatError(filename, f"line {line}", _NOT_UTF8) from None
+        offset += len(raw)
+        yield from filter(None, _AFTER_BARE_CR.split(text))
 
 
 def csv_rows(
@@ -103,15 +121,21 @@ def csv_rows(
 
     Blank lines are skipped; a row with more or fewer cells than the header is an error.
     Nameless columns at the end of the header (the trailing delimiters a spreadsheet leaves)
-    are dropped while their cells are empty.
+    are dropped while their cells are empty. Rows are read (and decoded) one at a time.
     """
-    text = _text(data, filename)
-    delimiter = sniff_delimiter(first_line(text))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = _lines(data, filename)
+    try:
+        first = next(lines, "")
+    except UnicodeDecodeError:  # UTF-16 with a broken byte
+        raise FormatError(filename, "row 1", _NOT_UTF8) from None
+    delimiter = sniff_delimiter(first_line(first))
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = [restore_formula(name.strip()) for name in next(reader, [])]
     except csv.Error as error:
         raise FormatError(filename, "row 1", f"not valid CSV ({error})") from None
+    except UnicodeDecodeError:
+        raise FormatError(filename, "row 1", _NOT_UTF8) from None
     width = len(header)
     while header and not header[-1]:
         header.pop()
@@ -153,6 +177,8 @@ def csv_rows(
                 )
         except csv.Error as error:
             raise FormatError(filename, f"row {number + 1}", f"not valid CSV ({error})") from None
+        except UnicodeDecodeError:
+            raise FormatError(filename, f"row {number + 1}", _NOT_UTF8) from None
 
     return header, rows()
 
