@@ -599,7 +599,7 @@ def test_the_gap_list_says_it_shows_the_largest_three_of_four(leading, call) -> 
     ],
 )
 def test_any_file_gets_a_400_naming_the_problem_never_a_500(make_block, data: bytes) -> None:
-    response = post_file(make_block(ASSESSMENT), data, "upload.csv")
+    response = post_file(make_block(ASSESSMENT, user="staff_author"), data, "upload.csv")
     assert response.status_code == 400
     assert response.json["problems"][0]["message"].startswith("upload.csv")
 
@@ -609,5 +609,6 @@ def test_a_moodle_csv_with_mac_line_endings_converts(make_block, oecd_csv_path: 
     out = io.StringIO()
     rows = csv.reader(io.StringIO(text, newline=""))
     csv.writer(out, lineterminator="\r", quoting=csv.QUOTE_ALL).writerows(rows)
-    response = post_file(make_block(ASSESSMENT), out.getvalue().encode(), "oecd.csv")
+    block = make_block(ASSESSMENT, user="staff_author")
+    response = post_file(block, out.getvalue().encode(), "oecd.csv")
     assert response.status_code == 200 and response.json["competencies"] == 15
