@@ -10,13 +10,11 @@ lists who needs attention from the blocks' staff downloads.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 
-from .._people_csv import read_people_csv
+from .._people_csv import csv_rows, read_people_csv
 from .._roster import roster_username
-from .._spreadsheet import defuse_formula
+from .._spreadsheet import csv_text
 from ..managers import (
     AttentionRules,
     follow_ups_from_reports,
@@ -25,7 +23,7 @@ from ..managers import (
     read_manager_roster,
 )
 from . import EXIT_OK
-from ._files import read_input, write_output
+from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
 
@@ -66,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _roster(args: argparse.Namespace) -> int:
+    check_files([args.people], [args.output])
     people = read_people_csv(read_input(args.people), args.people)
     text = manager_roster_csv(people)
     read_manager_roster(text)  # the block would refuse it: say so here
@@ -74,11 +73,13 @@ def _roster(args: argparse.Namespace) -> int:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = read_input(name).decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    """A block's download as dicts, read like every CSV here (named errors, formulas restored)."""
+    _, rows = csv_rows(read_input(name), name, ())
+    return [row.cells for row in rows]
 
 
 def _attention(args: argparse.Namespace) -> int:
+    check_files([args.plans, args.dialogues, args.people], [args.output])
     departments: dict[str, str] = {}
     if args.people:
         people = read_people_csv(read_input(args.people), args.people)
@@ -88,13 +89,10 @@ def _attention(args: argparse.Namespace) -> int:
     )
     rules = AttentionRules(untouched_days=args.untouched_days)
     items = needs_attention(people_rows, args.today or dt.date.today(), rules)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(("username", *ATTENTION_COLUMNS))
+    rows: list[tuple[object, ...]] = [("username", *ATTENTION_COLUMNS)]
     for item in items:
         since = item.since.isoformat() if item.since else ""
-        days = "" if item.days is None else str(item.days)
         cells = (item.username, item.manager_username, item.department, item.reason.value)
-        writer.writerow([defuse_formula(c) for c in (*cells, since, days)])
-    write_output(args.output, out.getvalue().encode("utf-8"))
+        rows.append((*cells, since, item.days))
+    write_output(args.output, csv_text(rows, lineterminator="\r\n").encode("utf-8"))
     return EXIT_OK

@@ -21,6 +21,7 @@ STARTS = [
     b"id,name,department,manager_id,seniority,language,focus,capacity,strengths\n",
     b"programme,mentor_id,mentee_id\r",
     b"id,group\n",
+    b"username,goals,progress_percent,agreement,agreed_at,last_change,submitted_at\r\n",
     b"[" * 10_000,
 ]
 any_file = st.builds(
@@ -39,6 +40,8 @@ COMMANDS = {
         "groups teams-csv": "IN --people IN --teamset t",
         "mentors match": "IN IN --framework IN --history IN",
         "mentors chain": "IN --volunteers IN --people IN",
+        "managers roster": "IN",
+        "managers attention": "IN IN --people IN",
     }.items()
 }
 
