@@ -39,6 +39,7 @@ __all__ = [
     "json_payload_handler",
     "json_response",
     "parse_payload",
+    "script_json",
 ]
 
 #: Largest JSON body a handler accepts.
@@ -116,13 +117,25 @@ class TalentBlockMixin(XBlockMixin):
     ) -> Fragment:
         """A fragment with ``static/css/<css>`` and ``static/js/<js>`` inlined (no extra URLs to
         serve, works the same in the LMS, Studio and the workbench) and an optional JS init."""
+        scripts = list(js)
+        if init:
+            # The runtime's wrapper writes initialize_js arguments with plain json.dumps inside
+            # a <script> element, where "</script>" in a learner's or an author's text would
+            # end it. So the arguments travel escaped in the fragment (script_json) and the
+            # runtime only gets the name of the real init function (see talent.js).
+            html += (
+                f'<script type="application/json" data-talent-init-args="{init}">'
+                f"{script_json(dict(init_args or {}))}</script>"
+            )
+            if "talent.js" not in scripts:
+                scripts.insert(0, "talent.js")
         fragment = Fragment(html)
         for name in css:
             fragment.add_css(_package_text(f"static/css/{name}"))
-        for name in js:
+        for name in scripts:
             fragment.add_javascript(_package_text(f"static/js/{name}"))
         if init:
-            fragment.initialize_js(init, dict(init_args or {}))
+            fragment.initialize_js("TalentBlocksInit", {"init": init})
         return fragment
 
     def not_configured(self, problems: Callable[[], Iterable[str]] = tuple) -> Fragment:
@@ -198,6 +211,24 @@ class TalentBlockMixin(XBlockMixin):
 
 
 # -- JSON handlers --------------------------------------------------------------------------
+
+#: What JSON may not carry raw inside a <script> element (HTML ends or starts tags with them;
+#: U+2028/2029 end a line in older JavaScript); JSON's \\u escapes read back the same.
+_SCRIPT_UNSAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_json(data: Any) -> str:
+    """``data`` as JSON that is safe as the text of a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False)
+    for raw, escaped in _SCRIPT_UNSAFE.items():
+        text = text.replace(raw, escaped)
+    return text
 
 
 def attachment(body: bytes, content_type: str, filename: str) -> Response:

@@ -17,6 +17,21 @@
     });
   }
 
+  /* The runtime calls this for every talent block (mixins.make_fragment): the block's own
+     init function gets its arguments from the escaped JSON in the fragment, never from the
+     runtime's unescaped copy. */
+  window.TalentBlocksInit = function (runtime, element, args) {
+    var root = element && element.jquery ? element[0] : element;
+    var holders = root ? root.querySelectorAll("script[data-talent-init-args]") : [];
+    var own = {};
+    for (var i = 0; i < holders.length; i += 1) {
+      if (holders[i].getAttribute("data-talent-init-args") === args.init) {
+        own = JSON.parse(holders[i].textContent);
+      }
+    }
+    return window[args.init](runtime, element, own);
+  };
+
   window.TalentBlocks = {
     /* The block's root DOM element (the LMS passes a DOM element, some runtimes jQuery).
        The block's messages ([data-talent-feedback]) follow the last button pressed, so the
