@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
@@ -16,6 +17,7 @@ __all__ = [
     "ShortText",
     "StrictModel",
     "Username",
+    "control_character_fields",
     "localize",
 ]
 
@@ -73,3 +75,27 @@ def localize(
         if code in text:
             return text[code]
     return next(iter(text.values()))
+
+
+#: Control characters free text may not hold (tab, line feed and carriage return may): NUL,
+#: ESC, BEL and the like reach CSV files and terminals raw and mean nothing in a text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_character_fields(data: Any, path: str = "") -> list[str]:
+    """Dotted paths (``goals.0.why``) of the strings in JSON-like ``data`` (keys included)
+    that hold a control character other than tab, line feed or carriage return."""
+    found: list[str] = []
+    if isinstance(data, str):
+        if CONTROL_CHARACTERS.search(data):
+            found.append(path)
+    elif isinstance(data, Mapping):
+        for key, value in data.items():
+            where = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and CONTROL_CHARACTERS.search(key):
+                found.append(where)
+            found += control_character_fields(value, where)
+    elif isinstance(data, list | tuple):
+        for index, value in enumerate(data):
+            found += control_character_fields(value, f"{path}.{index}" if path else str(index))
+    return found

@@ -21,6 +21,7 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
 import talent_core as tc
+from talent_core._text import control_character_fields
 
 from . import compat, concurrency, i18n, templating
 from .payload_problems import translated_problems
@@ -305,13 +306,20 @@ class _NotJson(Exception):
 def parse_payload(payload: type[P], body: bytes, gettext: Callable[[str], str] = str) -> P:
     """``body`` as ``payload`` in strict JSON mode: JSON's own types only, so ``"2"`` is no
     number and ``2.0`` no integer (dates stay ISO strings); problems name the field and are
-    worded through ``gettext`` (see :func:`translated_problems`)."""
+    worded through ``gettext`` (see :func:`translated_problems`). Text holding a control
+    character other than tab and line breaks is refused, naming the field: it would reach
+    staff CSVs and reports raw."""
     try:
-        return payload.model_validate_json(body, strict=True)
+        parsed = payload.model_validate_json(body, strict=True)
     except pydantic.ValidationError as error:
         if any(item["type"] == "json_invalid" for item in error.errors()):
             raise _NotJson from None
         raise tc.ValidationError(translated_problems(error, gettext)) from None
+    hidden = control_character_fields(json.loads(body))
+    if hidden:
+        message = gettext("Remove the invisible control characters (such as NUL or ESC).")
+        raise tc.ValidationError([tc.Problem(field, message) for field in hidden])
+    return parsed
 
 
 def json_payload_handler(
