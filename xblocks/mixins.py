@@ -51,6 +51,8 @@ USERNAME = "edx-platform.username"
 USER_ROLE = "edx-platform.user_role"
 #: ``edx-platform.user_role`` values of a course's team (Studio's preview sets only the role).
 AUTHOR_ROLES = frozenset({"staff", "instructor", "administrator"})
+#: ``edx-platform.user_role`` values that make a user course staff (Studio's preview and the LMS).
+STAFF_ROLES = frozenset({"staff", "instructor"})
 
 
 @functools.cache
@@ -170,8 +172,10 @@ class TalentBlockMixin(XBlockMixin):
 
     @property
     def is_course_staff(self) -> bool:
-        """Course staff per the user service: the LMS's roles, ``staff_*`` in the workbench."""
-        return bool(self._user_attr(USER_IS_STAFF))
+        """Course staff per the user service: ``user_is_staff`` (the LMS; ``staff_*`` in the
+        workbench) or a course-team role (``user_role``: staff, instructor), which is all that
+        Studio's preview sets."""
+        return bool(self._user_attr(USER_IS_STAFF)) or self._user_attr(USER_ROLE) in STAFF_ROLES
 
     @property
     def may_edit_settings(self) -> bool:

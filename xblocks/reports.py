@@ -10,6 +10,7 @@ Open edX's problem-responses report calls ``generate_report_data``; the block's 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,10 @@ class ReportDataMixin(XBlockMixin):
     def generate_report_data(
         self, user_state_iterator: Iterable[Any], limit_responses: int | None = None
     ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(username, row)`` per learner, each row an OrderedDict in the documented column
+        order (as the XBlock API asks). The LMS's problem-responses report still sorts the
+        block's columns by name, between its own username/title/location and block_key/state;
+        ``download_data`` keeps the documented order."""
         build_row = self.row_builder()
         count = 0
         for user_state in user_state_iterator:
@@ -57,7 +62,7 @@ class ReportDataMixin(XBlockMixin):
             row = build_row(user_state.state)
             if row is not None:
                 count += 1
-                yield user_state.username, row
+                yield user_state.username, OrderedDict(row)
 
     @XBlock.handler
     def download_data(self, request: Request, suffix: str = "") -> Response:

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -516,6 +517,7 @@ def test_report_rows_one_per_learner(leading, call) -> None:
     ]
     rows = list(leading.generate_report_data(iter(states)))
     assert [username for username, _ in rows] == ["ann", "cy", "dee"]
+    assert all(type(row) is OrderedDict for _, row in rows)  # column order, as the API asks
     ann, cy, dee = (row for _, row in rows)
     assert dee == {"problem": "attempts: must be a list"}
     assert list(ann) == [

@@ -684,3 +684,12 @@ def test_a_conversation_before_1990_is_refused_in_the_learners_language(prepared
         {"field": "held_on", "message": "Samtalet kan inte ha ägt rum före 1 januari 1990."}
     ]
     assert re.search(r'name="held_on" min="1990-01-01" max="', form)
+
+
+def test_the_learner_is_told_course_staff_can_read_the_answers(make_block) -> None:
+    """The answers are in the learner's Scope.user_state, which the LMS's problem-responses
+    report shows to course staff (its `state` column): the page must not promise more."""
+    words = text_of(student_html(make_block(DIALOGUE)))
+    assert "they are in no HR report and not in your manager's view" in words
+    assert "course staff can read them" in words
+    assert "only you see them" not in words

@@ -628,3 +628,11 @@ def test_talent_course_unit_holds_the_peer_group(workbench_db) -> None:
     page = Client().get(f"/scenario/{scenario_id}/", {"student": "learner_2"})
     words = text_of(page.content.decode())
     assert "Your intervision group" in words and "Bo Lindqvist (you)" in words
+
+
+def test_members_are_told_course_staff_can_read_the_log(harbour) -> None:
+    """Each entry is in its author's Scope.user_state, which course staff read in the LMS's
+    problem-responses report: the page says so instead of 'only the members'."""
+    words = text_of(student_html(harbour("learner_2")))
+    assert "Course staff can also read it" in words
+    assert "Only the members of your group can read this log" not in words

@@ -10,8 +10,10 @@ import pytest
 from django.template import TemplateSyntaxError
 from django.test import Client
 from django.utils import translation
+from webob import Request
 from xblock.core import XBlock
 from xblock.fields import Integer, List, Scope
+from xblock.reference.user_service import XBlockUser
 
 import talent_core as tc
 from talent_core._text import StrictModel
@@ -236,3 +238,31 @@ def test_events_are_named_after_block_and_action(make_block) -> None:
     block = make_block(ProbeBlock)
     block.publish_event("saved", goals=3)
     assert block.runtime.events == [("talent.probeblock.saved", {"goals": 3})]
+
+
+class StudioPreviewUserService:
+    """Stand-in for Studio's preview ``user`` service (the workbench has no Studio): it names
+    the user and their course role (``edx-platform.user_role``) but sets no ``user_is_staff``."""
+
+    def __init__(self, role: str) -> None:
+        self.role = role
+
+    def get_current_user(self) -> XBlockUser:
+        user = XBlockUser(is_current_user=True, emails=[], full_name="Author")
+        user.opt_attrs.update(
+            {"edx-platform.username": "author", "edx-platform.user_role": self.role}
+        )
+        return user
+
+
+@pytest.mark.parametrize(
+    ("role", "staff"), [("instructor", True), ("staff", True), ("student", False)]
+)
+def test_studio_preview_staff_are_recognised_by_their_course_role(
+    make_block, workbench_db, role: str, staff: bool
+) -> None:
+    block = make_block("competency_assessment", user="author")
+    block.runtime._services["user"] = StudioPreviewUserService(role)
+    assert block.is_course_staff is staff
+    response = block.handle("download_data", Request.blank("/"))
+    assert response.status_code == (200 if staff else 403)
