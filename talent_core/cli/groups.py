@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import re
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..grouping import (
     AttributeGoal,
     GroupingOptions,
     ManagerRule,
+    NoticeCode,
     Policy,
     design_groups,
     earlier_groups,
@@ -23,6 +25,7 @@ from ..grouping import (
 )
 from . import EXIT_OK
 from ._files import check_files, read_input, write_output, write_outputs
+from ._time import time_limit
 
 __all__ = ["register"]
 
@@ -88,7 +91,11 @@ def _register_design(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     design.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     design.add_argument(
-        "--time-limit", type=_seconds, metavar="SEC", help="stop searching after SEC seconds"
+        "--time-limit",
+        type=_seconds,
+        metavar="SEC",
+        help="finish within SEC seconds, reading included: the search stops early, and if "
+        "even that is too slow the command stops with nothing written",
     )
     language = design.add_mutually_exclusive_group()
     language.add_argument(
@@ -190,14 +197,20 @@ def _options(args: argparse.Namespace) -> GroupingOptions:
 
 def _design(args: argparse.Namespace) -> int:
     check_files([args.people, args.history, args.together, args.apart], [args.output, args.report])
-    people = read_people_csv(read_input(args.people), args.people)
-    options = _options(args)
-    result = design_groups(
-        people, options, seed=args.seed, time_limit=args.time_limit, name_prefix=args.prefix
-    )
-    outputs = [(args.output, write_groups_csv(result.groups).encode("utf-8"))]
-    if args.report:
-        outputs.append((args.report, write_report_csv(result.scores).encode("utf-8")))
+    with time_limit(args.time_limit) as clock:
+        people = read_people_csv(read_input(args.people), args.people)
+        options = _options(args)
+        result = design_groups(
+            people,
+            options,
+            seed=args.seed,
+            time_limit=clock.search_budget(),
+            name_prefix=args.prefix,
+        )
+        outputs = [(args.output, write_groups_csv(result.groups).encode("utf-8"))]
+        if args.report:
+            outputs.append((args.report, write_report_csv(result.scores).encode("utf-8")))
+        clock.stop()
     write_outputs(outputs)
     scores = result.scores
     worst = f", worst {scores.worst.score:.1f} ({scores.worst.name})" if scores.worst else ""
@@ -207,6 +220,8 @@ def _design(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     for warning in result.warnings:
+        if warning.code == NoticeCode.TIME_LIMIT:  # the user's limit, not the search's share
+            warning = dataclasses.replace(warning, params={"seconds": f"{args.time_limit:g}"})
         print(f"warning: {warning}", file=sys.stderr)
     return EXIT_OK
 

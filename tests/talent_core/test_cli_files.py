@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 import talent_core as tc
 from talent_core.cli import main
 from talent_core.cli._files import MAX_INPUT_BYTES
+from talent_core.formats import write_framework
 
 
 @pytest.fixture
@@ -25,7 +27,7 @@ def people(tmp_path: Path) -> Path:
 @pytest.fixture
 def framework(tmp_path: Path) -> Path:
     path = tmp_path / "fw.json"
-    path.write_bytes(tc.formats.write_framework(tc.demo_framework(), "json"))
+    path.write_bytes(write_framework(tc.demo_framework(), "json"))
     return path
 
 
@@ -123,5 +125,31 @@ def test_an_input_beyond_the_limit_is_refused_unread(
         out.truncate(MAX_INPUT_BYTES + 1)  # sparse: nothing is really written or read
     assert main(design(huge, "-o", str(tmp_path / "g.csv"))) == 2
     assert one_line(capsys) == (
-        f"talent: error: {huge}: larger than 50,000,000 bytes, the limit of an input file\n"
+        f"talent: error: {huge}: larger than 20,000,000 bytes, the limit of an input file\n"
     )
+
+
+def test_the_time_limit_covers_the_whole_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "big.csv"
+    big.write_text(tc.write_people_csv(tc.generate_organisation(20_000, seed=1)), "utf-8")
+    out = tmp_path / "g.csv"
+    began = time.monotonic()
+    assert main(design(big, "--time-limit", "0.3", "-o", str(out), "--report", str(out))) == 2
+    assert "named as two outputs" in one_line(capsys)  # checked before any work
+    assert main(design(big, "--time-limit", "0.3", "-o", str(out))) == 2
+    assert time.monotonic() - began < 5
+    assert one_line(capsys).startswith("talent: error: --time-limit 0.3: the time ran out")
+    assert not out.exists() and sorted(tmp_path.iterdir()) == [big]
+
+
+def test_within_the_time_limit_the_search_gets_what_reading_left(
+    people: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "g.csv"
+    began = time.monotonic()
+    assert main(design(people, "--time-limit", "3", "-o", str(out))) == 0
+    assert time.monotonic() - began < 3
+    assert out.read_text("utf-8").startswith("id,group\n")
+    capsys.readouterr()
