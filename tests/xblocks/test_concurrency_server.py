@@ -136,7 +136,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "PYTHONWARNINGS": "ignore",
     }
     django = [sys.executable, "-m", "django"]
-    for command in (["migrate", "--noinput"], ["createcachetable"]):
+    # --run-syncdb: xblock-sdk 0.14 (Python 3.11, Open edX Ulmo) ships no workbench migrations.
+    for command in (["migrate", "--noinput", "--run-syncdb"], ["createcachetable"]):
         subprocess.run([*django, *command, "-v", "0"], cwd=home, env=env, check=True, timeout=120)
     port = _free_port()
     log = (home / "server.log").open("wb")
