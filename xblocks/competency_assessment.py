@@ -50,7 +50,15 @@ from ._assessment_view import (
 )
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
-from .mixins import TalentBlockMixin, json_error, json_payload_handler, json_response
+from .mixins import (
+    TalentBlockMixin,
+    UnreadableState,
+    json_error,
+    json_payload_handler,
+    json_response,
+    unreadable_state_page,
+    unreadable_state_view,
+)
 from .reports import ReportDataMixin
 
 __all__ = ["AssessmentResult", "CompetencyAssessmentBlock"]
@@ -172,8 +180,12 @@ class CompetencyAssessmentBlock(
 
     @property
     def record(self) -> tc.SelfAssessmentRecord:
-        """This learner's draft and attempts."""
-        return tc.load_self_assessment(self.assessment)
+        """This learner's draft and attempts; :class:`UnreadableState` when this version
+        cannot read them."""
+        try:
+            return tc.load_self_assessment(self.assessment)
+        except tc.ValidationError as error:
+            raise UnreadableState(error.problems) from error
 
     def competency_choices(self) -> list[dict[str, str]]:
         try:
@@ -276,12 +288,13 @@ class CompetencyAssessmentBlock(
             return ""
         return self.render_template("competency_assessment_result.html", context)
 
+    @unreadable_state_view
     def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
         try:
             setup = self.setup
-            record = self.record
         except tc.ValidationError:
             return self.not_configured(lambda: [m.text for m in self.validate().messages])
+        record = self.record
         draft = record.draft
         html = self.render_template(
             "competency_assessment.html",
@@ -365,13 +378,14 @@ class CompetencyAssessmentBlock(
         }
 
     @XBlock.handler
+    @unreadable_state_page
     def print_summary(self, request: Request, suffix: str = "") -> Response:
         """A page of its own with the latest result and notes, for the talk with the manager."""
         try:
             setup = self.setup
-            record = self.record
         except tc.ValidationError:
             return self.not_set_up_response()
+        record = self.record
         context = self._result_context(setup, record)
         return self.page_response(
             "competency_assessment_print.html",

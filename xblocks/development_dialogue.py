@@ -36,7 +36,14 @@ from .competency_view import level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
 from .linked_assessment import LinkedAssessment, LinkedAssessmentMixin
-from .mixins import Conflict, TalentBlockMixin, json_payload_handler
+from .mixins import (
+    Conflict,
+    TalentBlockMixin,
+    UnreadableState,
+    json_payload_handler,
+    unreadable_state_page,
+    unreadable_state_view,
+)
 from .reports import ReportDataMixin
 
 __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
@@ -132,8 +139,12 @@ class DevelopmentDialogueBlock(
 
     @property
     def record(self) -> tc.DialogueRecord:
-        """This learner's preparation and conversations (read from ``Scope.user_state``)."""
-        return tc.load_dialogue(self.dialogue)
+        """This learner's preparation and conversations (read from ``Scope.user_state``);
+        :class:`UnreadableState` when this version cannot read them."""
+        try:
+            return tc.load_dialogue(self.dialogue)
+        except tc.ValidationError as error:
+            raise UnreadableState(error.problems) from error
 
     def _ratings(
         self, record: tc.DialogueRecord, result: LinkedAssessment | None
@@ -158,6 +169,7 @@ class DevelopmentDialogueBlock(
 
     # -- views ------------------------------------------------------------------------------
 
+    @unreadable_state_view
     def student_view(self, context: Mapping[str, Any] | None = None) -> Fragment:
         try:
             framework = self.framework
@@ -263,6 +275,7 @@ class DevelopmentDialogueBlock(
         )
 
     @XBlock.handler
+    @unreadable_state_page
     def preparation_sheet(self, request: Request, suffix: str = "") -> Response:
         """The learner's own preparation as a printable page (private: only their answers)."""
         try:

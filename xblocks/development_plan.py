@@ -44,7 +44,13 @@ from .competency_view import competency_groups, long_date
 from .framework_source import FrameworkSourceMixin, setting_json
 from .i18n import N_
 from .linked_assessment import LinkedAssessmentMixin
-from .mixins import TalentBlockMixin, attachment, json_payload_handler
+from .mixins import (
+    TalentBlockMixin,
+    UnreadableState,
+    attachment,
+    json_payload_handler,
+    unreadable_state_page,
+)
 from .reports import ReportDataMixin
 
 __all__ = ["DevelopmentPlanBlock", "load_rates"]
@@ -125,6 +131,10 @@ class DevelopmentPlanBlock(
         multiline_editor=True,
         xml_node=True,
     )
+    unreadable_notice = N_(
+        "Your saved plan could not be read. Please let the course team know; nothing has been "
+        "changed."
+    )
     plan_record = Dict(
         help=N_("This learner's development plan and its summary for reports."),
         scope=Scope.user_state,
@@ -146,8 +156,12 @@ class DevelopmentPlanBlock(
 
     @property
     def plan(self) -> tc.DevelopmentPlan:
-        """This learner's stored plan (a new, empty one before the first save)."""
-        return tc.load_plan(self.plan_record, self.username)
+        """This learner's stored plan (a new, empty one before the first save);
+        :class:`UnreadableState` when this version cannot read the stored one."""
+        try:
+            return tc.load_plan(self.plan_record, self.username)
+        except tc.ValidationError as error:
+            raise UnreadableState(error.problems) from error
 
     @property
     def rates(self) -> tc.ModeRates:
@@ -222,10 +236,9 @@ class DevelopmentPlanBlock(
             )
         try:
             plan = self.plan
-        except tc.ValidationError as error:
+        except UnreadableState as error:
             log.warning("development_plan %s: unreadable plan: %s", self.scope_ids.usage_id, error)
-            html = self.render_template("development_plan_unreadable.html", {"title": self.title})
-            return self.make_fragment(html, css=["talent.css"])
+            return self.unreadable_fragment()
         html = self.render_template(
             "development_plan.html",
             {
@@ -394,6 +407,7 @@ class DevelopmentPlanBlock(
         )
 
     @XBlock.handler
+    @unreadable_state_page
     def download_ics(self, request: Request, suffix: str = "") -> Response:
         """The activities with a due date as an iCalendar file."""
         calendar = functools.partial(
@@ -411,12 +425,14 @@ class DevelopmentPlanBlock(
         return self._download(body, "text/calendar", "development-plan.ics", "ics")
 
     @XBlock.handler
+    @unreadable_state_page
     def download_csv(self, request: Request, suffix: str = "") -> Response:
         """The plan as CSV, one row per activity."""
         body = tc.plan_to_csv(self.plan, self.framework, self.language)
         return self._download(body, "text/csv", "development-plan.csv", "csv")
 
     @XBlock.handler
+    @unreadable_state_page
     def print_view(self, request: Request, suffix: str = "") -> Response:
         """The plan as a page to print or keep: goals, activities, agreement, learning mix."""
         framework = self.framework

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gettext
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
@@ -24,6 +25,7 @@ import talent_core as tc
 from talent_core._text import control_character_fields
 
 from . import compat, concurrency, i18n, templating
+from .i18n import N_
 from .payload_problems import translated_problems
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "Conflict",
     "Forbidden",
     "TalentBlockMixin",
+    "UnreadableState",
     "attachment",
     "busy_response",
     "discard_unsaved_changes",
@@ -41,6 +44,8 @@ __all__ = [
     "json_response",
     "parse_payload",
     "script_json",
+    "unreadable_state_page",
+    "unreadable_state_view",
 ]
 
 #: Largest JSON body a handler accepts.
@@ -53,6 +58,22 @@ USER_ROLE = "edx-platform.user_role"
 AUTHOR_ROLES = frozenset({"staff", "instructor", "administrator"})
 #: ``edx-platform.user_role`` values that make a user course staff (Studio's preview and the LMS).
 STAFF_ROLES = frozenset({"staff", "instructor"})
+
+
+log = logging.getLogger(__name__)
+
+#: What every view and handler shows when the learner's stored state cannot be read.
+UNREADABLE_NOTICE = N_(
+    "Your saved work in this activity could not be read. Please let the course team know; "
+    "nothing has been changed."
+)
+
+
+class UnreadableState(tc.ValidationError):
+    """The learner's stored state is in a form this version cannot read (a newer
+    ``schema_version``, damaged data). A ValidationError, so code that treats unreadable data
+    as none keeps doing so; views and handlers show :data:`UNREADABLE_NOTICE` instead of an
+    error page, and nothing is written over the stored state."""
 
 
 @functools.cache
@@ -147,6 +168,25 @@ class TalentBlockMixin(XBlockMixin):
         shown = list(problems()) if self.is_course_staff else []
         html = self.render_template("not_configured.html", {"title": self.title, "problems": shown})
         return self.make_fragment(html, css=["talent.css"])
+
+    #: The notice a block shows for an unreadable stored state (a msgid; a block may word its own).
+    unreadable_notice: str = UNREADABLE_NOTICE
+
+    def unreadable_fragment(self) -> Fragment:
+        """The view of a learner whose stored state this version cannot read."""
+        html = self.render_template(
+            "state_unreadable.html",
+            {"title": self.title, "notice": self.ugettext(self.unreadable_notice)},
+        )
+        return self.make_fragment(html, css=["talent.css"])
+
+    def unreadable_response(self) -> Response:
+        """A page or download of that learner: the same notice as a page (HTTP 409)."""
+        response = self.page_response(
+            "state_unreadable_page.html", {"notice": self.ugettext(self.unreadable_notice)}
+        )
+        response.status = 409
+        return response
 
     def page_response(self, template: str, context: Mapping[str, Any]) -> Response:
         """A page of its own (a printable sheet): ``template``, which extends
@@ -273,6 +313,41 @@ def discard_unsaved_changes(block: XBlock) -> None:
     block._dirty_fields.clear()
 
 
+def _log_unreadable(block: Any, error: Exception) -> None:
+    log.warning(
+        "%s %s: unreadable state: %s", block.scope_ids.block_type, block.scope_ids.usage_id, error
+    )
+
+
+def unreadable_state_view(view: Callable[..., Fragment]) -> Callable[..., Fragment]:
+    """A view that shows the notice when the learner's stored state cannot be read."""
+
+    @functools.wraps(view)
+    def run(self: Any, *args: Any, **kwargs: Any) -> Fragment:
+        try:
+            return view(self, *args, **kwargs)
+        except UnreadableState as error:
+            _log_unreadable(self, error)
+            return cast(Fragment, self.unreadable_fragment())
+
+    return run
+
+
+def unreadable_state_page(handler: Callable[..., Response]) -> Callable[..., Response]:
+    """A page or download handler (put it below ``@XBlock.handler``) that answers the notice
+    when the learner's stored state cannot be read."""
+
+    @functools.wraps(handler)
+    def run(self: Any, request: Request, suffix: str = "") -> Response:
+        try:
+            return handler(self, request, suffix)
+        except UnreadableState as error:
+            _log_unreadable(self, error)
+            return cast(Response, self.unreadable_response())
+
+    return run
+
+
 def busy_response(block: TalentBlockMixin) -> Response:
     """HTTP 409 for a request that waited too long for another one of the same learner."""
     return json_error(
@@ -370,6 +445,10 @@ def json_payload_handler(
             except tc.StaleVersionError as error:
                 discard_unsaved_changes(self)
                 return json_error(409, str(error))
+            except UnreadableState as error:
+                discard_unsaved_changes(self)
+                _log_unreadable(self, error)
+                return json_error(409, self.ugettext(self.unreadable_notice))
             except Conflict as error:
                 discard_unsaved_changes(self)
                 return json_error(409, str(error))

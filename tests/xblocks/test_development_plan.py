@@ -232,7 +232,7 @@ def test_staff_see_the_data_download(saved, make_block) -> None:
 def test_an_unreadable_stored_plan_shows_a_notice_and_is_not_overwritten(make_block, call) -> None:
     block = make_block(PLAN, plan_record={"schema_version": 9, "plan": {}})
     assert "Your saved plan could not be read." in text_of(student_html(block))
-    assert save(call, block).status_code == 400
+    assert save(call, block).status_code == 409
     assert block.plan_record == {"schema_version": 9, "plan": {}}
 
 
