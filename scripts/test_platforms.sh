@@ -39,7 +39,7 @@ rm -rf "$ROOT/build"
 
 for release in "${RELEASES[@]}"; do
   venv=$CACHE/$release
-  stamp=$(cat "$PINS/$release.txt" "$PINS/test.txt" | sha256sum | cut -c1-16)
+  stamp=$(grep -hv '^\s*#' "$PINS/$release.txt" "$PINS/test.txt" | sha256sum | cut -c1-16)
   if [ "$(cat "$venv/.pins" 2>/dev/null)" != "$stamp" ]; then
     echo "== $release: building the platform venv ($(basename "$(python_of "$release")"))"
     rm -rf "$venv"
@@ -74,6 +74,7 @@ print("   xblock.v1:", ", ".join(p.load().__name__ for p in points))')
   echo "== $release: the wheel installed without changing a package; core and block tests"
   # The tests run on this tree's code (PYTHONPATH, also for the servers they start) with the
   # release's packages; tests/test_package_build.py checks what the wheel holds and loads.
+  # The racing-server tests prove the workbench's store, not the release: the dev venv runs them.
   (cd "$ROOT" && PYTHONPATH=$ROOT "$py" -m pytest -p no:cacheprovider -n 2 -q -m "not browser and not notebook" \
-    tests/talent_core tests/xblocks)
+    --ignore=tests/xblocks/test_concurrency_server.py tests/talent_core tests/xblocks)
 done
