@@ -3,10 +3,11 @@ chance to pay it forward.
 
 Members come from Open edX Teams (the teamset the author picks) or from a roster CSV that
 staff upload. The block guides a session with the incident method and keeps a session log that
-only the group's members can read; each member's entries live in their own user state and are
-merged when read, so entries logged at the same moment never overwrite each other. When the
-programme ends, a learner can volunteer to mentor or host a group next round; HR gets the
-volunteers as the mentoring core's ``id,volunteer_as`` CSV.
+the group's members read (and course staff, as all user state, through the LMS's report); each
+member's entries live in their own user state and are merged when read, so entries logged at
+the same moment never overwrite each other. When the programme ends, a learner can volunteer to
+mentor or host a group next round; HR gets the volunteers as the mentoring core's
+``id,volunteer_as`` CSV.
 """
 
 from __future__ import annotations
