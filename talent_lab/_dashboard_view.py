@@ -200,13 +200,14 @@ class DashboardView(NotebookView):
         mix = session.mix_table()
         self.mix_table.value = render.mix_table(session, mix)
         per_mode = mix[mix["mode"] != "total"]
+        shown = render.shown_mix(mix)  # the bars are the table's numbers, rounded once
         self.mix_chart.show(
             title=text("mix.caption", language, currency=session.rates.currency),
             modes=[render.mode_label(mode, language) for mode in per_mode["mode"]],
             names=(text("mix.organisation", language), text("mix.alternative", language)),
             costs=(
-                per_mode["organisation_cost"].tolist(),
-                per_mode["classroom_heavy_cost"].tolist(),
+                [float(cost) for cost in shown["organisation_cost"][:-1]],
+                [float(cost) for cost in shown["classroom_heavy_cost"][:-1]],
             ),
             cost_axis=text("mix.cost_axis", language, currency=session.rates.currency),
         )
