@@ -35,7 +35,14 @@ from ._dialogue import (
     suggest_focus,
 )
 from ._dialogue_summary import DialogueSummary, answered_count, summarize_dialogue
-from ._errors import FormatError, Problem, StaleVersionError, TalentError, ValidationError
+from ._errors import (
+    FormatError,
+    InputError,
+    Problem,
+    StaleVersionError,
+    TalentError,
+    ValidationError,
+)
 from ._figures import (
     HOUR_DECIMALS,
     REPORT_DECIMALS,
@@ -52,6 +59,7 @@ from ._figures import (
     report_figure,
     whole_percent,
 )
+from ._files import FileWriteError, write_atomically
 from ._framework import (
     CoachingQuestion,
     CompetencyFramework,
@@ -88,6 +96,7 @@ from ._plan import (
     ManagerAgreement,
     PlannedActivity,
     PlanProgress,
+    PlanSubmission,
     accept_save,
     check_plan,
 )
@@ -218,11 +227,13 @@ __all__ = [
     "DialogueRecord",
     "DialogueSummary",
     "ExternalReference",
+    "FileWriteError",
     "FitWeights",
     "FormatError",
     "Gap",
     "GapAdvice",
     "Goal",
+    "InputError",
     "LearningMix",
     "LearningMode",
     "LevelChange",
@@ -350,6 +361,7 @@ __all__ = [
     "top_gaps",
     "unique_id",
     "whole_percent",
+    "write_atomically",
     "write_pairs_csv",
     "write_people_csv",
 ]

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ._errors import InputError
 from ._people import Person
 
 __all__ = ["MAX_DEMO_PEOPLE", "MIN_DEMO_PEOPLE", "generate_organisation"]
@@ -162,7 +163,7 @@ def generate_organisation(people: int, seed: int) -> list[Person]:
     hierarchy away; the list is sorted by id.
     """
     if not MIN_DEMO_PEOPLE <= people <= MAX_DEMO_PEOPLE:
-        raise ValueError(
+        raise InputError(
             f"people: a demo organisation has {MIN_DEMO_PEOPLE:,} to {MAX_DEMO_PEOPLE:,} people, "
             f"not {people:,}"
         )

@@ -10,11 +10,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["FormatError", "Problem", "StaleVersionError", "TalentError", "ValidationError"]
+__all__ = [
+    "FormatError",
+    "InputError",
+    "Problem",
+    "StaleVersionError",
+    "TalentError",
+    "ValidationError",
+]
 
 
 class TalentError(Exception):
-    """Base of every error this package raises on purpose."""
+    """Base of every error this package raises on purpose: a caller that catches it catches
+    every bad input (and only that; a bug stays a bug).
+
+    The tree: :class:`ValidationError` (data breaking the rules, every problem listed),
+    :class:`FormatError` (a file that cannot be read: file, place, problem),
+    :class:`StaleVersionError` (a save from an older page), :class:`InputError` (a bad
+    argument or option, one sentence), ``RosterError`` (a peer-group roster's first problem),
+    ``ManagerRosterError``, ``InfeasibleGroupingError`` (no grouping meets the rules) and
+    ``FileWriteError`` (an output file that could not be written; also an ``OSError``).
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +73,8 @@ class StaleVersionError(TalentError, ValueError):
             f"this plan was changed elsewhere (stored version {stored_version}, "
             f"your page had version {submitted_version}); reload to see the newer plan"
         )
+
+
+class InputError(TalentError, ValueError):
+    """A bad argument or option (a format name, a setting, an id that is not there): one
+    sentence that names it."""

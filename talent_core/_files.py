@@ -13,10 +13,12 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._errors import TalentError
+
 __all__ = ["FileWriteError", "write_all_or_nothing", "write_atomically"]
 
 
-class FileWriteError(OSError):
+class FileWriteError(TalentError, OSError):
     """A file that could not be written, named as the user asked for it (never a temporary file)."""
 
     def __str__(self) -> str:

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from ._assessment import Gap
 from ._dates import plausible_dates
-from ._errors import Problem, StaleVersionError, ValidationError
+from ._errors import InputError, Problem, StaleVersionError, ValidationError
 from ._framework import CompetencyFramework, LearningMode
 from ._plan import (
     DevelopmentPlan,
@@ -101,7 +101,7 @@ def goal_why(
     try:
         why = why_template.format_map(fields)
     except (KeyError, IndexError, AttributeError, ValueError) as error:
-        raise ValueError(
+        raise InputError(
             f"why_template {why_template!r} cannot be filled ({error!r}); "
             f"it may use {{competency}} and {{level}}"
         ) from None

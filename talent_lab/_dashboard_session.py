@@ -134,7 +134,7 @@ class DashboardSession:
                 report = read_report(data, filename, scales)
                 found.setdefault(report.kind, []).append(report)
             loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         if self.demo is not None:
@@ -157,7 +157,7 @@ class DashboardSession:
             rates = load(ModeRates, values)
             if not rates.currency.strip():
                 raise ValidationError([Problem("currency", "name the currency, such as EUR")])
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self.rates, self.last_error = rates, None

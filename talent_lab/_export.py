@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from talent_core._files import FileWriteError
-from talent_core._files import write_atomically as core_write_atomically
+from talent_core import FileWriteError
+from talent_core import write_atomically as core_write_atomically
 
 from ._html import Markup, esc
 from ._messages import message

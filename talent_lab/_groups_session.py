@@ -127,7 +127,7 @@ class GroupingSession:
         """Replace the people by a demo organisation of ``size`` people; drops the grouping."""
         try:
             people = generate_organisation(size, seed)
-        except ValueError as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self._replace_people(people, text("source.demo", self.language, size=size, seed=seed))
@@ -138,7 +138,7 @@ class GroupingSession:
         try:
             _check_size(data, filename)
             people = read_people_csv(data, filename)
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self._replace_people(people, filename)
@@ -149,7 +149,7 @@ class GroupingSession:
         try:
             _check_size(data, filename)
             pairs = read_pairs_csv(data, filename)
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         setattr(self, kind, pairs)
@@ -161,7 +161,7 @@ class GroupingSession:
         try:
             _check_size(data, filename)
             history = read_rounds_csv(data, filename)
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self.history = history
@@ -217,7 +217,7 @@ class GroupingSession:
         except InfeasibleGroupingError as error:
             self.last_error = error.text(self.language)
             return False
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self.options, self.result, self.last_error = options, result, None
@@ -330,7 +330,7 @@ class GroupingSession:
             path = target.expanduser() / export_filename(f"intervision-{stem}", "csv")
             data = content.encode("utf-8")
             write_atomically(path, data)
-        except (TalentError, ValueError, OSError) as error:
+        except (TalentError, OSError) as error:
             self.last_error = str(error)
             return None
         self.last_error = None

@@ -465,7 +465,7 @@ class GroupingView(NotebookView):
         session, language = self.session, self.session.language
         try:
             options = session.make_options(**self.options_settings())
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.run_status.value = notice(False, text("run.invalid", language), str(error))
             return False
         self.progress.value, self.progress.bar_style = 0, ""

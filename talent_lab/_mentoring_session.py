@@ -163,7 +163,7 @@ class MentoringSession:
                 # The peer-group block names volunteers by username; the people know theirs.
                 people = self.people or None
                 self.volunteers = tuple(read_volunteers_csv(data, filename, people))
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self.sources[kind], self.last_error = filename, None
@@ -196,7 +196,7 @@ class MentoringSession:
             self.settings, self._problem = settings, None
         try:
             matching = match_mentors(self.problem())
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.settings, self._problem = previous
             self.last_error = str(error)
             return False

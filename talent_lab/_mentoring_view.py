@@ -12,7 +12,7 @@ from typing import Any, cast
 
 import ipywidgets as widgets
 
-from talent_core import TalentError, half_away
+from talent_core import TalentError, half_away, load
 from talent_core.grouping import ManagerRule
 from talent_core.mentoring import FitWeights, MatchSettings
 
@@ -252,11 +252,14 @@ class MentoringView(NotebookView):
 
     def settings(self) -> MatchSettings:
         """The weights and rules as set in the widgets."""
-        return MatchSettings(
-            weights=FitWeights(**{name: self.weights[name].value for name in _WEIGHTS}),
-            line=ManagerRule(self.line.value),
-            require_shared_language=self.require_language.value,
-            avoid_earlier_pairs=self.avoid_earlier.value,
+        return load(
+            MatchSettings,
+            {
+                "weights": {name: self.weights[name].value for name in _WEIGHTS},
+                "line": self.line.value,
+                "require_shared_language": self.require_language.value,
+                "avoid_earlier_pairs": self.avoid_earlier.value,
+            },
         )
 
     def match(self) -> bool:
@@ -264,7 +267,7 @@ class MentoringView(NotebookView):
         session, language = self.session, self.session.language
         try:
             ok = session.match(self.settings())
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             session.last_error, ok = str(error), False
         if not ok:
             self.match_status.value = notice(

@@ -135,7 +135,7 @@ class FrameworkSession:
             problems = validate_framework_file(data, filename, fmt, language=texts)
             self.last_error = "\n".join(problems)
             return False
-        except (TalentError, ValueError) as error:
+        except TalentError as error:
             self.last_error = str(error)
             return False
         self._framework, self.source, self.last_error = framework, filename, None
@@ -154,7 +154,7 @@ class FrameworkSession:
             data = write_framework(self._framework, fmt, language=self._language)
             path = target.expanduser() / export_filename(self._framework.id, fmt)
             write_atomically(path, data)
-        except (TalentError, ValueError, OSError) as error:
+        except (TalentError, OSError) as error:
             self.last_error = str(error)
             return None
         self.last_error = None

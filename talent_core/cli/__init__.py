@@ -48,6 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename is not None else ""
         print(f"talent: error: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (TalentError, ValueError) as error:
+    except TalentError as error:
         print(f"talent: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from .._errors import InputError
 from .._framework import CompetencyFramework, NodeType
 from ..formats import (
     IMPORT_FORMATS,
@@ -96,7 +97,7 @@ def _target_format(target: str, output: str) -> str:
         return target
     suffix = Path(output).suffix.lower()
     if suffix not in (".csv", ".json"):
-        raise ValueError(
+        raise InputError(
             f"{output}: name the Open edX taxonomy file .csv or .json, or choose "
             "--to openedx-taxonomy-csv or openedx-taxonomy-json"
         )

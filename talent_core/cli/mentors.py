@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._errors import InputError
 from .._people_csv import read_people_csv
 from .._spreadsheet import csv_text
+from .._validation import load
 from ..formats import read_framework
 from ..grouping import ManagerRule
 from ..mentoring import (
@@ -144,11 +146,14 @@ def _match(args: argparse.Namespace) -> int:
         if args.people
         else None
     )
-    settings = MatchSettings(
-        weights=FitWeights(**dict(args.weight)),
-        line=ManagerRule(args.line),
-        require_shared_language=not args.language_weighted,
-        avoid_earlier_pairs=not args.repeat_pairs,
+    settings = load(
+        MatchSettings,
+        {
+            "weights": dict(args.weight),
+            "line": args.line,
+            "require_shared_language": not args.language_weighted,
+            "avoid_earlier_pairs": not args.repeat_pairs,
+        },
     )
     problem = MatchingProblem(
         mentees, mentors, settings=settings, framework=framework, managers=managers, history=history
@@ -183,7 +188,7 @@ def _chain(args: argparse.Namespace) -> int:
     check_files([args.history, args.volunteers, args.people], [args.output])
     history = read_history_csv(read_input(args.history), args.history)
     if args.people and not args.volunteers:
-        raise ValueError("--people: names the volunteers' usernames; give --volunteers too")
+        raise InputError("--people: names the volunteers' usernames; give --volunteers too")
     people = read_people_csv(read_input(args.people), args.people) if args.people else None
     volunteers = (
         read_volunteers_csv(read_input(args.volunteers), args.volunteers, people, args.people)

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import PurePath
 
-from .._errors import FormatError
+from .._errors import FormatError, InputError
 from .._framework import CompetencyFramework
 from .._people_csv import first_line, spreadsheet_text
 from ._case import read_case, write_case
@@ -141,5 +141,5 @@ def write_framework(
     try:
         writer = _WRITERS[fmt]
     except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
+        raise InputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}") from None
     return writer(framework, language or framework.default_language)

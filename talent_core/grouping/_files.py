@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from .._errors import FormatError
+from .._errors import FormatError, InputError
 from .._people import Person
 from .._people_csv import RoundMembership, csv_rows
 from .._spreadsheet import csv_text
@@ -127,11 +127,11 @@ def teams_csv(
     releases expect; they match usernames only, so every person then needs a username.
     """
     if not _TEAMSET_ID.match(teamset_id) or teamset_id in ("user", "username", "mode"):
-        raise ValueError(f"teamset id {teamset_id!r} is not usable as a column of the Teams upload")
+        raise InputError(f"teamset id {teamset_id!r} is not usable as a column of the Teams upload")
     by_id = {p.id: p for p in people}
     per_person = any(mode in p.extra for p in people)
     if not per_person and mode not in OPEN_EDX_MODES:
-        raise ValueError(
+        raise InputError(
             f"mode {mode!r} is neither an Open edX enrolment mode ({', '.join(OPEN_EDX_MODES)}) "
             f"nor a column of {people_file}"
         )
@@ -141,16 +141,16 @@ def teams_csv(
             for person_id in group.members:
                 person = by_id.get(person_id)
                 if person is None:
-                    raise ValueError(f"group {group.name!r}: {person_id!r} is not in {people_file}")
+                    raise InputError(f"group {group.name!r}: {person_id!r} is not in {people_file}")
                 user = person.extra.get("username", "")
                 if not user and user_column == "username":
-                    raise ValueError(
+                    raise InputError(
                         f"{people_file}: {person_id!r} has no username, which the 'username' "
                         "header needs"
                     )
                 enrolment = person.extra.get(mode, "") if per_person else mode
                 if not enrolment:
-                    raise ValueError(
+                    raise InputError(
                         f"{people_file}: {person_id!r} has no value in column {mode!r}"
                     )
                 yield user or person.email, enrolment, group.name

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from .._errors import InputError
 from ._model import MentoringRecord, Volunteer, VolunteerRole
 
 __all__ = [
@@ -121,7 +122,7 @@ def mentoring_chain(
     position = {name: i for i, name in enumerate(programmes)}
     missing = sorted({r.programme for r in records} - position.keys())
     if missing:
-        raise ValueError(f"order: programme(s) {', '.join(missing)} are not in the order given")
+        raise InputError(f"order: programme(s) {', '.join(missing)} are not in the order given")
     records.sort(key=lambda r: (position[r.programme], r.mentor_id, r.mentee_id))
 
     generation: dict[str, int] = {}

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .._errors import Problem, ValidationError
+from .._errors import InputError, Problem, ValidationError
 from .._framework import CompetencyFramework
 from .._people_csv import MAX_SENIORITY
 from ._assign import FORBIDDEN, ScoreMatrix
@@ -312,7 +312,7 @@ class MatchingProblem:
         try:
             i, j = self.mentee_index[mentee_id], self.mentor_index[mentor_id]
         except KeyError as error:
-            raise ValueError(f"{error.args[0]!r} is not a mentee or mentor here") from None
+            raise InputError(f"{error.args[0]!r} is not a mentee or mentor here") from None
         mentee, mentor = self.mentees[i], self.mentors[j]
         reasons = [*self._strength_reasons(mentee, mentor)]
 
