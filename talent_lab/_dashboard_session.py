@@ -19,6 +19,7 @@ from talent_core import (
     DEFAULT_RATES,
     CompetencyFramework,
     FormatError,
+    InputError,
     ModeRates,
     Problem,
     RoleProfile,
@@ -107,7 +108,7 @@ class DashboardSession:
         session = cls(language=language, out_dir=out_dir)
         files = demo_reports(generate_organisation(size, seed), session.framework, session.roles)
         if not session.load(files):
-            raise ValueError(session.last_error)
+            raise InputError(session.last_error)
         session.demo = (size, seed)
         return session
 

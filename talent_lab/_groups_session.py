@@ -19,6 +19,7 @@ import pandas as pd
 
 from talent_core import (
     FormatError,
+    InputError,
     Person,
     RoundMembership,
     TalentError,
@@ -112,7 +113,7 @@ class GroupingSession:
         """A session on a generated demo organisation (``talent_core.generate_organisation``)."""
         session = cls(language=language, out_dir=out_dir)
         if not session.generate_demo(size, seed):
-            raise ValueError(session.last_error)
+            raise InputError(session.last_error)
         return session
 
     # -- loading ---------------------------------------------------------------------------
@@ -359,7 +360,7 @@ class GroupingSession:
             return write_groups_csv(self.groups)
         if kind == "report":
             return write_report_csv(self.scores)
-        raise ValueError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
+        raise InputError(f"unknown export {kind!r}; choose one of {', '.join(EXPORT_KINDS)}")
 
     def roster_problem(self, exported: ExportedFile) -> str | None:
         """Why the peer_group block would refuse an exported roster; None if it takes it."""

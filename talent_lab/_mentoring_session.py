@@ -21,6 +21,7 @@ import pandas as pd
 
 from talent_core import (
     CompetencyFramework,
+    InputError,
     Person,
     TalentError,
     csv_text,
@@ -149,7 +150,7 @@ class MentoringSession:
         """
         try:
             if len(data) > MAX_UPLOAD_BYTES:
-                raise ValueError(
+                raise InputError(
                     f"{filename}: the file has {len(data):,} bytes; "
                     f"the limit is {MAX_UPLOAD_BYTES:,}"
                 )

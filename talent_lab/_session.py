@@ -17,6 +17,7 @@ from talent_core import (
     CompetencyFramework,
     CompetencyNode,
     FormatError,
+    InputError,
     RoleProfile,
     TalentError,
     ValidationError,
@@ -77,7 +78,7 @@ class FrameworkSession:
     @language.setter
     def language(self, code: str) -> None:
         if code not in self.languages():
-            raise ValueError(f"language {code!r} is not one of {', '.join(self.languages())}")
+            raise InputError(f"language {code!r} is not one of {', '.join(self.languages())}")
         self._language = code
 
     def languages(self) -> tuple[str, ...]:
@@ -126,7 +127,7 @@ class FrameworkSession:
         texts = language or self._language
         try:
             if len(data) > MAX_UPLOAD_BYTES:
-                raise ValueError(
+                raise InputError(
                     f"{filename}: the file has {len(data):,} bytes; "
                     f"the limit is {MAX_UPLOAD_BYTES:,}"
                 )
