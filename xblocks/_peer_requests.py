@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import StringConstraints
 
-from talent_core._text import StrictModel
+from talent_core import StrictModel
 from talent_core.mentoring import VolunteerRole
 
 __all__ = ["GroupRequest", "ProgrammeEnd", "VolunteerChoice"]

@@ -33,8 +33,8 @@ from xblock.core import XBlock, XBlockMixin
 from xblock.fields import Dict, Scope, String
 
 import talent_core as tc
+from talent_core import Identifier, StrictModel, Username
 from talent_core import managers as mg
-from talent_core._text import Identifier, StrictModel, Username
 
 from . import _team_view as team_view
 from . import compat, concurrency

@@ -19,7 +19,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
-from talent_core._text import Identifier, StrictModel
+from talent_core import Identifier, StrictModel
 from talent_core.reports import explorer_row
 
 from . import scenarios

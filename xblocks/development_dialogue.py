@@ -26,7 +26,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
-from talent_core._text import StrictModel
+from talent_core import StrictModel
 from talent_core.reports import dialogue_row
 
 from . import _dialogue_view as view

@@ -33,8 +33,8 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core import Identifier, StrictModel
 from talent_core import managers as mg
-from talent_core._text import Identifier, StrictModel
 from talent_core.reports import plan_row
 
 from . import _plan_view as view

@@ -22,7 +22,7 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 
 import talent_core as tc
-from talent_core._text import control_character_fields
+from talent_core import control_character_fields
 
 from . import compat, concurrency, i18n, templating
 from .i18n import N_

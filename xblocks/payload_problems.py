@@ -13,7 +13,7 @@ from typing import Any
 import pydantic
 
 import talent_core as tc
-from talent_core._validation import problems_from_pydantic
+from talent_core import problems_from_pydantic
 
 from .i18n import N_
 

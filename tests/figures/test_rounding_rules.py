@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import talent_core as tc
+from talent_core._figures import money_shown
 
 #: Amounts as people and rates write them: at most 4 decimals, up to a million.
 amounts = st.decimals(min_value=0, max_value=1_000_000, places=4).map(float)
@@ -36,7 +37,7 @@ def test_halves_round_away_from_zero(value: Decimal, decimals: int) -> None:
 
 
 def test_the_examples_of_the_docs() -> None:
-    assert [tc.money_shown(v) for v in (1457.5, 112.5, 0.4, 0.5, 0)] == [
+    assert [money_shown(v) for v in (1457.5, 112.5, 0.4, 0.5, 0)] == [
         1458,
         113,
         Decimal("0.40"),
@@ -52,7 +53,7 @@ def test_the_examples_of_the_docs() -> None:
 
 @given(amounts)
 def test_money_is_whole_units_unless_a_cost_would_show_as_zero(value: float) -> None:
-    shown = Fraction(tc.money_shown(value))
+    shown = Fraction(money_shown(value))
     whole = half_away(written(value))
     if whole == 0 and half_away(written(value), 2) != 0:
         assert shown == half_away(written(value), 2)
@@ -119,7 +120,7 @@ def test_hours_and_money_beside_their_total_add_up_to_it(values: list[float]) ->
     hours = tc.hours_parts_shown(values)
     assert sum(Fraction(h) for h in hours) == half_away(total, 2)
     money = tc.money_parts_shown(values)
-    assert sum(Fraction(m) for m in money) == Fraction(tc.money_shown(float(total)))
+    assert sum(Fraction(m) for m in money) == Fraction(money_shown(float(total)))
 
 
 @given(st.decimals(min_value=0, max_value=2000, places=9).map(float))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import talent_core as tc
+from talent_core._dialogue import check_conversation
 
 TODAY = dt.date(2026, 12, 4)
 
@@ -30,6 +31,6 @@ def test_a_due_date_may_lie_ahead_until_2100() -> None:
 @pytest.mark.parametrize("day", ["1989-12-31", "2999-01-01"])
 def test_the_core_refuses_an_implausible_conversation_or_agreement(day: str) -> None:
     with pytest.raises(tc.ValidationError, match=r"held_on: .* is not a plausible date"):
-        tc.check_conversation(
+        check_conversation(
             {"held_on": day, "manager_name": "Mia"}, tc.demo_framework(), allowed=set()
         )

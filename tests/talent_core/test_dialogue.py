@@ -4,6 +4,7 @@ import json
 import pytest
 
 import talent_core as tc
+from talent_core._dialogue import check_conversation, check_preparation
 
 
 @pytest.fixture
@@ -43,13 +44,13 @@ def test_preparation_keeps_answers_and_drops_blank_ones(fw: tc.CompetencyFramewo
 
 def test_preparation_problems_name_the_field(fw: tc.CompetencyFramework) -> None:
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_preparation({"competency_ids": ["feedback"]}, fw)
+        check_preparation({"competency_ids": ["feedback"]}, fw)
     assert [p.field for p in info.value.problems] == ["competency_ids"]
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_preparation({"competency_ids": ["a", "b", "c", "d", "e", "f"]}, fw)
+        check_preparation({"competency_ids": ["a", "b", "c", "d", "e", "f"]}, fw)
     assert [p.field for p in info.value.problems] == ["competency_ids"]
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_preparation(
+        check_preparation(
             {"competency_ids": ["feedback", "x"], "answers": {"feedback": {"q1": "y" * 4001}}},
             fw,
         )
@@ -59,7 +60,7 @@ def test_preparation_problems_name_the_field(fw: tc.CompetencyFramework) -> None
         "answers": {"feedback": {"q9": "?"}, "delegate": {"q1": "not chosen"}},
     }
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_preparation(payload, fw, allowed={"feedback", "delegate", "lead"})
+        check_preparation(payload, fw, allowed={"feedback", "delegate", "lead"})
     assert {p.field: p.message for p in info.value.problems} == {
         "competency_ids[1]": "unknown competency 'nope'",
         "competency_ids[2]": "'lead' is not a rateable competency",
@@ -99,10 +100,10 @@ def test_conversation_becomes_manager_ratings(fw: tc.CompetencyFramework) -> Non
 
 def test_conversation_problems_name_the_field(fw: tc.CompetencyFramework) -> None:
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_conversation({"held_on": "yesterday", "manager_name": " "}, fw)
+        check_conversation({"held_on": "yesterday", "manager_name": " "}, fw)
     assert {p.field for p in info.value.problems} == {"held_on", "manager_name"}
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_conversation(
+        check_conversation(
             {
                 "held_on": "1900-01-01",
                 "manager_name": "M",

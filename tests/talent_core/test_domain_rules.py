@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 import talent_core as tc
+from talent_core._assessment import levels_from
 from talent_core._framework import MAX_DEPTH
 from talent_core.formats._openedx import taxonomy_tags
 
@@ -158,9 +159,7 @@ def test_ratings_from_sources_live_side_by_side() -> None:
     latest = tc.latest_ratings(ratings)["feedback"]
     assert latest[tc.RatingSource.SELF].level == 1
     assert latest[tc.RatingSource.MANAGER].level == 3
-    assert tc.levels_from(ratings, [tc.RatingSource.MANAGER, tc.RatingSource.SELF]) == {
-        "feedback": 3
-    }
+    assert levels_from(ratings, [tc.RatingSource.MANAGER, tc.RatingSource.SELF]) == {"feedback": 3}
 
 
 def _plan() -> tc.DevelopmentPlan:

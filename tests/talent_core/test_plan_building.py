@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import talent_core as tc
+from talent_core._plan_building import default_target_level, new_goal_id, unique_id
 
 WHY = "Rollen kräver {competency} på nivån {level}."
 
@@ -33,19 +34,19 @@ def plan_with_goal(**goal: object) -> tc.DevelopmentPlan:
 
 
 def test_unique_ids_are_stable_and_never_collide() -> None:
-    assert tc.new_goal_id("feedback", set()) == "g-feedback"
-    assert tc.new_goal_id("feedback", {"g-feedback"}) == "g-feedback-2"
-    assert tc.new_goal_id("feedback", {"g-feedback", "g-feedback-2"}) == "g-feedback-3"
+    assert new_goal_id("feedback", set()) == "g-feedback"
+    assert new_goal_id("feedback", {"g-feedback"}) == "g-feedback-2"
+    assert new_goal_id("feedback", {"g-feedback", "g-feedback-2"}) == "g-feedback-3"
     long = "c" * 200
-    first = tc.new_goal_id(long, set())
-    second = tc.new_goal_id(long, {first})
+    first = new_goal_id(long, set())
+    second = new_goal_id(long, {first})
     assert len(first) == len(second) == 200
     assert first != second and second.endswith("-2")
 
 
 @given(st.lists(st.text(min_size=1, max_size=220), max_size=30))
 def test_unique_id_is_fresh_for_any_taken_set(taken: list[str]) -> None:
-    fresh = tc.unique_id("x" * 199, set(taken))
+    fresh = unique_id("x" * 199, set(taken))
     assert fresh not in taken
     assert len(fresh) <= 200
 
@@ -181,14 +182,14 @@ def test_a_new_goal_aims_at_the_default_else_first_proficient_else_top_level(
         {"value": v, "label": {"en": f"L{v}"}, "proficient": v in proficient} for v in (1, 2, 3, 4)
     ]
     scale = tc.load(tc.ProficiencyScale, {"id": "s", "levels": levels, "default_value": default})
-    assert tc.default_target_level(scale) == target
+    assert default_target_level(scale) == target
 
 
 def test_a_picked_goal_or_activity_respects_the_plans_limits(
     fw: tc.CompetencyFramework,
 ) -> None:
     goal = tc.new_goal(fw, "feedback", {"g-feedback"})
-    assert (goal.id, goal.target_level) == ("g-feedback-2", tc.default_target_level(fw.scale))
+    assert (goal.id, goal.target_level) == ("g-feedback-2", default_target_level(fw.scale))
     with pytest.raises(tc.ValidationError, match=f"at most {tc.MAX_GOALS} goals"):
         tc.new_goal(fw, "feedback", {f"g{n}" for n in range(tc.MAX_GOALS)})
     with pytest.raises(tc.ValidationError, match="not a competency"):

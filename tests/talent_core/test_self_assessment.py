@@ -4,6 +4,7 @@ import json
 import pytest
 
 import talent_core as tc
+from talent_core._self_assessment import check_draft
 
 CET = dt.timezone(dt.timedelta(hours=2))
 
@@ -70,11 +71,11 @@ def test_draft_problems_name_the_field(setup: tc.AssessmentSetup) -> None:
         "notes": {"feedback": "x" * 2001, "fb-2": "hi"},
     }
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_draft(payload, setup)
+        check_draft(payload, setup)
     assert {p.field for p in info.value.problems} == {"notes.feedback"}  # shape comes first
     payload["notes"] = {"feedback": "fine", "fb-2": "hi"}
     with pytest.raises(tc.ValidationError) as info:
-        tc.check_draft(payload, setup)
+        check_draft(payload, setup)
     messages = {p.field: p.message for p in info.value.problems}
     assert set(messages) == {"role_id", "levels.safety", "levels.nope", "notes.fb-2"}
     assert "[0, 1]" in messages["levels.safety"]
