@@ -74,6 +74,8 @@ from ._peer_log import (
     new_log_entry,
     parse_day,
     peer_group_log,
+    readable_log_entries,
+    roster_id,
 )
 from ._people import PEOPLE_COLUMNS, Person
 from ._people_csv import (
@@ -343,12 +345,14 @@ __all__ = [
     "read_roster",
     "read_rounds_csv",
     "read_volunteers_csv",
+    "readable_log_entries",
     "record_conversation",
     "render_reason",
     "report_figure",
     "restore_formula",
     "role_fit",
     "roster_csv",
+    "roster_id",
     "roster_username",
     "save_draft",
     "save_preparation",

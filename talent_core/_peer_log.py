@@ -11,6 +11,7 @@ version cannot read is skipped, never fatal to the rest of the log.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ __all__ = [
     "new_log_entry",
     "parse_day",
     "peer_group_log",
+    "readable_log_entries",
+    "roster_id",
 ]
 
 #: Version of a stored entry's JSON shape; bump it (and read the old one) on change.
@@ -84,12 +87,23 @@ class PeerLogEntry(StrictModel):
     insight: Note
     action: Note = ""
     logged_at: str
+    #: The roster the group came from (:func:`roster_id`); "" for Open edX teams and for
+    #: entries logged before rosters had ids (those show in no group's log any more).
+    roster: Annotated[str, StringConstraints(max_length=64)] = ""
 
 
-def new_log_entry(session: PeerSession, now: dt.datetime) -> dict[str, Any]:
-    """The stored form of a newly logged session."""
+def roster_id(roster_csv: str) -> str:
+    """A short id of one roster's content: a group name reused in a later roster is another
+    group, so its log starts empty instead of showing an earlier cohort's sessions."""
+    text = roster_csv.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] if text else ""
+
+
+def new_log_entry(session: PeerSession, now: dt.datetime, roster: str = "") -> dict[str, Any]:
+    """The stored form of a newly logged session (of a group of ``roster``, see roster_id)."""
     return PeerLogEntry(
         id=uuid.uuid4().hex,
+        roster=roster,
         group=session.group,
         date=session.date,
         case_owner=session.case_owner,
@@ -122,11 +136,19 @@ def _readable(entries: Iterable[Any] | None) -> Iterator[PeerLogEntry]:
             continue
 
 
+def readable_log_entries(entries: Iterable[Any] | None) -> list[PeerLogEntry]:
+    """A learner's stored entries this version can read (for staff: every roster's)."""
+    return list(_readable(entries))
+
+
 def peer_group_log(
-    entries: Mapping[str, Iterable[Any] | None], group: str, names: Mapping[str, str]
+    entries: Mapping[str, Iterable[Any] | None],
+    group: str,
+    names: Mapping[str, str],
+    roster: str = "",
 ) -> list[LoggedSession]:
-    """Every entry the members (stored ``entries`` by username) logged for ``group``, newest
-    first."""
+    """Every entry the members (stored ``entries`` by username) logged for ``group`` of
+    ``roster`` (:func:`roster_id`), newest first."""
     log = [
         LoggedSession(
             entry.id,
@@ -140,7 +162,7 @@ def peer_group_log(
         )
         for username, stored in entries.items()
         for entry in _readable(stored)
-        if entry.group == group
+        if entry.group == group and entry.roster == roster
     ]
     log.sort(key=lambda e: (e.date, e.logged_at, e.id), reverse=True)
     return log

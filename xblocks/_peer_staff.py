@@ -15,7 +15,15 @@ from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
 from xblock.exceptions import InvalidScopeError
 
-from talent_core import MAX_ROSTER_BYTES, Roster, RosterError, RosterKind, read_roster
+from talent_core import (
+    MAX_ROSTER_BYTES,
+    Roster,
+    RosterError,
+    RosterKind,
+    read_roster,
+    readable_log_entries,
+    roster_id,
+)
 from talent_core.mentoring import VOLUNTEER_COLUMNS
 
 from . import compat
@@ -61,6 +69,7 @@ class PeerStaffMixin(XBlockMixin):
         """What the staff part of the view shows: the group source and the roster's state."""
         _ = self.ugettext
         problem = ""
+        replace_warning = ""
         if self.group_source == TEAMS:
             source = _("Groups are the Open edX teams of teamset {teamset}.").format(
                 teamset=self.teamset_id or "–"
@@ -81,10 +90,23 @@ class PeerStaffMixin(XBlockMixin):
                         count=groups
                     ),
                 )
+                logged = self._sessions_of_roster(roster_id(self.roster_csv))
+                if logged:
+                    replace_warning = self.ungettext(
+                        "{count} session is logged in the groups of this roster. A new roster "
+                        "starts new groups with empty logs; logged sessions stay in the "
+                        "learners' records, the data download and the sessions download.",
+                        "{count} sessions are logged in the groups of this roster. A new roster "
+                        "starts new groups with empty logs; logged sessions stay in the "
+                        "learners' records, the data download and the sessions download.",
+                        logged,
+                    ).format(count=logged)
         return {
             "source": self.group_source,
             "source_text": source,
             "roster_problem": problem,
+            "replace_warning": replace_warning,
+            "sessions_url": self.runtime.handler_url(self, "download_sessions"),
             "roster_help": _(
                 "UTF-8 CSV, at most {size} KB, with the columns username and group, and "
                 "optionally role and name. It replaces the current roster."
@@ -134,6 +156,38 @@ class PeerStaffMixin(XBlockMixin):
             "peer_group_staff.html", {"staff": self.staff_context(), "uid": self.dom_id}
         )
         return json_response({"html": html})
+
+    def _sessions_of_roster(self, roster: str) -> int:
+        return sum(
+            1
+            for state in compat.iter_user_states(self)
+            for entry in readable_log_entries(state.state.get("log_entries"))
+            if entry.roster == roster
+        )
+
+    @XBlock.handler
+    def download_sessions(self, request: Request, suffix: str = "") -> Response:
+        """Every logged session of every roster (when, which group; not what was said, which
+        only the group's members read), so replaced rosters' history stays reachable; staff
+        only."""
+        current = roster_id(self.roster_csv)
+        return self.staff_csv_download(
+            "peer-sessions.csv",
+            lambda: (
+                (
+                    state.username,
+                    {
+                        "group": entry.group,
+                        "roster": entry.roster,
+                        "current_roster": "yes" if entry.roster == current else "no",
+                        "date": entry.date,
+                        "logged_at": entry.logged_at,
+                    },
+                )
+                for state in compat.iter_user_states(self)
+                for entry in readable_log_entries(state.state.get("log_entries"))
+            ),
+        )
 
     @XBlock.handler
     def download_volunteers(self, request: Request, suffix: str = "") -> Response:

@@ -65,6 +65,8 @@ class GroupView:
     id: str
     name: str
     members: tuple[MemberView, ...]
+    #: The roster it came from (talent_core.roster_id): "" for Open edX teams.
+    roster: str = ""
 
     @property
     def names(self) -> dict[str, str]:
@@ -244,7 +246,7 @@ class PeerGroupBlock(
             )
             for m in rows
         )
-        return GroupView(entry.group, entry.group, members)
+        return GroupView(entry.group, entry.group, members, tc.roster_id(self.roster_csv))
 
     def _member_group(self, group_id: str) -> GroupView:
         """The learner's group if it is ``group_id``; else :class:`Forbidden`."""
@@ -265,7 +267,7 @@ class PeerGroupBlock(
             else compat.user_state_of(self, m.username).get("log_entries")
             for m in group.members
         }
-        return tc.peer_group_log(entries, group.id, group.names)
+        return tc.peer_group_log(entries, group.id, group.names, group.roster)
 
     # -- views ------------------------------------------------------------------------------
 
@@ -381,7 +383,10 @@ class PeerGroupBlock(
                 count=tc.MAX_LOG_ENTRIES
             )
             raise tc.ValidationError([tc.Problem("", message)])
-        self.log_entries = [*self.log_entries, tc.new_log_entry(session, datetime.now(UTC))]
+        self.log_entries = [
+            *self.log_entries,
+            tc.new_log_entry(session, datetime.now(UTC), group.roster),
+        ]
         if len(self.log_entries) == 1:
             self.emit_completion(1.0)
         self.publish_event("session_logged", group=group.id, date=session.date)

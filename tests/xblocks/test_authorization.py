@@ -119,6 +119,7 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ("peer_group", "volunteer"): ("own", _json({"volunteer_as": "mentor"})),
     ("peer_group", "download_data"): ("staff", _get),
     ("peer_group", "download_volunteers"): ("staff", _get),
+    ("peer_group", "download_sessions"): ("staff", _get),
     ("peer_group", "upload_roster"): (
         "staff",
         _upload("roster", b"username,group\nlearner_1,Mallory's group\n"),
