@@ -92,6 +92,8 @@ def _json(text: str, where: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise ValidationError([Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise ValidationError([Problem(where, "JSON nested too deeply to read")]) from None
 
 
 def charter_markdown(charter: RolesCharter, language: str) -> str:

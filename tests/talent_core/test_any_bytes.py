@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import talent_core as tc
 from talent_core import formats, grouping, mentoring
-from talent_core.managers import read_manager_roster
+from talent_core.managers import load_charter, load_checklist, read_manager_roster
 from tests.shared_files import shared_file
 
 READERS: dict[str, Callable[[bytes], Any]] = {
@@ -37,6 +37,10 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "volunteers": lambda data: mentoring.read_volunteers_csv(data, "volunteers.csv"),
     "roster": lambda data: tc.read_roster(data.decode("utf-8", "replace"), "intervision"),
     "manager roster": read_manager_roster,
+    "roles charter (Studio setting)": lambda data: load_charter(data.decode("utf-8", "replace")),
+    "manager checklist (Studio setting)": lambda data: load_checklist(
+        data.decode("utf-8", "replace")
+    ),
 }
 
 STARTS = [
