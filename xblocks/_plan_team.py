@@ -54,6 +54,7 @@ __all__ = [
     "DecisionRequest",
     "PlanTeamMixin",
     "RatingRequest",
+    "ReportRequest",
     "SubmitRequest",
     "TalkRequest",
     "TickRequest",
@@ -84,6 +85,12 @@ class DecisionRequest(StrictModel):
     username: Username
     version: Annotated[int, Field(ge=0)]
     comment: Annotated[str, Field(max_length=2000)] = ""
+
+
+class ReportRequest(StrictModel):
+    """Body of ``team_report``: whose plan the manager opens."""
+
+    username: Username
 
 
 class RatingRequest(StrictModel):
@@ -591,6 +598,52 @@ class PlanTeamMixin(XBlockMixin):
             today(),
         )
 
+    def report_card(
+        self,
+        username: str,
+        roster: mg.ManagerRoster,
+        record: mg.ManagerRecord,
+        words: Any,
+        day: dt.date,
+    ) -> team_view.ReportCard:
+        """One report in the team list, from the plan's stored summary only (cheap: a team of
+        50 with 20-goal plans renders fast); the plan itself loads when the manager opens it."""
+        try:
+            summary = tc.summarize_plan(self.state_of(username).get("plan_record"))
+        except tc.ValidationError as error:
+            log.warning(
+                "development_plan %s: plan of %s: %s", self.scope_ids.usage_id, username, error
+            )
+            return team_view.report_card(username, roster.name_of(username), None, None, [], words)
+        report = record.of(username)
+        found = None
+        if summary is not None:
+            found = mg.verified_agreement(
+                summary.goals_fingerprint, summary.submission, report.latest_decision()
+            )
+        follow_up = mg.FollowUp(
+            username=username,
+            manager_username=self.username,
+            has_plan=summary is not None and summary.goals > 0,
+            plan_saved_on=summary.saved_on if summary else None,
+            next_due=summary.next_due if summary else None,
+            manager_status=found.status if found is not None else None,
+            submitted_on=summary.submission.submitted_on
+            if summary and summary.submission
+            else None,
+            last_dialogue=report.last_conversation(),
+        )
+        attention = list(mg.needs_attention([follow_up], day))
+        return team_view.report_card(
+            username, roster.name_of(username), summary, found, attention, words
+        )
+
+    @manager_handler(ReportRequest)
+    def team_report(self, request: ReportRequest) -> dict[str, Any]:
+        """One report's plan and the manager's forms, when the manager opens it."""
+        self.report_plan(request.username)  # 403 unless this manager's report
+        return self.team_answer(request.username)
+
     def _sheet_url(self, username: str) -> str:
         """The preparation sheet of one report (the runtime's URL may carry a query already)."""
         url = str(self.runtime.handler_url(self, "preparation_sheet"))
@@ -602,7 +655,8 @@ class PlanTeamMixin(XBlockMixin):
         reports = roster.reports_of(self.username)
         if not reports:
             return ""
-        team = [self.report_view(username, roster, framework) for username in reports]
+        record, words, day = self.my_record(), self.words, today()
+        team = [self.report_card(username, roster, record, words, day) for username in reports]
         return self.render_template(
             "development_plan_team.html",
             {

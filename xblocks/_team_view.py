@@ -25,10 +25,12 @@ __all__ = [
     "CheckItem",
     "GoalLine",
     "RatingLine",
+    "ReportCard",
     "ReportInput",
     "ReportView",
     "VerifiedView",
     "attention_text",
+    "report_card",
     "report_view",
     "self_reported_view",
     "verified_view",
@@ -160,6 +162,54 @@ class RatingLine:
     name: str
     levels: tuple[Choice, ...]
     manager_level: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportCard:
+    """One report in the manager's team list, before the manager opens the plan."""
+
+    username: str
+    name: str
+    status: str
+    status_text: str
+    unreadable: bool
+    summary: str
+    attention: tuple[str, ...]
+
+
+def report_card(
+    username: str,
+    name: str,
+    summary: tc.PlanSummary | None,
+    found: mg.VerifiedAgreement | None,
+    attention: Sequence[mg.Attention],
+    words: Words,
+) -> ReportCard:
+    gettext, language = words.gettext, words.language
+    texts = tuple(attention_text(item, language, gettext) for item in attention)
+    if found is None and summary is not None:
+        return ReportCard(username, name, "", "", True, "", texts)
+    if summary is None or found is None:
+        text = gettext("No plan yet.")
+        return ReportCard(
+            username,
+            name,
+            "",
+            gettext(STATUS_TEXTS[mg.ManagerStatus.NOT_SUBMITTED]),
+            False,
+            text,
+            texts,
+        )
+    progress = summary.progress
+    line = gettext("Plan version {version}").format(version=summary.version)
+    line += " · " + gettext("{done} of {count} activities done ({percent}%)").format(
+        done=progress.done,
+        count=progress.activities - progress.dropped,
+        percent=round(100 * progress.fraction),
+    )
+    return ReportCard(
+        username, name, found.status.value, gettext(STATUS_TEXTS[found.status]), False, line, texts
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,9 @@ def test_learner_submits_manager_agrees_a_goal_change_voids_it_and_a_colleague_g
     manager = as_user(browser, workbench_url, MANAGED, "manager_1")
     ann = report(manager, re.compile("^Ann Berg"))
     expect(ann).to_contain_text("Waiting for you")
+    ann.get_by_role("button", name="Show plan and actions").click()
+    expect(plan(manager).get_by_role("status")).to_have_text("The plan is shown with your actions.")
+    ann = report(manager, re.compile("^Ann Berg"))
     expect(ann).to_contain_text("Giving feedback")
     ann.get_by_role("button", name="Agree Ann Berg's plan (version 2)").click()
     expect(report(manager, re.compile("^Ann Berg"))).to_contain_text("Agreed by Maja Lund on")
@@ -128,27 +131,29 @@ def test_manager_rates_and_records_a_talk_by_keyboard_and_never_sees_private_ans
 
     manager = as_user(browser, workbench_url, MANAGED, "manager_1")
     bo = report(manager, re.compile("^Bo Lindqvist"))
+    bo.get_by_role("button", name="Show plan and actions").click()
+    expect(plan(manager).get_by_role("status")).to_have_text("The plan is shown with your actions.")
+    bo = report(manager, re.compile("^Bo Lindqvist"))
     bo.get_by_label("Delegating").select_option(label="2 Independent")
     bo.get_by_role("button", name="Save your ratings").click()
-    expect(plan(manager).get_by_role("status")).to_have_text("Your decision is recorded.")
+    expect(plan(manager).get_by_role("status")).to_have_text("Your ratings are saved.")
     bo = report(manager, re.compile("^Bo Lindqvist"))
     expect(bo.get_by_label("Delegating")).to_have_value("2")
     expect(bo.get_by_role("button", name="Save your ratings")).to_be_focused()
     bo.get_by_label("Agreed focus").fill("Hand over the weekly report.")
     bo.get_by_role("button", name="Record conversation").click()
+    expect(plan(manager).get_by_role("status")).to_have_text("The conversation is recorded.")
     expect(report(manager, re.compile("^Bo Lindqvist"))).to_contain_text(
         "Hand over the weekly report."
     )
     checkbox = report(manager, re.compile("^Bo Lindqvist")).get_by_label("Follow-up date set")
     checkbox.focus()
     manager.keyboard.press("Space")
+    expect(plan(manager).get_by_role("status")).to_have_text("Your checklist is saved.")
     expect(
         report(manager, re.compile("^Bo Lindqvist")).get_by_label("Follow-up date set")
     ).to_be_checked()
     manager.reload()
-    expect(
-        report(manager, re.compile("^Bo Lindqvist")).get_by_label("Follow-up date set")
-    ).to_be_checked()
     expect(report(manager, re.compile("^Bo Lindqvist"))).not_to_contain_text(
         "No development conversation in the last 12 months."
     )
@@ -173,8 +178,14 @@ def test_private_dialogue_answers_never_reach_the_managers_page(
 
     manager = as_user(browser, workbench_url, course or "", "manager_1")
     cai = report(manager, re.compile("^Cai de Vries"))
-    expect(cai).to_be_visible()
+    cai.get_by_role("button", name="Show plan and actions").click()
+    expect(manager.locator(".talent-plan").get_by_role("status")).to_have_text(
+        "The plan is shown with your actions."
+    )
+    cai = report(manager, re.compile("^Cai de Vries"))
+    expect(cai.get_by_role("link", name=re.compile("Preparation sheet"))).to_be_visible()
     assert "A private worry about my team" not in manager.content()
+    expect(cai).not_to_contain_text("A private worry")
     sheet_url = cai.get_by_role("link", name=re.compile("Preparation sheet")).get_attribute("href")
     sheet = manager.context.request.get(workbench_url + (sheet_url or ""))
     assert sheet.status == 200

@@ -16,6 +16,7 @@ import pytest
 from webob import Request
 from xblock.runtime import DictKeyValueStore, KvsFieldData
 
+from tests.xblocks.conftest import post_json
 from tests.xblocks.markup import student_html, text_of
 from xblocks import compat
 
@@ -78,7 +79,14 @@ def submitted(as_user, call) -> Any:
 
 
 def report_of(manager: Any, username: str) -> str:
-    """The words of one report's part of the manager's team view."""
+    """The words of one report's part of the manager's team view, opened."""
+    response = post_json(manager, "team_report", {"username": username})
+    assert response.status_code == 200, response.json
+    return text_of(response.json["html"])
+
+
+def card_of(manager: Any, username: str) -> str:
+    """The words of one report's card in the team list (before the manager opens it)."""
     markup = student_html(manager)
     found = re.search(rf'<article[^>]*data-report="{username}".*?</article>', markup, re.S)
     assert found is not None
@@ -134,7 +142,10 @@ def test_manager_agrees_a_submitted_plan_and_the_learner_sees_it(as_user, call) 
     manager = as_user("manager_1")
     team = text_of(student_html(manager))
     assert "My team" in team and "Lea Holm Waiting for you" in team
-    assert "Feedback each week" in team and "Plan version 2" in team
+    assert "Plan version 2 · 0 of 1 activities done (0%)" in card_of(manager, "learner_1")
+    assert "Feedback each week" not in team  # the plan loads when the manager opens it
+    opened = report_of(manager, "learner_1")
+    assert "Feedback each week" in opened and "Plan version 2" in opened
     response = call(manager, "agree_plan", {"username": "learner_1", "version": 2})
     assert response.status_code == 200, response.json
     assert response.json["status"] == "yes"
@@ -188,6 +199,7 @@ def test_agreeing_a_plan_changed_since_the_page_loaded_is_refused(as_user, call)
 
 #: Every manager handler and a body it would accept from the learner's manager.
 MANAGER_HANDLERS = {
+    "team_report": {},
     "agree_plan": {"version": 2, "comment": "x"},
     "send_back": {"version": 2, "comment": "x"},
     "rate_report": {"levels": {"giving-feedback": 2}},
@@ -339,10 +351,13 @@ def test_the_team_view_shows_what_needs_attention(as_user, call) -> None:
     old = json.loads(json.dumps(GOALS))
     old[0]["activities"][0]["due"] = "2024-01-10"
     assert call(learner, "save_plan", {"version": 2, "goals": old}).status_code == 200
-    words = text_of(student_html(as_user("manager_1")))
-    assert "Needs attention:" in words
-    assert "An activity was due on January 10, 2024." in words
-    assert "No development conversation in the last 12 months." in words
+    for words in (
+        card_of(as_user("manager_1"), "learner_1"),
+        report_of(as_user("manager_1"), "learner_1"),
+    ):
+        assert "Needs attention:" in words
+        assert "An activity was due on January 10, 2024." in words
+        assert "No development conversation in the last 12 months." in words
     talk = {"username": "learner_1", "held_on": "2026-01-05", "agreed_focus": ""}
     call(as_user("manager_1"), "record_talk", talk)
     assert "No development conversation" not in report_of(as_user("manager_1"), "learner_1")

@@ -13,7 +13,7 @@
 
     /* POST `payload` (with the report's username) and put the report's fresh part in place;
        `focusSelector` names what gets the focus back in the new part. */
-    function send(report, handler, payload, focusSelector) {
+    function send(report, handler, payload, focusSelector, message) {
       if (busy) {
         return;
       }
@@ -27,7 +27,9 @@
           var fresh = holder.firstElementChild;
           report.parentNode.replaceChild(fresh, report);
           T.showError(root, "");
-          T.announce(root, messages.decided);
+          if (message) {
+            T.announce(root, message);
+          }
           var target = fresh.querySelector(focusSelector) || fresh.querySelector("h4");
           if (target) {
             if (target.tagName === "H4") {
@@ -57,7 +59,9 @@
         version: parseInt(report.getAttribute("data-version"), 10),
         comment: comment.value
       };
-      send(report, handler, payload, '[data-action="' + (handler === "agree_plan" ? "agree-plan" : "send-back") + '"]');
+      send(report, handler, payload,
+        '[data-action="' + (handler === "agree_plan" ? "agree-plan" : "send-back") + '"]',
+        messages.decided);
     }
 
     function rate(report) {
@@ -67,7 +71,7 @@
           levels[select.getAttribute("data-rating")] = parseInt(select.value, 10);
         }
       });
-      send(report, "rate_report", {levels: levels}, '[data-action="rate"]');
+      send(report, "rate_report", {levels: levels}, '[data-action="rate"]', messages.rated);
     }
 
     function recordTalk(report) {
@@ -79,7 +83,7 @@
         held_on: held.value,
         agreed_focus: report.querySelector('[data-talk-field="agreed_focus"]').value
       };
-      send(report, "record_talk", payload, '[data-action="record-talk"]');
+      send(report, "record_talk", payload, '[data-action="record-talk"]', messages.talked);
     }
 
     root.addEventListener("change", function (event) {
@@ -87,7 +91,7 @@
       var report = box && box.closest("[data-report]");
       if (report) {
         send(report, "tick_checklist", {item: box.getAttribute("data-check"), done: box.checked},
-          '[data-check="' + box.getAttribute("data-check") + '"]');
+          '[data-check="' + box.getAttribute("data-check") + '"]', messages.ticked);
       }
     });
 
@@ -102,6 +106,8 @@
         decide(report, "agree_plan");
       } else if (report && action === "send-back") {
         decide(report, "send_back");
+      } else if (report && action === "open-report") {
+        send(report, "team_report", {}, "h4", messages.opened);
       } else if (report && action === "rate") {
         rate(report);
       } else if (report && action === "record-talk") {
