@@ -144,9 +144,15 @@ def latest_submitted(assessments: pd.DataFrame) -> pd.DataFrame:
     """Each learner's latest submitted self-assessment over all loaded files: by username, the
     row with the latest ``submitted_at`` (docs/figures.md, "Gap heatmap")."""
     submitted = assessments[assessments["submitted_at"].str.strip() != ""]
-    when = pd.to_datetime(submitted["submitted_at"].str.strip(), utc=True, format="ISO8601")
-    order = when.sort_values(kind="stable").index
-    return submitted.loc[order].drop_duplicates("username", keep="last").sort_index()
+    repeated = submitted["username"].duplicated(keep=False)
+    if not repeated.any():  # one file per course run, each learner once: nothing to choose
+        return submitted
+    twice = submitted[repeated]
+    when = pd.to_datetime(twice["submitted_at"].str.strip(), utc=True, format="ISO8601")
+    latest = twice.loc[when.sort_values(kind="stable").index].drop_duplicates(
+        "username", keep="last"
+    )
+    return pd.concat([submitted[~repeated], latest]).sort_index()
 
 
 def agreement_table(plans: pd.DataFrame) -> pd.DataFrame:
