@@ -17,25 +17,24 @@ __all__ = ["BLOCK_SCENARIOS", "COURSE_UNIT", "TALENT_COURSE_TITLE", "for_block",
 
 TALENT_COURSE_TITLE = "Talent course: grow in your role"
 
-#: Block type → [(scenario title, OLX)].
+#: Block type → [(scenario title, OLX)]. No display names: the blocks' default titles are
+#: translated, so every scenario reads in sv and nl too (an author's title is one language).
 BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
     "competency_explorer": [
         ("Competency explorer", "<competency_explorer/>"),
         (
             "Competency explorer: two clusters",
-            """<competency_explorer display_name="Explore leading and collaborating"
-                clusters='["leading-people", "working-with-others"]'/>""",
+            """<competency_explorer clusters='["leading-people", "working-with-others"]'/>""",
         ),
     ],
     "competency_assessment": [
         (
             "Competency self-assessment",
-            """<competency_assessment display_name="Rate your leadership competencies"
-                competencies='["leading-people", "working-with-others"]'/>""",
+            """<competency_assessment competencies='["leading-people", "working-with-others"]'/>""",
         ),
         (
             "Competency self-assessment: every competency, specialist or project roles, no notes",
-            """<competency_assessment display_name="Where do you stand?"
+            """<competency_assessment
                 competencies='["leading-people", "working-with-others", "delivering-results",
                     "thinking-and-deciding", "personal-effectiveness", "digital-and-change"]'
                 target_roles='["specialist", "project-lead"]' ask_notes="false"/>""",
@@ -45,7 +44,7 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
         ("Development dialogue", "<development_dialogue/>"),
         (
             "Development dialogue: dialogue questions, two or three competencies",
-            """<development_dialogue display_name="Talk about your growth"
+            """<development_dialogue
                 min_competencies="2" max_competencies="3" question_purpose="dialogue"/>""",
         ),
     ],
@@ -54,9 +53,8 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
         (
             "Development plan with a self-assessment",
             """<vertical_demo>
-              <competency_assessment display_name="Rate yourself"
-                competencies='["leading-people"]' ask_notes="false"/>
-              <development_plan display_name="Plan your development"
+              <competency_assessment competencies='["leading-people"]' ask_notes="false"/>
+              <development_plan
                 assessment_block="development-plan-with-a-self-assessment.competency_assessment.d0.u0"/>
             </vertical_demo>""",
         ),

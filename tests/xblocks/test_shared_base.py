@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import pytest
 from django.template import TemplateSyntaxError
@@ -20,6 +22,7 @@ from talent_core._text import StrictModel
 from xblocks import i18n, templating
 from xblocks.compat import active_language, iter_user_states
 from xblocks.mixins import MAX_PAYLOAD_BYTES, TalentBlockMixin, json_payload_handler
+from xblocks.scenarios import BLOCK_SCENARIOS
 
 EXPLORER = "competency_explorer"
 
@@ -266,3 +269,32 @@ def test_studio_preview_staff_are_recognised_by_their_course_role(
     assert block.is_course_staff is staff
     response = block.handle("download_data", Request.blank("/"))
     assert response.status_code == (200 if staff else 403)
+
+
+def _titles(page: str) -> list[str]:
+    return re.findall(r'class="talent-block__title"[^>]*>([^<]+)<', page)
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [f"{block}.{i}" for block, items in BLOCK_SCENARIOS.items() for i in range(len(items))],
+)
+def test_demo_scenario_titles_follow_the_page_language(client: Client, scenario: str) -> None:
+    english = _titles(client.get(f"/scenario/{scenario}/", {"lang": "en"}).content.decode())
+    for language in ("sv", "nl"):
+        page = client.get(f"/scenario/{scenario}/", {"lang": language}).content.decode()
+        titles = _titles(page)
+        assert titles and len(titles) == len(english)
+        assert not set(titles) & set(english), (language, titles)
+
+
+def test_the_language_choice_lasts_the_browser_session_as_the_readme_says(client: Client) -> None:
+    first = client.get("/scenario/competency_explorer.0/", {"lang": "sv"})
+    cookie = first.cookies["django_language"]
+    assert cookie.value == "sv" and not cookie["expires"] and not cookie["max-age"]
+    later = client.get("/scenario/competency_explorer.0/", HTTP_ACCEPT_LANGUAGE="nl")
+    assert "Utforska kompetenser" in later.content.decode()  # remembered, not the browser's
+    back = client.get("/scenario/competency_explorer.0/", {"lang": "en"})
+    assert "Competency explorer" in back.content.decode()
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    assert "remembered for the browser session" in readme and "`&lang=en`" in readme
