@@ -149,15 +149,23 @@ class DashboardSession:
         """The loaded reports in a fixed order of kinds."""
         return [self.reports[kind] for kind in REPORT_KINDS if kind in self.reports]
 
-    def set_rates(self, values: Mapping[str, Any]) -> bool:
+    def set_rates(self, values: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> bool:
         """New cost rates (``ModeRates`` fields); False and ``last_error`` when invalid.
 
-        The currency must be named: every cost shown is in it.
+        The currency must be named: every cost shown is in it. ``labels`` maps a field path
+        (``away_share.on_the_job``) to the label on screen, which the error then names.
         """
         try:
             rates = load(ModeRates, values)
             if not rates.currency.strip():
                 raise ValidationError([Problem("currency", "name the currency, such as EUR")])
+        except ValidationError as error:
+            named = labels or {}
+            self.last_error = "; ".join(
+                f"{named.get(p.field, p.field)}: {p.message}" if p.field else p.message
+                for p in error.problems
+            )
+            return False
         except TalentError as error:
             self.last_error = str(error)
             return False

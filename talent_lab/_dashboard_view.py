@@ -157,7 +157,7 @@ class DashboardView(NotebookView):
         for mode in LearningMode:
             name = message(f"mode.{mode.value}", language)
             self.cost_per_hour[mode].description = f"{name}: {text('mix.cost_per_hour', language)}"
-            self.away_share[mode].description = text("mix.away_share", language)
+            self.away_share[mode].description = f"{name}: {text('mix.away_share', language)}"
         self.apply_rates.description = text("mix.apply", language)
         self.export_intro.value = f"<p>{esc(text('export.intro', language))}</p>"
         self.export_kind.description = text("export.table", language)
@@ -239,10 +239,18 @@ class DashboardView(NotebookView):
             "away_share": {m.value: w.value for m, w in self.away_share.items()},
         }
 
+    def rate_labels(self) -> dict[str, str]:
+        """Each rate's field path → its label on screen, for naming a refused rate."""
+        labels = {"currency": self.currency.description, "salary_per_hour": self.salary.description}
+        for mode in LearningMode:
+            labels[f"cost_per_hour.{mode.value}"] = self.cost_per_hour[mode].description
+            labels[f"away_share.{mode.value}"] = self.away_share[mode].description
+        return labels
+
     def set_rates(self) -> bool:
         """Apply the entered rates; a rate out of range is named and the old rates stay."""
         session, language = self.session, self.session.language
-        if not session.set_rates(self.rates()):
+        if not session.set_rates(self.rates(), self.rate_labels()):
             self.rates_status.value = notice(
                 False, text("mix.rates_failed", language), session.last_error
             )

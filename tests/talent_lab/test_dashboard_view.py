@@ -141,13 +141,14 @@ def test_rates_are_validated_and_change_the_cost(view: DashboardView) -> None:
     view.cost_per_hour[tc.LearningMode.CLASSROOM].value = 100
     view.away_share[tc.LearningMode.ON_THE_JOB].value = 1.5
     view.apply_rates.click()
-    assert "away_share.on_the_job" in view.rates_status.value
+    assert "On the job: share away (0–1): " in view.rates_status.value  # the label on screen
+    assert "away_share" not in view.rates_status.value
     assert view.session.rates == tc.DEFAULT_RATES and ">270</td>" in view.mix_table.value
 
     view.away_share[tc.LearningMode.ON_THE_JOB].value = 0
     view.currency.value = " "
     view.apply_rates.click()
-    assert "currency: name the currency" in view.rates_status.value
+    assert "Currency: name the currency" in view.rates_status.value
 
     view.currency.value = "SEK"
     view.apply_rates.click()
