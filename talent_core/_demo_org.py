@@ -156,6 +156,24 @@ def _ascii(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", ".", folded).strip(".")
 
 
+_LETTERS = "ABCDEFGHIJKLMNOPRSTUVW"
+
+
+def _unique_name(first: str, last: str, taken: set[str], rng: random.Random) -> str:
+    """``first last``, or with middle initials when someone already has that name, so two
+    people of one organisation never share a name (HR tells them apart on screen)."""
+    name = f"{first} {last}"
+    count = 1
+    while name in taken:
+        for _ in range(2 * len(_LETTERS)):
+            middle = " ".join(f"{letter}." for letter in rng.sample(_LETTERS, count))
+            name = f"{first} {middle} {last}"
+            if name not in taken:
+                break
+        count += 1
+    return name
+
+
 def generate_organisation(people: int, seed: int) -> list[Person]:
     """A demo organisation of ``people`` (20 to 100,000) people, the same for the same seed.
 
@@ -209,6 +227,9 @@ def generate_organisation(people: int, seed: int) -> list[Person]:
 
     result: list[Person] = []
     emails: set[str] = set()
+    names: set[str] = set()
+    # Clashing names get initials from a generator of their own, so the rest stays as seeded.
+    initials = random.Random(f"initials-{seed}")
     for i in order:
         home = sites[site[i]]
         language = home.local_language if rng.random() < home.local_share else "en"
@@ -223,10 +244,12 @@ def generate_organisation(people: int, seed: int) -> list[Person]:
             suffix += 1
             email = f"{local}{suffix}@{EMAIL_DOMAIN}"
         emails.add(email)
+        name = _unique_name(first, last, names, initials)
+        names.add(name)
         result.append(
             Person(
                 id=ident[i],
-                name=f"{first} {last}",
+                name=name,
                 email=email,
                 manager_id=ident[manager[i]] if manager[i] >= 0 else None,
                 department="Management" if i == 0 else DEPARTMENTS[department[i]][0],

@@ -106,3 +106,9 @@ def test_size_outside_the_range_is_refused(size: int) -> None:
 
 def test_round_trips_through_the_people_csv(org: list[tc.Person]) -> None:
     assert tc.read_people_csv(tc.write_people_csv(org), "people.csv") == org
+
+
+def test_no_two_people_of_an_organisation_share_a_name() -> None:
+    org = tc.generate_organisation(5000, seed=7)
+    assert len({p.name for p in org}) == len(org)
+    assert any(". " in p.name for p in org)  # clashes are told apart by middle initials
