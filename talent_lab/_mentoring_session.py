@@ -27,6 +27,7 @@ from talent_core import (
     csv_text,
     demo_framework,
     demo_roles,
+    read_people_csv,
     roster_csv,
 )
 from talent_core import generate_organisation as organisation
@@ -41,6 +42,7 @@ from talent_core.mentoring import (
     PairFit,
     Reason,
     Volunteer,
+    demo_programme,
     match_mentors,
     mentoring_chain,
     read_history_csv,
@@ -51,7 +53,6 @@ from talent_core.mentoring import (
 
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_roster import roster_problem
-from ._mentoring_demo import demo_programme
 from ._mentoring_messages import reason_text, text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
@@ -59,7 +60,7 @@ __all__ = ["MENTORING_EXPORTS", "MentoringExport", "MentoringSession", "PairView
 
 MentoringExport = Literal["pairs", "roster"]
 MENTORING_EXPORTS: tuple[MentoringExport, ...] = ("pairs", "roster")
-FileKind = Literal["mentees", "mentors", "history", "volunteers"]
+FileKind = Literal["mentees", "mentors", "history", "volunteers", "people"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +106,7 @@ class MentoringSession:
         self.out_dir = Path(out_dir)
         #: File names the mentees, mentors, history and volunteers came from ("" for demo).
         self.sources: dict[str, str] = dict.fromkeys(
-            ("mentees", "mentors", "history", "volunteers"), ""
+            ("mentees", "mentors", "history", "volunteers", "people"), ""
         )
         self.settings = MatchSettings()
         #: Mentee id → mentor id of the current pairing; hand edits change it.
@@ -124,7 +125,7 @@ class MentoringSession:
         language: str = "en",
         out_dir: str | os.PathLike[str] = DEFAULT_OUT_DIR,
     ) -> MentoringSession:
-        """The demo programme of a demo organisation (see ``_mentoring_demo``)."""
+        """The demo programme of a demo organisation (``talent_core.mentoring.demo_programme``)."""
         people = organisation(size, seed)
         framework = demo_framework()
         demo = demo_programme(people, framework, demo_roles(), seed=seed)
@@ -143,10 +144,12 @@ class MentoringSession:
     # -- loading ---------------------------------------------------------------------------
 
     def load(self, kind: FileKind, data: bytes, filename: str) -> bool:
-        """Replace mentees, mentors, history or volunteers by a CSV; drops the pairing.
+        """Replace mentees, mentors, history, volunteers or people by a CSV; drops the pairing.
 
         Mentors are checked against the loaded mentees (someone in both files must have the
-        same manager), competencies against the framework.
+        same manager), competencies against the framework. The people file (as for
+        ``talent mentors --people``) gives the management line and maps the usernames of the
+        peer-group block's ``volunteers.csv`` to person ids: load it before the volunteers.
         """
         try:
             if len(data) > MAX_UPLOAD_BYTES:
@@ -160,6 +163,9 @@ class MentoringSession:
                 self.mentors = tuple(read_mentors_csv(data, filename, self.framework, self.mentees))
             elif kind == "history":
                 self.history = tuple(read_history_csv(data, filename))
+            elif kind == "people":
+                # Managers beyond the two files, and the usernames the volunteers file uses.
+                self.people = tuple(read_people_csv(data, filename))
             else:
                 # The peer-group block names volunteers by username; the people know theirs.
                 people = self.people or None
@@ -168,7 +174,7 @@ class MentoringSession:
             self.last_error = str(error)
             return False
         self.sources[kind], self.last_error = filename, None
-        if kind != "volunteers":
+        if kind not in ("volunteers",):
             self._clear_pairing()
         return True
 

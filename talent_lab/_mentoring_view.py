@@ -30,7 +30,7 @@ from ._view_base import NotebookView, export_saved, language_menu
 __all__ = ["MentoringView"]
 
 _WIDE = {"description_width": "initial"}
-_FILES: tuple[FileKind, ...] = ("mentees", "mentors", "history", "volunteers")
+_FILES: tuple[FileKind, ...] = ("mentees", "mentors", "history", "people", "volunteers")
 _WEIGHTS = tuple(FitWeights.model_fields)
 #: Position of the pay-it-forward tab.
 NETWORK_TAB = 3
@@ -99,7 +99,8 @@ class MentoringView(NotebookView):
                     [
                         self.people_intro,
                         widgets.HBox([self.uploads["mentees"], self.uploads["mentors"]]),
-                        widgets.HBox([self.uploads["history"], self.uploads["volunteers"]]),
+                        widgets.HBox([self.uploads["history"]]),
+                        widgets.HBox([self.uploads["people"], self.uploads["volunteers"]]),
                         self.upload_status,
                         self.people_summary,
                     ]
@@ -237,7 +238,7 @@ class MentoringView(NotebookView):
     # -- actions ---------------------------------------------------------------------------
 
     def load_file(self, kind: FileKind, files: Sequence[Mapping[str, Any]]) -> bool:
-        """Load the first uploaded file as mentees, mentors, history or volunteers."""
+        """Load the first uploaded file as mentees, mentors, history, people or volunteers."""
         if not files:
             return False
         name, language = str(files[0]["name"]), self.session.language

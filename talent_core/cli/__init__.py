@@ -13,15 +13,24 @@ from collections.abc import Callable, Sequence
 
 from .._errors import TalentError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "Handler", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "INPUT_FILES_EPILOG", "Handler", "main"]
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+#: Every command's --help ends with where the columns of every input file are documented.
+INPUT_FILES_EPILOG = "Columns and formats of every input file: docs/input-files.md in the project."
 
 Handler = Callable[[argparse.Namespace], int]
 
 #: Modules of ``talent_core.cli`` that each add a command group.
-COMMAND_MODULES: tuple[str, ...] = ("framework", "demo_org", "groups", "mentors", "managers")
+COMMAND_MODULES: tuple[str, ...] = (
+    "framework",
+    "demo_org",
+    "demo_files",
+    "groups",
+    "mentors",
+    "managers",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,7 +41,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="talent", description="Talent development tools for HR.")
+    parser = _Parser(
+        prog="talent", description="Talent development tools for HR.", epilog=INPUT_FILES_EPILOG
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(commands)

@@ -6,7 +6,7 @@ import argparse
 
 from .._demo_org import MAX_DEMO_PEOPLE, MIN_DEMO_PEOPLE, generate_organisation
 from .._people_csv import write_people_csv
-from . import EXIT_OK
+from . import EXIT_OK, INPUT_FILES_EPILOG
 from ._files import write_output
 
 __all__ = ["register"]
@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Generate a believable demo organisation: a CEO, departments with a manager "
         "hierarchy, sites with time zones, seniority and working languages. The same seed always "
         "gives the same people.",
+        epilog=INPUT_FILES_EPILOG,
     )
     command.add_argument(
         "--people",

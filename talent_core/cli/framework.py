@@ -17,7 +17,7 @@ from ..formats import (
     validate_framework_file,
     write_framework,
 )
-from . import EXIT_BAD_INPUT, EXIT_OK
+from . import EXIT_BAD_INPUT, EXIT_OK, INPUT_FILES_EPILOG
 from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="convert and validate competency frameworks",
         description="Convert competency frameworks between native JSON, Moodle CSV, CASE and "
         "Open edX taxonomies, and check framework files.",
+        epilog=INPUT_FILES_EPILOG,
     )
     commands = group.add_subparsers(dest="framework_command", required=True)
 
@@ -48,6 +49,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="convert a framework file to another format",
         description="Read a framework (native JSON, Moodle CSV or CASE JSON) and write it in "
         "another format. Notes on what the target format cannot hold go to stderr.",
+        epilog=INPUT_FILES_EPILOG,
     )
     convert.add_argument("input", metavar="IN", help="framework file to read ('-' for stdin)")
     convert.add_argument("--to", required=True, choices=TARGETS, help="format to write")
@@ -69,6 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list every problem of a framework file",
         description="Check a framework file and list every problem with its place; exit 2 if "
         "there are any, else print a one-line summary.",
+        epilog=INPUT_FILES_EPILOG,
     )
     validate.add_argument("input", metavar="IN", help="framework file to check ('-' for stdin)")
     _add_reading_options(validate)
@@ -79,6 +82,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "schema",
         help="print the JSON Schema of native framework files",
         description="Print the JSON Schema (2020-12) that native framework files follow.",
+        epilog=INPUT_FILES_EPILOG,
     )
     schema.set_defaults(func=_schema)
 

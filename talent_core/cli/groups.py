@@ -23,7 +23,7 @@ from ..grouping import (
     write_groups_csv,
     write_report_csv,
 )
-from . import EXIT_OK
+from . import EXIT_OK, INPUT_FILES_EPILOG
 from ._files import check_files, read_input, write_output, write_outputs
 from ._time import time_limit
 
@@ -67,6 +67,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "groups",
         help="design intervision groups and export them",
         description="Design intervision (peer consultation) groups and export them for Open edX.",
+        epilog=INPUT_FILES_EPILOG,
     )
     commands = group.add_subparsers(dest="groups_command", required=True)
     _register_design(commands)
@@ -81,6 +82,7 @@ def _register_design(commands: argparse._SubParsersAction[argparse.ArgumentParse
         "constraint (sizes, working language, manager line, must-together and must-apart "
         "pairs) and spread or gather departments, locations and seniority as asked. If the "
         "constraints cannot all hold, say why and write nothing.",
+        epilog=INPUT_FILES_EPILOG,
     )
     design.add_argument("people", help="people CSV (id,name,email,manager_id,...)")
     design.add_argument("--history", metavar="CSV", help="earlier rounds (id,round,group)")
@@ -153,6 +155,7 @@ def _register_teams(commands: argparse._SubParsersAction[argparse.ArgumentParser
         description="Write the CSV that the Open edX instructor dashboard uploads to assign "
         "learners to teams: one row per member with user (username, else e-mail), enrolment "
         "mode and the team name in the teamset's column.",
+        epilog=INPUT_FILES_EPILOG,
     )
     teams.add_argument("groups", help="groups CSV (id,group)")
     teams.add_argument("--people", required=True, metavar="CSV", help="the people CSV")

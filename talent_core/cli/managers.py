@@ -22,7 +22,7 @@ from ..managers import (
     needs_attention,
     read_manager_roster,
 )
-from . import EXIT_OK
+from . import EXIT_OK, INPUT_FILES_EPILOG
 from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
@@ -36,6 +36,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="the manager roster and the safety net",
         description="Write the course's manager roster from a people file; list whose "
         "development needs attention from the blocks' report downloads.",
+        epilog=INPUT_FILES_EPILOG,
     )
     commands = group.add_subparsers(dest="managers_command", required=True)
     roster = commands.add_parser(
@@ -44,6 +45,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Join each person's manager_id to the manager's username (the people "
         "file's username column, else the id) and write the roster course staff upload in the "
         "development plan block.",
+        epilog=INPUT_FILES_EPILOG,
     )
     roster.add_argument("people", help="the people CSV (id, name, manager_id, ...)")
     roster.add_argument("-o", "--output", required=True, metavar="CSV", help="roster to write")
@@ -53,6 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list who needs attention (overdue, untouched, changed, no dialogue, waiting)",
         description="Read the development plan block's data download (and the dialogue's) "
         "and list every reason a person needs attention, one row each.",
+        epilog=INPUT_FILES_EPILOG,
     )
     attention.add_argument("plans", help="the development plan block's data CSV")
     attention.add_argument("dialogues", nargs="?", help="the dialogue block's data CSV")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._demo import demo_framework
 from .._errors import InputError
 from .._people_csv import read_people_csv
 from .._spreadsheet import csv_text
@@ -24,7 +25,7 @@ from ..mentoring import (
     read_volunteers_csv,
     write_pairs_csv,
 )
-from . import EXIT_OK
+from . import EXIT_OK, INPUT_FILES_EPILOG
 from ._files import check_files, read_input, write_output
 
 __all__ = ["register"]
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="match mentees to mentors, follow the mentoring chain",
         description="Match mentees to mentors with capacities, and follow who mentored whom "
         "across programmes (the pay-it-forward chain).",
+        epilog=INPUT_FILES_EPILOG,
     )
     commands = group.add_subparsers(dest="mentors_command", required=True)
 
@@ -62,11 +64,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "rules allow, then the highest total fit (strength where the mentee has gaps, other "
         "department, seniority step, shared language). Writes mentee_id,mentor_id,score,"
         "reasons; unmatched mentees get an empty mentor and the reason.",
+        epilog=INPUT_FILES_EPILOG,
     )
     match.add_argument("mentees", help="mentees CSV (id,name,department,manager_id,...,focus)")
     match.add_argument("mentors", help="mentors CSV (id,name,...,capacity,strengths)")
     match.add_argument(
-        "--framework", metavar="FILE", help="framework whose competencies and scales to check"
+        "--framework",
+        metavar="FILE",
+        help="framework whose competencies and scales to check and score on (default: the "
+        "shipped demo framework, as in the mentoring notebook, so both score alike)",
     )
     match.add_argument(
         "--history",
@@ -110,6 +116,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Read the mentoring history and write each person's generation (0 for "
         "who started a chain), the programmes they were mentee and mentor in, and whether "
         "they are ready to mentor next (a former mentee who volunteered).",
+        epilog=INPUT_FILES_EPILOG,
     )
     chain.add_argument("history", help="history CSV (programme,mentor_id,mentee_id)")
     chain.add_argument(
@@ -136,7 +143,9 @@ def _match(args: argparse.Namespace) -> int:
     inputs = [args.mentees, args.mentors, args.framework, args.history, args.people]
     check_files(inputs, [args.output])
     framework = (
-        read_framework(read_input(args.framework), args.framework) if args.framework else None
+        read_framework(read_input(args.framework), args.framework)
+        if args.framework
+        else demo_framework()
     )
     mentees = read_mentees_csv(read_input(args.mentees), args.mentees, framework)
     mentors = read_mentors_csv(read_input(args.mentors), args.mentors, framework, mentees)

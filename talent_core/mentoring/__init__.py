@@ -24,8 +24,13 @@ from ._csv import (
     read_mentees_csv,
     read_mentors_csv,
     read_volunteers_csv,
+    write_history_csv,
+    write_mentees_csv,
+    write_mentors_csv,
     write_pairs_csv,
+    write_volunteers_csv,
 )
+from ._demo import DEMO_PROGRAMMES, MentoringDemo, demo_programme
 from ._fit import SENIORITY_FIT, MatchingProblem, PairFit
 from ._match import Matching, MentorPair, UnmatchedMentee, match_mentors
 from ._model import (
@@ -44,6 +49,7 @@ from ._scales import DEFAULT_LEVELS, CompetencyScales
 
 __all__ = [
     "DEFAULT_LEVELS",
+    "DEMO_PROGRAMMES",
     "FORBIDDEN",
     "HISTORY_COLUMNS",
     "MAX_CAPACITY",
@@ -63,6 +69,7 @@ __all__ = [
     "Mentor",
     "MentorPair",
     "MentoringChain",
+    "MentoringDemo",
     "MentoringRecord",
     "PairFit",
     "ReadyMentor",
@@ -71,6 +78,7 @@ __all__ = [
     "UnmatchedMentee",
     "Volunteer",
     "VolunteerRole",
+    "demo_programme",
     "focus_from_gaps",
     "match_mentors",
     "mentoring_chain",
@@ -80,5 +88,9 @@ __all__ = [
     "read_mentors_csv",
     "read_volunteers_csv",
     "render_reason",
+    "write_history_csv",
+    "write_mentees_csv",
+    "write_mentors_csv",
     "write_pairs_csv",
+    "write_volunteers_csv",
 ]

@@ -46,7 +46,11 @@ __all__ = [
     "read_mentees_csv",
     "read_mentors_csv",
     "read_volunteers_csv",
+    "write_history_csv",
+    "write_mentees_csv",
+    "write_mentors_csv",
     "write_pairs_csv",
+    "write_volunteers_csv",
 ]
 
 _PERSON_COLUMNS = ("id", "name", "department", "manager_id", "seniority", "language")
@@ -324,3 +328,57 @@ def write_pairs_csv(matching: Matching, problem: MatchingProblem) -> str:
 
 def _sentences(reasons: Iterable[Reason], framework: CompetencyFramework | None) -> str:
     return "; ".join(render_reason(r, framework) for r in reasons)
+
+
+def _items_text(items: Mapping[str, int]) -> str:
+    return ";".join(f"{key}:{value}" for key, value in items.items())
+
+
+def _participant_cells(person: Mentee | Mentor) -> list[str]:
+    return [
+        person.id,
+        person.name,
+        person.email,
+        person.department,
+        person.manager_id or "",
+        str(person.seniority),
+        ";".join(person.languages),
+    ]
+
+
+def _csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    return csv_text([header, *rows])
+
+
+def write_mentees_csv(mentees: Iterable[Mentee]) -> str:
+    """Mentees as :func:`read_mentees_csv` reads them (focus with gap sizes)."""
+    header = (*_PERSON_COLUMNS[:2], "email", *_PERSON_COLUMNS[2:], "focus")
+    rows = ([*_participant_cells(m), _items_text(m.focus)] for m in mentees)
+    return _csv_text(header, rows)
+
+
+def write_mentors_csv(mentors: Iterable[Mentor]) -> str:
+    """Mentors as :func:`read_mentors_csv` reads them."""
+    header = (*_PERSON_COLUMNS[:2], "email", *_PERSON_COLUMNS[2:])
+    header = (*header, "capacity", "strengths", "former_mentee_in")
+    rows = (
+        [
+            *_participant_cells(m),
+            str(m.capacity),
+            _items_text(m.strengths),
+            m.former_mentee_in or "",
+        ]
+        for m in mentors
+    )
+    return _csv_text(header, rows)
+
+
+def write_history_csv(records: Iterable[MentoringRecord]) -> str:
+    """Earlier programmes as :func:`read_history_csv` reads them."""
+    rows = ([r.programme, r.mentor_id, r.mentee_id] for r in records)
+    return _csv_text(HISTORY_COLUMNS, rows)
+
+
+def write_volunteers_csv(volunteers: Iterable[Volunteer]) -> str:
+    """Volunteers (``id,volunteer_as``) as the peer-group block writes them."""
+    return _csv_text(VOLUNTEER_COLUMNS, ([v.person_id, v.role.value] for v in volunteers))

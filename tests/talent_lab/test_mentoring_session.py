@@ -14,9 +14,8 @@ import pytest
 
 import talent_core as tc
 from talent_core import read_roster
-from talent_core.mentoring import ReasonCode
+from talent_core.mentoring import DEMO_PROGRAMMES, ReasonCode
 from talent_lab import MentoringSession
-from talent_lab._mentoring_demo import DEMO_PROGRAMMES
 from talent_lab._mentoring_messages import reason_text
 
 MENTEES = """id,name,department,manager_id,seniority,language,focus
@@ -209,3 +208,41 @@ def test_an_unmatched_mentee_says_why_in_the_session_language(tmp_path: Path) ->
         "Ingen av de 2 mentorerna får paras med Emma Eck"
     )
     assert session.pair_table()["reasons"].iloc[3].startswith("Ingen av de 2 mentorerna")
+
+
+def test_the_people_file_reads_the_peer_group_blocks_volunteers(tmp_path: Path) -> None:
+    session = MentoringSession.demo(out_dir=tmp_path)
+    volunteers = b"id,volunteer_as\nlearner_1,mentor\n"
+    assert not session.load("volunteers", volunteers, "volunteers.csv")  # the demo's people
+    people = tc.write_people_csv(tc.generate_organisation(20, seed=3))
+    lines = people.splitlines()
+    first_id = lines[1].split(",")[0]
+    with_usernames = "\n".join(
+        [lines[0] + ",username"]
+        + [line + (",learner_1" if i == 0 else f",user_{i}") for i, line in enumerate(lines[1:])]
+    )
+    assert session.load("people", with_usernames.encode(), "people.csv"), session.last_error
+    assert session.load("volunteers", volunteers, "volunteers.csv"), session.last_error
+    assert [v.person_id for v in session.volunteers] == [first_id]
+
+
+def test_the_notebook_and_the_cli_score_the_same_files_alike(tmp_path: Path) -> None:
+    from talent_core.cli import main
+    from talent_core.cli.demo_files import demo_files
+
+    files = demo_files()
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    pairs = tmp_path / "pairs.csv"
+    args = ["mentors", "match", str(tmp_path / "mentees.csv"), str(tmp_path / "mentors.csv")]
+    assert main([*args, "-o", str(pairs)]) == 0
+    cli = {r["mentee_id"]: r["score"] for r in csv.DictReader(io.StringIO(pairs.read_text()))}
+
+    notebook = MentoringSession.demo(out_dir=tmp_path / "out")
+    for kind in ("mentees", "mentors"):
+        assert notebook.load(kind, files[f"{kind}.csv"], f"{kind}.csv"), notebook.last_error
+    assert notebook.match()
+    scores = {row.mentee.id: row.fit.score if row.fit else "" for row in notebook.rows()}
+    assert {k: float(v) for k, v in cli.items()} == pytest.approx(
+        {k: float(v) for k, v in scores.items()}
+    )

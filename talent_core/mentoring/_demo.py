@@ -5,7 +5,7 @@ former mentees who offered to pay it forward are the mentors, with strengths on 
 experienced leader role. Three earlier programmes, in which each year's mentees mentor the
 next year's, give the pay-it-forward chain its generations. Everything derives from
 ``random.Random(seed)``, so the same organisation and seed give the same programme, and
-nothing needs shipping as data.
+nothing needs shipping as data. The notebook's demo and ``talent demo-files`` both use it.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from talent_core import CompetencyFramework, Person, RoleProfile
-from talent_core.mentoring import Mentee, Mentor, MentoringRecord, Volunteer, VolunteerRole
+from .._framework import CompetencyFramework
+from .._people import Person
+from .._roles import RoleProfile
+from ._model import Mentee, Mentor, MentoringRecord, Volunteer, VolunteerRole
 
 __all__ = ["DEMO_PROGRAMMES", "MentoringDemo", "demo_programme"]
 
