@@ -359,8 +359,8 @@ def write_mentees_csv(mentees: Iterable[Mentee]) -> str:
 
 def write_mentors_csv(mentors: Iterable[Mentor]) -> str:
     """Mentors as :func:`read_mentors_csv` reads them."""
-    header = (*_PERSON_COLUMNS[:2], "email", *_PERSON_COLUMNS[2:])
-    header = (*header, "capacity", "strengths", "former_mentee_in")
+    person = (*_PERSON_COLUMNS[:2], "email", *_PERSON_COLUMNS[2:])
+    header = (*person, "capacity", "strengths", "former_mentee_in")
     rows = (
         [
             *_participant_cells(m),
