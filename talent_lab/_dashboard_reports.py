@@ -25,9 +25,21 @@ from talent_core.reports import (
     activity_column,
     hours_column,
     report_kind,
+    skipped_file,
 )
 
-__all__ = ["Report", "read_report"]
+__all__ = ["Report", "SkippedFile", "read_report"]
+
+
+class SkippedFile(Exception):
+    """A file this product writes that the dashboards do not read; ``reason`` is the key of
+    ``talent_core.reports.SKIPPED_SIGNATURES`` (or ``empty``) that says why."""
+
+    def __init__(self, filename: str, reason: str) -> None:
+        super().__init__(f"{filename}: {reason}")
+        self.filename = filename
+        self.reason = reason
+
 
 #: Largest figure a report cell may hold (counts, hours, levels): far above any real one and
 #: far below where sums over 100,000 rows could lose precision or overflow.
@@ -187,9 +199,13 @@ def read_report(
     """A block's staff CSV or a people CSV, recognised by its columns and checked.
 
     ``scales`` (competency id → the levels of its scale) refuses a self-rated level off the
-    scale. Raises FormatError naming the file, row and column of the first problem.
+    scale. Raises FormatError naming the file, row and column of the first problem, and
+    :class:`SkippedFile` for a file of ours the dashboards do not read (a roster, volunteers).
     """
     frame = _frame(data, filename)
+    skipped = skipped_file(frame.columns)
+    if skipped is not None:
+        raise SkippedFile(filename, skipped)
     kind = report_kind(frame.columns, filename)
     if kind == "people":
         return Report(kind, filename, _people(data, filename))

@@ -35,7 +35,7 @@ from talent_core.reports import REPORT_KINDS, ReportKind
 
 from . import _dashboard_figures as figures
 from ._dashboard_demo import demo_reports
-from ._dashboard_reports import Report, read_report
+from ._dashboard_reports import Report, SkippedFile, read_report
 from ._export import ExportedFile, write_atomically
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
@@ -94,6 +94,8 @@ class DashboardSession:
         #: The size and seed of the demo organisation loaded, if one was.
         self.demo: tuple[int, int] | None = None
         self.last_error: str | None = None
+        #: Files of the last upload that were ours but not reports (each with its reason).
+        self.skipped: list[SkippedFile] = []
 
     @classmethod
     def from_demo(
@@ -119,12 +121,14 @@ class DashboardSession:
         and the first real upload replaces the whole demo (no demo rows mix with real ones).
 
         False and ``last_error`` (file, row, column, problem) when any file cannot be read;
-        then nothing of this upload is kept.
+        then nothing of this upload is kept. Files of ours the dashboards do not read (a
+        roster, volunteers, an empty download) are left out and listed in ``skipped``.
         """
         scales = {
             node.id: self.framework.scale_for(node.id).values
             for node in self.framework.competencies()
         }
+        skipped: list[SkippedFile] = []
         try:
             found: dict[ReportKind, list[Report]] = {}
             for filename, data in files:
@@ -132,17 +136,23 @@ class DashboardSession:
                     raise FormatError(
                         filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
                     )
-                report = read_report(data, filename, scales)
+                try:
+                    report = read_report(data, filename, scales)
+                except SkippedFile as skip:
+                    skipped.append(skip)
+                    continue
                 found.setdefault(report.kind, []).append(report)
             loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
         except TalentError as error:
             self.last_error = str(error)
             return False
+        self.skipped, self.last_error = skipped, None
+        if not loaded:
+            return True
         if self.demo is not None:
             self.reports.clear()
         self.reports.update(loaded)
         self.demo = None
-        self.last_error = None
         return True
 
     def loaded(self) -> list[Report]:

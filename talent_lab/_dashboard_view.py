@@ -225,8 +225,22 @@ class DashboardView(NotebookView):
                 False, text("load.failed", language), self.session.last_error
             )
             return False
-        names = ", ".join(name for name, _ in loaded)
-        self.upload_status.value = notice(True, text("load.ok", language, files=names))
+        skipped = {skip.filename for skip in self.session.skipped}
+        names = ", ".join(name for name, _ in loaded if name not in skipped)
+        lines = [
+            text(
+                "skip.line",
+                language,
+                file=skip.filename,
+                reason=text(f"skip.{skip.reason}", language),
+            )
+            for skip in self.session.skipped
+        ]
+        status = notice(True, text("load.ok", language, files=names)) if names else ""
+        if lines:
+            items = "".join(f"<li>{esc(line)}</li>" for line in lines)
+            status += f'<ul class="talent-skipped">{items}</ul>'
+        self.upload_status.value = status
         self.refresh()
         return True
 

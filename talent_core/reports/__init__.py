@@ -11,10 +11,12 @@ from ._columns import (
     MANAGER_RATING_PREFIX,
     REPORT_KINDS,
     REPORT_SIGNATURES,
+    SKIPPED_SIGNATURES,
     ReportKind,
     activity_column,
     hours_column,
     report_kind,
+    skipped_file,
 )
 from ._csv import DEFUSED_PATTERN, REPORT_ENCODING, restore_formula, rows_to_csv
 from ._rows import (
@@ -34,6 +36,7 @@ __all__ = [
     "REPORT_ENCODING",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
+    "SKIPPED_SIGNATURES",
     "TOP_GAPS",
     "AssessmentRows",
     "ReportKind",
@@ -46,4 +49,5 @@ __all__ = [
     "report_kind",
     "restore_formula",
     "rows_to_csv",
+    "skipped_file",
 ]

@@ -15,10 +15,12 @@ __all__ = [
     "MANAGER_RATING_PREFIX",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
+    "SKIPPED_SIGNATURES",
     "ReportKind",
     "activity_column",
     "hours_column",
     "report_kind",
+    "skipped_file",
 ]
 
 ReportKind = Literal["assessment", "plan", "dialogue", "peer_group", "people"]
@@ -32,6 +34,29 @@ REPORT_SIGNATURES: dict[ReportKind, frozenset[str]] = {
     "peer_group": frozenset({"username", "sessions_logged", "volunteer_as"}),
     "people": frozenset({"id", "email", "department"}),
 }
+
+#: Files this product writes that the dashboards do not read, each with a key naming why
+#: (``dashboards.skip.<key>`` in the talent catalog): dropped in with the reports, they are
+#: skipped with that reason while the rest loads.
+SKIPPED_SIGNATURES: dict[str, frozenset[str]] = {
+    "mentees": frozenset({"id", "manager_id", "focus"}),
+    "mentors": frozenset({"id", "capacity", "strengths"}),
+    "explorer": frozenset({"username", "competencies_viewed", "viewed"}),
+    "volunteers": frozenset({"id", "volunteer_as"}),
+    "managers": frozenset({"username", "manager_username"}),
+    "roster": frozenset({"username", "group"}),
+    "teams": frozenset({"mode"}),
+    "rounds": frozenset({"id", "round", "group"}),
+    "groups": frozenset({"id", "group"}),
+    "pairs": frozenset({"mentee_id", "mentor_id", "score"}),
+    "chain": frozenset({"person_id", "generation"}),
+    "history": frozenset({"programme", "mentor_id", "mentee_id"}),
+    "plan_export": frozenset({"goal", "competency_id", "activity", "status"}),
+    "taxonomy": frozenset({"id", "value", "parent_id"}),
+}
+#: Files whose columns would pass for a people CSV but are mentoring files.
+_BEFORE_PEOPLE = ("mentees", "mentors")
+
 
 #: The assessment report's self-rated level columns: ``level:<competency id>``.
 LEVEL_PREFIX = "level:"
@@ -62,3 +87,18 @@ def report_kind(columns: Iterable[str], filename: str) -> ReportKind:
         f"{kind}: {', '.join(sorted(cols))}" for kind, cols in REPORT_SIGNATURES.items()
     )
     raise FormatError(filename, "header", f"not a report this dashboard knows (columns {expected})")
+
+
+def skipped_file(columns: Iterable[str]) -> str | None:
+    """Why a file with these header columns is one of ours the dashboards skip (a key of
+    :data:`SKIPPED_SIGNATURES`, or ``empty`` for a download with only its key column);
+    None for a report the dashboards read, or a file this product does not write."""
+    present = {str(column).strip() for column in columns}
+    if present <= {"username", "id"}:
+        return "empty"
+    for key in _BEFORE_PEOPLE:
+        if SKIPPED_SIGNATURES[key] <= present:
+            return key
+    if any(needed <= present for needed in REPORT_SIGNATURES.values()):
+        return None
+    return next((key for key, needed in SKIPPED_SIGNATURES.items() if needed <= present), None)

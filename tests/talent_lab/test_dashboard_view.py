@@ -226,3 +226,27 @@ def test_the_first_real_upload_replaces_the_whole_demo(tmp_path: Path) -> None:
 
 
 # Every message being translated with the same fields: tests/talent_core/test_i18n.py.
+
+
+def test_every_file_the_blocks_and_notebooks_write_loads_or_is_skipped_with_a_reason(
+    view: DashboardView,
+) -> None:
+    from talent_core.cli.demo_files import demo_files
+
+    examples = demo_files()
+    files = [
+        ("plans.csv", PLANS),
+        ("explorer.csv", "username\r\n"),  # the explorer's download before anyone browsed
+        ("volunteers.csv", "id,volunteer_as\r\nlearner_1,mentor\r\n"),
+        ("roster.csv", tc.roster_csv([("learner_1", "G1", "", "")])),
+        ("mentees.csv", examples["mentees.csv"].decode()),
+        ("pairs.csv", "mentee_id,mentor_id,score,reasons\ne1,m1,80,x\n"),
+        ("viewed.csv", "username,competencies_viewed,viewed,last_competency\nann,1,a,a\n"),
+    ]
+    assert view.load_files(upload(*files))
+    assert "plan" in view.session.reports
+    status = view.upload_status.value
+    assert "Loaded plans.csv." in status
+    for name in ("explorer.csv", "volunteers.csv", "roster.csv", "mentees.csv", "pairs.csv"):
+        assert f"{name} skipped: " in status
+    assert "mentoring notebook (05)" in status and "peer group block" in status
