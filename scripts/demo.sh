@@ -10,6 +10,11 @@ export DJANGO_SETTINGS_MODULE=xblocks.workbench.settings
 mkdir -p var
 "$BIN/django-admin" migrate --noinput >var/migrate.log
 "$BIN/django-admin" createcachetable >>var/migrate.log  # the blocks' locks (xblocks/concurrency.py)
+# HR works on copies: JupyterLab saves outputs into the notebooks it opens, and the tracked
+# ones in notebooks/ must stay clean. A copy is refreshed when the tracked notebook is newer.
+NOTEBOOKS=${TALENT_NOTEBOOKS:-var/notebooks}
+mkdir -p "$NOTEBOOKS"
+cp -u notebooks/*.ipynb "$NOTEBOOKS"/
 TOKEN=$("$BIN/python" -c 'import secrets; print(secrets.token_urlsafe(16))')
 LAB_ROOT_FLAG=()
 [ "$(id -u)" = 0 ] && LAB_ROOT_FLAG=(--allow-root)  # containers and CI machines run as root
@@ -17,7 +22,7 @@ LAB_ROOT_FLAG=()
 "$BIN/django-admin" runserver --noreload "127.0.0.1:$WORKBENCH_PORT" >var/workbench-server.log 2>&1 &
 WB=$!
 "$BIN/jupyter" lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port="$LAB_PORT" \
-  --ServerApp.port_retries=0 --ServerApp.root_dir="$PWD/notebooks" \
+  --ServerApp.port_retries=0 --ServerApp.root_dir="$(cd "$NOTEBOOKS" && pwd)" \
   --IdentityProvider.token="$TOKEN" "${LAB_ROOT_FLAG[@]}" >var/jupyterlab.log 2>&1 &
 LAB=$!
 trap 'kill $WB $LAB 2>/dev/null; wait 2>/dev/null; echo; echo "Stopped."' INT TERM EXIT
@@ -35,6 +40,7 @@ cat <<MSG
       add ?student=learner_1 for a learner, ?student=staff_hr for course staff
   JupyterLab (HR notebooks):             http://127.0.0.1:$LAB_PORT/lab?token=$TOKEN
 
+  The notebooks open as working copies in $NOTEBOOKS (notebooks/ stays clean).
   Logs are in var/. Press Ctrl-C to stop both.
 MSG
 wait

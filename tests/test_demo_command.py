@@ -28,7 +28,12 @@ def _get(url: str) -> tuple[int, str]:
 @pytest.mark.browser
 def test_demo_starts_workbench_and_jupyterlab_and_ctrl_c_stops_both(tmp_path: Path) -> None:
     wb_port, lab_port = _free_port(), _free_port()
-    env = {**os.environ, "TALENT_WORKBENCH_VAR": str(tmp_path / "var")}
+    copies = tmp_path / "notebooks"
+    env = {
+        **os.environ,
+        "TALENT_WORKBENCH_VAR": str(tmp_path / "var"),
+        "TALENT_NOTEBOOKS": str(copies),
+    }
     process = subprocess.Popen(
         ["scripts/demo.sh", str(wb_port), str(lab_port)],
         cwd=ROOT,
@@ -64,6 +69,11 @@ def test_demo_starts_workbench_and_jupyterlab_and_ctrl_c_stops_both(tmp_path: Pa
         assert status == 200 and "started" in lab_status
         status, contents = _get(f"http://127.0.0.1:{lab_port}/api/contents?token={lab.group(1)}")
         assert "01_competency_framework.ipynb" in contents
+        # JupyterLab opens working copies, so autosave never dirties the tracked notebooks
+        tracked = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+        assert sorted(p.name for p in copies.glob("*.ipynb")) == tracked
+        assert f'"path": "{tracked[0]}"' in contents or tracked[0] in contents
+        assert str(copies) in output or "working copies" in output
     finally:
         os.killpg(process.pid, signal.SIGINT)
         process.wait(timeout=60)
