@@ -1,8 +1,12 @@
-"""The incident method: the five steps of an intervision session, as the block guides them.
+"""The guides the block walks a group through, step by step.
 
-One member (the case owner) brings in a recent situation from their own work; the others help
-them see it more clearly before anyone gives advice. The host keeps time and keeps each step
-to its purpose. Texts are msgids (English), translated when shown.
+Intervision: the incident method. One member (the case owner) brings in a recent situation
+from their own work; the others help them see it more clearly before anyone gives advice. The
+host keeps time and keeps each step to its purpose.
+
+Mentoring: a pair has no host, so it gets a conversation guide of its own. The mentee brings
+what they want to grow in and owns the next step; the mentor listens, asks and shares
+experience. Texts are msgids (English), translated when shown.
 """
 
 from __future__ import annotations
@@ -12,7 +16,15 @@ from dataclasses import dataclass
 
 from .i18n import N_
 
-__all__ = ["INCIDENT_METHOD", "MethodStep", "StepView", "method_steps"]
+__all__ = [
+    "INCIDENT_METHOD",
+    "MENTORING_CONVERSATION",
+    "MethodGuide",
+    "MethodStep",
+    "StepView",
+    "method_guide",
+    "method_steps",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +90,70 @@ INCIDENT_METHOD: tuple[MethodStep, ...] = (
 )
 
 
+MENTORING_CONVERSATION: tuple[MethodStep, ...] = (
+    MethodStep(
+        "check-in",
+        N_("Check in"),
+        5,
+        N_(
+            "The mentee says what happened since the last meeting and what they want from "
+            "this conversation."
+        ),
+        N_("Ask what would make this conversation worthwhile, and agree on one topic."),
+    ),
+    MethodStep(
+        "explore",
+        N_("Explore the topic"),
+        15,
+        N_(
+            "The mentee describes a situation linked to what they want to grow in; the mentor "
+            "asks open questions and listens."
+        ),
+        N_("Ask before you tell: let the mentee find their own view first."),
+    ),
+    MethodStep(
+        "experience",
+        N_("Share experience"),
+        10,
+        N_(
+            "The mentor shares experience and ways of looking at the situation, as options "
+            "rather than instructions."
+        ),
+        N_("Offer your story as one possibility: “What I did then was…”."),
+    ),
+    MethodStep(
+        "next-step",
+        N_("Agree the next step"),
+        10,
+        N_(
+            "The mentee names one concrete action before the next meeting and how they will "
+            "know it worked."
+        ),
+        N_("Help the mentee make the action small and specific, and log it below."),
+    ),
+    MethodStep(
+        "look-back",
+        N_("Look back"),
+        5,
+        N_(
+            "Both say briefly what helped in this conversation and what to change next time, "
+            "and set the date of the next meeting."
+        ),
+        N_("Ask the mentee for feedback on your mentoring, too."),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MethodGuide:
+    """A guide as the page shows it: heading, introduction, who the prompts are for, steps."""
+
+    heading: str
+    intro: str
+    prompt_label: str
+    steps: list[StepView]
+
+
 @dataclass(frozen=True, slots=True)
 class StepView:
     number: int
@@ -88,8 +164,36 @@ class StepView:
     host_prompt: str
 
 
+def method_guide(
+    kind: str, _: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+) -> MethodGuide:
+    """The guide for a group of this kind (``mentoring`` or intervision), translated."""
+    if kind == "mentoring":
+        return MethodGuide(
+            _("How a mentoring conversation runs"),
+            _(
+                "The mentee brings what they want to grow in and owns the next step; the "
+                "mentor listens, asks and shares experience."
+            ),
+            _("For the mentor:"),
+            method_steps(_, ngettext, MENTORING_CONVERSATION),
+        )
+    return MethodGuide(
+        _("How a session runs: the incident method"),
+        _(
+            "One member brings in a case from their own work; the group helps them see it "
+            "more clearly before anyone gives advice. The host keeps time and keeps each step "
+            "to its purpose."
+        ),
+        _("For the host:"),
+        method_steps(_, ngettext),
+    )
+
+
 def method_steps(
-    _: Callable[[str], str], ngettext: Callable[[str, str, int], str]
+    _: Callable[[str], str],
+    ngettext: Callable[[str, str, int], str],
+    method: tuple[MethodStep, ...] = INCIDENT_METHOD,
 ) -> list[StepView]:
     """The steps in the language of the translations ``_`` and ``ngettext``."""
     return [
@@ -103,5 +207,5 @@ def method_steps(
             _(step.purpose),
             _(step.host_prompt),
         )
-        for number, step in enumerate(INCIDENT_METHOD, start=1)
+        for number, step in enumerate(method, start=1)
     ]

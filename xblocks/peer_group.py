@@ -31,7 +31,7 @@ from talent_core.mentoring import VolunteerRole
 from talent_core.reports import peer_group_row
 
 from . import compat, scenarios
-from ._peer_method import method_steps
+from ._peer_method import method_guide
 from ._peer_requests import GroupRequest, ProgrammeEnd, VolunteerChoice
 from ._peer_roster import INTERVISION, MENTORING, ROLE_LABELS
 from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
@@ -326,7 +326,9 @@ class PeerGroupBlock(
                 "group": group,
                 "group_heading": _("Group: {name}").format(name=group.name) if group else "",
                 "entries": self._log_entries(group) if group else [],
-                "steps": method_steps(self.ugettext, self.ungettext) if self.show_method else [],
+                "method": method_guide(self.group_kind, self.ugettext, self.ungettext)
+                if self.show_method
+                else None,
                 "today": _today().isoformat(),
                 "earliest": tc.EARLIEST_DATE.isoformat(),
                 "forward": self._forward_context(),

@@ -636,3 +636,13 @@ def test_members_are_told_course_staff_can_read_the_log(harbour) -> None:
     words = text_of(student_html(harbour("learner_2")))
     assert "Course staff can also read it" in words
     assert "Only the members of your group can read this log" not in words
+
+
+def test_a_mentoring_pair_gets_a_mentoring_guide_without_a_host(peer) -> None:
+    block = peer("learner_12", kind="mentoring", roster_csv=MENTORING_ROSTER)
+    words = text_of(student_html(block))
+    assert "How a mentoring conversation runs" in words
+    assert "For the mentor:" in words and "Agree the next step" in words
+    assert "For the host" not in words and "incident method" not in words
+    intervision = text_of(student_html(peer("learner_1")))
+    assert "For the host:" in intervision and "incident method" in intervision
