@@ -53,6 +53,10 @@ FOCUS_RANGE = (2, 5)
 #: The earliest day a learner may give for a conversation held with their manager.
 
 
+class NoPayload(StrictModel):
+    """Body of a request that sends nothing but asks (``{}``)."""
+
+
 class ConversationRef(StrictModel):
     """Body of ``remove_conversation``: the conversation's place in the list and its date."""
 
@@ -191,7 +195,9 @@ class DevelopmentDialogueBlock(
                     language=self.language,
                     ungrouped_name=self.ugettext("Other competencies"),
                 ),
-                "suggested": [self.localized(framework.node(cid).name) for cid in suggested],
+                "suggested": self._suggested_text(
+                    [self.localized(framework.node(cid).name) for cid in suggested]
+                ),
                 "choose_text": self._choose_text(),
                 "after_html": self._after_html(framework, record, result),
                 "sheet_url": self.runtime.handler_url(self, "preparation_sheet"),
@@ -229,6 +235,14 @@ class DevelopmentDialogueBlock(
             return self.ugettext("Choose {count} competencies to talk about.").format(count=low)
         return self.ugettext("Choose {low} to {high} competencies to talk about.").format(
             low=low, high=high
+        )
+
+    def _suggested_text(self, names: list[str]) -> str:
+        if not names:
+            return ""
+        return "{} {}".format(
+            self.ugettext("Suggested from the largest gaps in your latest self-assessment:"),
+            ", ".join(names),
         )
 
     def _after_html(
@@ -301,6 +315,18 @@ class DevelopmentDialogueBlock(
         )
 
     # -- handlers ---------------------------------------------------------------------------
+
+    @json_payload_handler(NoPayload)
+    def linked_parts(self, payload: NoPayload) -> dict[str, Any]:
+        """What follows the linked self-assessment (the suggestion and the ratings side by
+        side), rendered again when that assessment is submitted on the same page."""
+        framework = self.framework
+        result = self.linked_assessment()
+        names = [self.localized(framework.node(cid).name) for cid in self._suggested(result)]
+        return {
+            "suggested": self._suggested_text(names),
+            "html": self._after_html(framework, self.record, result),
+        }
 
     @json_payload_handler(tc.DialoguePreparation)
     def save_preparation(self, payload: tc.DialoguePreparation) -> dict[str, Any]:

@@ -69,6 +69,10 @@ def load_rates(rates_json: str) -> tc.ModeRates:
     return tc.load(tc.ModeRates, setting_json(rates_json, "cost_rates"), where="cost_rates")
 
 
+class NoPayload(StrictModel):
+    """Body of a request that sends nothing but asks (``{}``)."""
+
+
 class PlanPayload(StrictModel):
     """Body of ``save_plan`` and ``add_gap_goals``: the whole plan as the page shows it."""
 
@@ -359,6 +363,13 @@ class DevelopmentPlanBlock(
         )
         self.publish_event("goals_added", version=with_goals.version, competency_ids=added)
         return answer
+
+    @json_payload_handler(NoPayload)
+    def linked_parts(self, payload: NoPayload) -> dict[str, Any]:
+        """The parts that follow the linked self-assessment (its gaps as goals), rendered again
+        when that assessment is submitted on the same page."""
+        parts = self._parts(self.plan, self.framework)
+        return {"parts": {"gaps": parts["gaps"]}}
 
     @json_payload_handler(tc.AgreementInput)
     def record_agreement(self, payload: tc.AgreementInput) -> dict[str, Any]:

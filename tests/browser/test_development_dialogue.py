@@ -186,3 +186,22 @@ def test_the_talent_course_fits_a_phone(page: Page, workbench_url: str) -> None:
     page.goto(workbench_url + (course.get_attribute("href") or "") + "?student=staff_hr&lang=sv")
     expect(dialogue(page).get_by_label("Din chefs namn")).to_be_visible()
     assert overflowing(page) == []
+
+
+def test_the_dialogue_follows_a_self_assessment_submitted_on_the_same_page(
+    page: Page, workbench_url: str
+) -> None:
+    page.goto(workbench_url + "/")
+    course = page.get_by_role("link", name="Talent course: grow in your role")
+    page.goto(workbench_url + (course.get_attribute("href") or "") + "?student=learner_follow")
+    block = dialogue(page)
+    expect(block.locator(".talent-dialogue__suggested")).to_be_hidden()
+    assessment = page.locator(".talent-assessment")
+    assessment.get_by_role("radio", name="First-time manager").check()
+    for group in assessment.locator("fieldset[data-competency-id]").all():
+        group.locator("input[type=radio]").first.check()
+    assessment.get_by_role("button", name="Submit self-assessment").click()
+    expect(page.get_by_role("heading", name="Your result")).to_be_visible()
+    # no reload: the dialogue on the page suggests from the new gaps
+    suggested = block.locator(".talent-dialogue__suggested")
+    expect(suggested).to_contain_text("Suggested from the largest gaps in your latest")

@@ -249,3 +249,22 @@ def test_plan_in_swedish_by_keyboard(page: Page, workbench_url: str) -> None:
     expect(page.get_by_label("Aktivitet", exact=True)).to_have_value(node.activities[0].title["sv"])
     expect(reflection).to_have_value("Konkreta exempel <hjälper>.")
     plan(page).screenshot(path="/tmp/development_plan_sv.png")
+
+
+def test_the_plan_follows_a_self_assessment_submitted_on_the_same_page(
+    page: Page, workbench_url: str
+) -> None:
+    framework = tc.demo_framework()
+    open_plan(page, workbench_url, WITH_ASSESSMENT, "learner_follows")
+    expect(plan(page)).to_contain_text("Complete the self-assessment in this course")
+    page.get_by_role("radio", name="First-time manager").check()
+    for competency in framework.competencies("leading-people"):
+        group = page.locator(f"fieldset[data-competency-id='{competency.id}']")
+        group.get_by_role("radio", name="1 Developing").check()
+    page.get_by_role("button", name="Submit self-assessment").click()
+    expect(page.get_by_role("heading", name="Your result")).to_be_visible()
+    # no reload: the plan on the page takes the new gaps
+    expect(plan(page).locator("[data-part=gaps] li")).to_have_text(GAP_GOALS)
+    expect(plan(page)).not_to_contain_text("Complete the self-assessment in this course")
+    page.get_by_role("button", name="Add goals for these gaps").click()
+    expect(goal_names(page)).to_have_text(GAP_GOALS)

@@ -73,6 +73,7 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ),
     ("competency_assessment", "submit_studio_edits"): ("staff", STUDIO_EDIT),
     ("development_dialogue", "save_preparation"): ("own", _json(PREPARATION)),
+    ("development_dialogue", "linked_parts"): ("own", _json({})),
     ("development_dialogue", "record_conversation"): ("own", _json(CONVERSATION)),
     ("development_dialogue", "remove_conversation"): (
         "own",
@@ -82,6 +83,7 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ("development_dialogue", "download_data"): ("staff", _get),
     ("development_dialogue", "submit_studio_edits"): ("staff", STUDIO_EDIT),
     ("development_plan", "save_plan"): ("own", _json({"version": 0, "goals": GOALS})),
+    ("development_plan", "linked_parts"): ("own", _json({})),
     ("development_plan", "record_agreement"): (
         "own",
         _json({"version": 1, "manager_name": "Mia Berg", "agreed_on": "2025-05-02"}),

@@ -104,6 +104,7 @@ function CompetencyAssessmentBlock(runtime, element, args) {
       resultArea.innerHTML = answer.html;
       form.querySelector("h3").textContent = messages.retake;
       T.announce(root, answer.message || messages.submitted);
+      T.publish("assessment", {});  // the plan and dialogue on this page follow the new gaps
       var heading = resultArea.querySelector("[tabindex='-1']");
       if (heading) {
         heading.focus();

@@ -157,5 +157,14 @@ function DevelopmentDialogueBlock(runtime, element, args) {
   after.addEventListener("click", removeConversation);
   bindRecord();
   refreshChoice();
+  /* A self-assessment submitted on this page: its suggestion and ratings without a reload. */
+  T.subscribe("assessment", function () {
+    T.postJson(runtime, root, "linked_parts", {}).done(function (answer) {
+      var suggested = root.querySelector("[data-talent-suggested]");
+      suggested.textContent = answer.suggested;
+      suggested.hidden = !answer.suggested;
+      after.innerHTML = answer.html;
+    });
+  });
   return {};
 }

@@ -373,6 +373,15 @@ function DevelopmentPlanBlock(runtime, element, args) {
       why.value = chosen;
     }
   }
+  /* A self-assessment submitted on this page: show its gaps without a reload. */
+  T.subscribe("assessment", function () {
+    T.postJson(runtime, root, "linked_parts", {}).done(function (answer) {
+      Object.keys(answer.parts).forEach(function (name) {
+        root.querySelector('[data-part="' + name + '"]').innerHTML = answer.parts[name];
+      });
+    });
+  });
+
   root.addEventListener("input", edited);
   root.addEventListener("change", edited);
 

@@ -114,6 +114,22 @@
       return [answer.error].concat(details).join(" ");
     },
 
+    /* Tell the other talent blocks on this page that what they show may have changed
+       (topic "assessment": a self-assessment was submitted). Blocks share one document in
+       the workbench and in the LMS unit, so a DOM event reaches them all. */
+    publish: function (topic, detail) {
+      var event = document.createEvent("CustomEvent");
+      event.initCustomEvent("talent:" + topic, false, false, detail || {});
+      document.dispatchEvent(event);
+    },
+
+    /* Run `listener(detail)` whenever another block publishes `topic`. */
+    subscribe: function (topic, listener) {
+      document.addEventListener("talent:" + topic, function (event) {
+        listener(event.detail || {});
+      });
+    },
+
     format: format
   };
 }(window, window.jQuery));
