@@ -23,7 +23,7 @@ from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
 from ._messages import message, number
 from ._view import _offer
-from ._view_base import NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
 
 __all__ = ["GroupingView"]
 
@@ -54,18 +54,23 @@ class GroupingView(NotebookView):
         )
         self.demo_seed = widgets.IntText(value=1, style=_WIDE)
         self.generate_button = widgets.Button(icon="users")
-        self.people_upload = widgets.FileUpload(accept=".csv", multiple=False)
+        self.people_upload = widgets.FileUpload(accept=".csv", multiple=False, layout=FIT_LABEL)
         self.people_status = widgets.HTML()
         self.people_summary = widgets.HTML()
         # rules and goals
         self.hard_heading = widgets.HTML()
         self.size = widgets.IntRangeSlider(
-            value=(options.min_size, options.max_size), min=2, max=20, continuous_update=False
+            value=(options.min_size, options.max_size),
+            min=2,
+            max=20,
+            continuous_update=False,
+            **FULL_LABEL,
         )
         self.same_language = widgets.Checkbox(value=options.same_language, indent=False)
         self.manager_rule = widgets.Dropdown(style=_WIDE)
         self.uploads = {
-            kind: widgets.FileUpload(accept=".csv", multiple=False) for kind in _UPLOADS
+            kind: widgets.FileUpload(accept=".csv", multiple=False, layout=FIT_LABEL)
+            for kind in _UPLOADS
         }
         self.clear_buttons = {kind: widgets.Button(icon="times") for kind in _UPLOADS}
         self.upload_status = {kind: widgets.HTML() for kind in _UPLOADS}
@@ -78,17 +83,28 @@ class GroupingView(NotebookView):
                 max=10,
                 step=0.5,
                 continuous_update=False,
+                **FULL_LABEL,
             )
             for name in _GOALS
         }
         self.timezone_weight = widgets.FloatSlider(
-            value=options.timezone_weight, min=0, max=10, step=0.5, continuous_update=False
+            value=options.timezone_weight,
+            min=0,
+            max=10,
+            step=0.5,
+            continuous_update=False,
+            **FULL_LABEL,
         )
         self.band_hours = widgets.IntSlider(
-            value=options.timezone_band_hours, min=1, max=12, continuous_update=False
+            value=options.timezone_band_hours, min=1, max=12, continuous_update=False, **FULL_LABEL
         )
         self.repeat_weight = widgets.FloatSlider(
-            value=options.repeat_weight, min=0, max=10, step=0.5, continuous_update=False
+            value=options.repeat_weight,
+            min=0,
+            max=10,
+            step=0.5,
+            continuous_update=False,
+            **FULL_LABEL,
         )
         self.run_heading = widgets.HTML()
         self.seed = widgets.IntText(value=1, style=_WIDE)
@@ -405,6 +421,10 @@ class GroupingView(NotebookView):
     def _after_people(self, ok: bool, failed: str) -> bool:
         language = self.session.language
         if ok:
+            # Messages about the groups of the people before no longer hold.
+            self.run_status.value = self.move_status.value = ""
+            self.progress.value, self.progress.bar_style = 0, ""
+            self.find.value = ""
             self.refresh()
             self.people_status.value = notice(
                 True,
@@ -484,6 +504,7 @@ class GroupingView(NotebookView):
             self.run_status.value = notice(False, text("run.failed", language), session.last_error)
             return False
         self.progress.bar_style = "success"
+        self.move_status.value = ""  # a search or move in the groups before no longer holds
         result = session.result
         assert result is not None
         self.run_status.value = notice(

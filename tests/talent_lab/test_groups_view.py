@@ -366,3 +366,17 @@ def test_dutch_and_swedish_views_write_numbers_their_way(designed: GroupingView)
     assert f"{mean} " not in designed.summary.value
     designed.language.value = "sv"
     assert f">{worst.replace('.', ',')}</td>" in designed.table.value
+
+
+def test_no_stale_messages_after_a_new_organisation_or_design(designed: GroupingView) -> None:
+    view = designed
+    person = view.session.people[0]
+    view.find.value = person.id
+    assert "Found" in view.move_status.value and "groups for" in view.run_status.value
+    view.run_button.click()  # a redesign: the search result named an old group
+    assert view.move_status.value == ""
+    view.find.value = person.id
+    view.demo_size.value, view.demo_seed.value = 40, 2
+    view.generate_button.click()  # a new organisation: the old groups are gone
+    assert view.run_status.value == "" and view.move_status.value == ""
+    assert view.find.value == ""
