@@ -21,7 +21,7 @@ from ._export import download_link
 from ._html import esc, notice
 from ._messages import message
 from ._view import _offer
-from ._view_base import NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
 
 __all__ = ["DashboardView"]
 
@@ -43,7 +43,7 @@ class DashboardView(NotebookView):
         self.language = language_menu(session.language)
         # data
         self.data_intro = widgets.HTML()
-        self.upload = widgets.FileUpload(accept=".csv", multiple=True)
+        self.upload = widgets.FileUpload(accept=".csv", multiple=True, layout=FIT_LABEL)
         self.upload_status = widgets.HTML()
         self.data_summary = widgets.HTML()
         # gaps

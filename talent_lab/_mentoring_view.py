@@ -25,7 +25,7 @@ from ._mentoring_messages import text
 from ._mentoring_session import MENTORING_EXPORTS, FileKind, MentoringExport, MentoringSession
 from ._messages import message
 from ._view import _offer
-from ._view_base import NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
 
 __all__ = ["MentoringView"]
 
@@ -47,7 +47,10 @@ class MentoringView(NotebookView):
         self.language = language_menu(session.language)
         # mentees and mentors
         self.people_intro = widgets.HTML()
-        self.uploads = {kind: widgets.FileUpload(accept=".csv", multiple=False) for kind in _FILES}
+        self.uploads = {
+            kind: widgets.FileUpload(accept=".csv", multiple=False, layout=FIT_LABEL)
+            for kind in _FILES
+        }
         self.upload_status = widgets.HTML()
         self.people_summary = widgets.HTML()
         # match
@@ -59,7 +62,7 @@ class MentoringView(NotebookView):
                 max=100,
                 step=5,
                 continuous_update=False,
-                style=_WIDE,
+                **FULL_LABEL,
             )
             for name in _WEIGHTS
         }

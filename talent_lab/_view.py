@@ -20,7 +20,7 @@ from ._export import download_link
 from ._html import esc, notice
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
 from ._session import FrameworkSession
-from ._view_base import NotebookView, export_saved
+from ._view_base import FIT_LABEL, NotebookView, export_saved
 
 __all__ = ["FrameworkExplorerView"]
 
@@ -51,7 +51,7 @@ class FrameworkExplorerView(NotebookView):
         self.import_format = widgets.Dropdown(style=_WIDE)
         #: Moodle CSV does not say its language; HR does (an English export viewed in Swedish).
         self.import_language = widgets.Dropdown(style=_WIDE)
-        self.upload = widgets.FileUpload(accept=".json,.csv", multiple=False)
+        self.upload = widgets.FileUpload(accept=".json,.csv", multiple=False, layout=FIT_LABEL)
         self.import_status = widgets.HTML()
         self.export_intro = widgets.HTML()
         self.export_format = widgets.Dropdown(style=_WIDE)
