@@ -16,7 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from talent_core import ActivityStatus, AgreementState, FormatError, LearningMode, read_people_csv
+from talent_core import (
+    ActivityStatus,
+    AgreementState,
+    FormatError,
+    LearningMode,
+    TalentError,
+    read_people_csv,
+)
 from talent_core.reports import (
     DEFUSED_PATTERN,
     LEVEL_PREFIX,
@@ -31,7 +38,7 @@ from talent_core.reports import (
 __all__ = ["Report", "SkippedFile", "read_report"]
 
 
-class SkippedFile(Exception):
+class SkippedFile(TalentError):
     """A file this product writes that the dashboards do not read; ``reason`` is the key of
     ``talent_core.reports.SKIPPED_SIGNATURES`` (or ``empty``) that says why."""
 
