@@ -8,6 +8,7 @@ of an upload cannot be read, nothing of the upload is kept and ``last_error`` sa
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ from talent_core import (
     generate_organisation,
     load,
 )
+from talent_core import managers as mg
 from talent_core.reports import REPORT_KINDS, ReportKind
 
 from . import _dashboard_figures as figures
@@ -41,7 +43,9 @@ from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["DASHBOARD_EXPORTS", "MIN_RATINGS", "DashboardExport", "DashboardSession", "GroupBy"]
 
-DashboardExport = Literal["gaps", "agreement", "activities", "progress", "conversations", "mix"]
+DashboardExport = Literal[
+    "gaps", "agreement", "activities", "progress", "conversations", "mix", "managers", "attention"
+]
 DASHBOARD_EXPORTS: tuple[DashboardExport, ...] = (
     "gaps",
     "agreement",
@@ -247,6 +251,76 @@ class DashboardSession:
     def conversation_table(self) -> pd.DataFrame:
         return figures.conversation_table(self._rows("dialogue"), self._rows("peer_group"))
 
+    def manager_table(self) -> pd.DataFrame:
+        """Per roster manager (the plan report's ``manager_username``): team size, plans agreed
+        under the manager's own login (verified) and by the learner's word (self-reported),
+        conversations the manager recorded in the last 12 months, reports with an overdue
+        activity."""
+        columns = [
+            "manager",
+            "team",
+            "agreed_verified",
+            "agreed_self_reported",
+            "dialogues_12_months",
+            "overdue",
+        ]
+        plans = self._plans()
+        if "manager_username" not in plans.columns:
+            return pd.DataFrame(columns=columns)
+        plans = plans.fillna("").astype(str)
+        plans = plans[plans["manager_username"] != ""]
+        today = dt.date.today().isoformat()
+        year_ago = (dt.date.today() - dt.timedelta(days=365)).isoformat()
+        agreed = plans["agreement"] == "yes"
+        frame = pd.DataFrame(
+            {
+                "manager": plans["manager_username"],
+                "verified": agreed & (plans["agreement_source"] == "manager"),
+                "self": agreed & (plans["agreement_source"] == "self-reported"),
+                "dialogue": plans["manager_last_conversation"] >= year_ago,
+                "overdue": (plans["next_due"] != "") & (plans["next_due"] < today),
+            }
+        )
+        table = frame.groupby("manager").agg(
+            team=("manager", "size"),
+            agreed_verified=("verified", "sum"),
+            agreed_self_reported=("self", "sum"),
+            dialogues_12_months=("dialogue", "sum"),
+            overdue=("overdue", "sum"),
+        )
+        return table.reset_index()[columns]
+
+    def attention_table(self, today: dt.date | None = None) -> pd.DataFrame:
+        """Everyone who needs attention, one row per reason (talent_core.managers rules), with
+        manager and department, from the plan and dialogue reports."""
+        plans = self._rows("plan")
+        dialogues = self._rows("dialogue")
+
+        def records(frame: pd.DataFrame | None) -> list[dict[str, str]]:
+            return [] if frame is None else frame.fillna("").astype(str).to_dict("records")
+
+        departments = (
+            {str(k): str(v) for k, v in self._departments().items()}
+            if "people" in self.reports
+            else {}
+        )
+        people = mg.follow_ups_from_reports(records(plans), records(dialogues), departments)
+        items = mg.needs_attention(people, today or dt.date.today())
+        return pd.DataFrame(
+            [
+                {
+                    "username": a.username,
+                    "manager": a.manager_username,
+                    "department": a.department,
+                    "reason": a.reason.value,
+                    "since": a.since.isoformat() if a.since else "",
+                    "days": a.days,
+                }
+                for a in items
+            ],
+            columns=["username", "manager", "department", "reason", "since", "days"],
+        )
+
     def mix_table(self) -> pd.DataFrame:
         return figures.mix_table(figures.organisation_hours(self._plans()), self.rates)
 
@@ -258,6 +332,8 @@ class DashboardSession:
             "progress": self.progress_table,
             "conversations": self.conversation_table,
             "mix": self.mix_table,
+            "managers": self.manager_table,
+            "attention": self.attention_table,
         }
         return tables[name]()
 

@@ -251,3 +251,27 @@ def test_a_failed_import_lists_every_problem_in_notebook_words(session: Framewor
     assert not session.import_file(b"name;level\nAnn;3\n", "ratings.csv")
     assert "cannot tell the format" in (session.last_error or "")
     assert "validate" not in (session.last_error or "") and "--" not in (session.last_error or "")
+
+
+def test_managers_follow_up_separates_verified_from_self_reported_agreement() -> None:
+    import datetime as dt
+
+    from talent_lab import DashboardSession
+
+    plans = (
+        "username,goals,progress_percent,agreement,agreement_source,manager_username,"
+        "manager_status,saved_on,next_due,submitted_on,manager_last_conversation\n"
+        "ann,2,50,yes,manager,maja,yes,2026-06-01,2020-01-01,,2026-05-01\n"
+        "bo,1,0,yes,self-reported,maja,not-submitted,2026-06-01,,,\n"
+        "cy,1,0,no,,nils,waiting,2026-06-01,,2026-01-01,\n"
+    )
+    session = DashboardSession(language="en")
+    assert session.load([("development_plan-data.csv", plans.encode())]), session.last_error
+    table = session.manager_table().set_index("manager")
+    assert table.loc["maja", "team"] == 2 and table.loc["maja", "agreed_verified"] == 1
+    assert table.loc["maja", "agreed_self_reported"] == 1 and table.loc["maja", "overdue"] == 1
+    assert table.loc["nils", "agreed_verified"] == 0
+    attention = session.attention_table(dt.date(2026, 6, 30))
+    reasons = set(zip(attention["username"], attention["reason"], strict=True))
+    assert ("ann", "overdue-activity") in reasons and ("cy", "waiting-for-manager") in reasons
+    assert ("bo", "no-dialogue") in reasons and ("ann", "no-dialogue") not in reasons
