@@ -118,6 +118,7 @@ from ._plan_record import (
 )
 from ._roles import RoleProfile, RoleRequirement, check_role
 from ._roster import (
+    MAX_GROUP_SIZE,
     MAX_ROSTER_BYTES,
     ROSTER_COLUMNS,
     ROSTER_HEADER,
@@ -201,6 +202,7 @@ __all__ = [
     "MAX_ATTEMPTS",
     "MAX_CONVERSATIONS",
     "MAX_GOALS",
+    "MAX_GROUP_SIZE",
     "MAX_LOG_ENTRIES",
     "MAX_ROSTER_BYTES",
     "PEER_LOG_SCHEMA",

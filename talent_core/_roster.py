@@ -25,6 +25,7 @@ from ._people_csv import csv_rows
 from ._spreadsheet import csv_text
 
 __all__ = [
+    "MAX_GROUP_SIZE",
     "MAX_ROSTER_BYTES",
     "ROSTER_COLUMNS",
     "ROSTER_HEADER",
@@ -51,6 +52,9 @@ KIND_ROLES: dict[RosterKind, tuple[str, ...]] = {
 }
 #: Largest roster file accepted (about 6,000 learners).
 MAX_ROSTER_BYTES = 256 * 1024
+#: Most members one group may have: a member's page reads every member's log entries, and
+#: intervision groups and mentoring circles are small (a 5,000-member group took 2.7 s a page).
+MAX_GROUP_SIZE = 50
 #: Longest username Open edX allows, and longest group name its Teams store.
 MAX_USERNAME = 150
 MAX_GROUP = 255
@@ -243,9 +247,19 @@ def _member(number: int, cells: Mapping[str, str], kind: RosterKind) -> RosterMe
 def _role_problems(
     rows_of_group: Mapping[str, list[tuple[int, str]]], kind: RosterKind
 ) -> Iterator[RosterError]:
-    """A mentoring pair has exactly one mentor and a mentee; a group at most one host."""
+    """A mentoring pair has exactly one mentor and a mentee; a group at most one host and
+    :data:`MAX_GROUP_SIZE` members."""
     for group, rows in rows_of_group.items():
         first = rows[0][0]
+        if len(rows) > MAX_GROUP_SIZE:
+            yield RosterError(
+                N_("Group {group} has {count} members; a group has at most {limit}."),
+                rows[MAX_GROUP_SIZE][0],
+                "group",
+                group=group,
+                count=len(rows),
+                limit=MAX_GROUP_SIZE,
+            )
         if kind == "mentoring":
             mentors = [number for number, role in rows if role == "mentor"]
             if len(mentors) != 1:

@@ -65,3 +65,15 @@ def test_a_roster_with_many_problems_lists_the_first_twenty_and_counts_the_rest(
         tc.read_roster(text, "intervision")
     assert len(caught.value.problems) == 20
     assert caught.value.text(lambda message: message).endswith("…and 5 more.")
+
+
+def test_a_group_has_at_most_max_group_size_members() -> None:
+    """Each member's page reads every member's log: a 5,000-member group took 2.7 s a page."""
+    limit = tc.MAX_GROUP_SIZE
+    rows = "".join(f"u{i},Big\n" for i in range(limit))
+    assert len(tc.read_roster("username,group\n" + rows, "intervision").members) == limit
+    with pytest.raises(tc.RosterError) as caught:
+        tc.read_roster("username,group\n" + rows + "one_more,Big\nx,Small\n", "intervision")
+    [problem] = caught.value.problems
+    assert (problem.row, problem.column) == (limit + 2, "group")
+    assert problem.params == {"group": "Big", "count": limit + 1, "limit": limit}
