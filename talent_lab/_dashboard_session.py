@@ -290,6 +290,45 @@ class DashboardSession:
         )
         return table.reset_index()[columns]
 
+    def self_vs_manager_table(self) -> pd.DataFrame:
+        """Per competency, where a learner's latest self-rating and their roster manager's own
+        rating both exist: how many pairs, the mean of self minus manager, and how many rated
+        themselves higher (over) or lower (under) than their manager did."""
+        columns = ["competency", "pairs", "mean_difference", "over", "under"]
+        assessments, plans = self._rows("assessment"), self._rows("plan")
+        if assessments is None or plans is None:
+            return pd.DataFrame(columns=columns)
+        prefix = "manager_rating:"
+        found = []
+        latest = figures.latest_submitted(assessments).set_index("username")
+        rated = plans.set_index("username")
+        for column in [c for c in rated.columns if str(c).startswith(prefix)]:
+            competency = str(column)[len(prefix) :]
+            own = f"level:{competency}"
+            if own not in latest.columns:
+                continue
+            both = pd.concat(
+                [
+                    pd.to_numeric(latest[own], errors="coerce"),
+                    pd.to_numeric(rated[column], errors="coerce"),
+                ],
+                axis=1,
+                join="inner",
+            ).dropna()
+            if both.empty:
+                continue
+            difference = both.iloc[:, 0] - both.iloc[:, 1]
+            found.append(
+                {
+                    "competency": competency,
+                    "pairs": len(both),
+                    "mean_difference": round(float(difference.mean()), 2),
+                    "over": int((difference > 0).sum()),
+                    "under": int((difference < 0).sum()),
+                }
+            )
+        return pd.DataFrame(found, columns=columns)
+
     def attention_table(self, today: dt.date | None = None) -> pd.DataFrame:
         """Everyone who needs attention, one row per reason (talent_core.managers rules), with
         manager and department, from the plan and dialogue reports."""

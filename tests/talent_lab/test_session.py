@@ -275,3 +275,29 @@ def test_managers_follow_up_separates_verified_from_self_reported_agreement() ->
     reasons = set(zip(attention["username"], attention["reason"], strict=True))
     assert ("ann", "overdue-activity") in reasons and ("cy", "waiting-for-manager") in reasons
     assert ("bo", "no-dialogue") in reasons and ("ann", "no-dialogue") not in reasons
+
+
+def test_self_ratings_beside_the_managers_own_show_over_and_under_rating() -> None:
+    from talent_lab import DashboardSession
+
+    assessments = (
+        "username,role,submitted_at,attempts,top_gaps,level:giving-feedback,level:delegating\n"
+        "ann,first-time-manager,2026-01-01T10:00:00+00:00,1,,3,2\n"
+        "bo,first-time-manager,2026-01-01T10:00:00+00:00,1,,1,2\n"
+    )
+    plans = (
+        "username,goals,progress_percent,agreement,agreement_source,manager_username,"
+        "manager_rating:giving-feedback\n"
+        "ann,1,0,yes,manager,maja,2\n"
+        "bo,1,0,no,,maja,2\n"
+    )
+    session = DashboardSession(language="en")
+    files = [
+        ("competency_assessment-data.csv", assessments.encode()),
+        ("development_plan-data.csv", plans.encode()),
+    ]
+    assert session.load(files), session.last_error
+    table = session.self_vs_manager_table()
+    assert table.to_dict("records") == [
+        {"competency": "giving-feedback", "pairs": 2, "mean_difference": 0.0, "over": 1, "under": 1}
+    ]
