@@ -28,6 +28,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xblocks.workbench.settings")
 import django
 
 django.setup()
+# The handlers take turns through a lock kept in the workbench's database cache.
+django.core.management.call_command("createcachetable", verbosity=0)
 
 from webob import Request  # noqa: E402
 from workbench.runtime import WorkbenchRuntime  # noqa: E402

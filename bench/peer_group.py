@@ -102,7 +102,6 @@ def main() -> None:
     args = parser.parse_args()
     entries = min(args.entries, tc.MAX_LOG_ENTRIES - 1)
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("createcachetable", verbosity=0)  # the handlers' locks (xblocks.concurrency)
 
     blocks = group_blocks(entries)
     member = blocks[1]
