@@ -57,15 +57,22 @@ def check_ratings(ratings: Iterable[Rating], framework: CompetencyFramework) -> 
     for i, rating in enumerate(ratings):
         if not framework.has_node(rating.competency_id):
             problems.append(
-                Problem(
-                    f"ratings[{i}].competency_id", f"unknown competency {rating.competency_id!r}"
+                Problem.of(
+                    f"ratings[{i}].competency_id",
+                    "problem.competency.unknown",
+                    id=rating.competency_id,
                 )
             )
             continue
         scale = framework.scale_for(rating.competency_id)
         if not scale.contains(rating.level):
             problems.append(
-                Problem(f"ratings[{i}].level", f"{rating.level} is not on scale {scale.values}")
+                Problem.of(
+                    f"ratings[{i}].level",
+                    "problem.level.not_on_scale",
+                    level=rating.level,
+                    values=scale.values,
+                )
             )
     if problems:
         raise ValidationError(problems)

@@ -35,7 +35,7 @@ class DateRange:
         """A problem at ``field`` when ``value`` is given and outside the range."""
         if value is None or value in self:
             return []
-        return [Problem(field, f"{value.isoformat()} is not a plausible date")]
+        return [Problem.of(field, "problem.date.implausible", date=value.isoformat())]
 
 
 def plausible_dates(*, happened: bool, today: dt.date | None = None) -> DateRange:

@@ -120,10 +120,10 @@ def load_dialogue(state: Any) -> DialogueRecord:
 
 def _competency_problem(
     framework: CompetencyFramework, competency_id: str, allowed: Collection[str] | None
-) -> str | None:
+) -> Problem | None:
     problem = framework.competency_problem(competency_id)
     if problem is None and allowed is not None and competency_id not in allowed:
-        return f"{competency_id!r} is not offered here"
+        return Problem.of("", "problem.competency.not_offered", id=competency_id)
     return problem
 
 
@@ -142,19 +142,24 @@ def check_preparation(
     for i, cid in enumerate(preparation.competency_ids):
         problem = _competency_problem(framework, cid, allowed)
         if cid in seen:
-            problem = f"{cid!r} is chosen twice"
+            problem = Problem.of("", "problem.competency.chosen_twice", id=cid)
         seen.add(cid)
         if problem:
-            problems.append(Problem(f"competency_ids[{i}]", problem))
+            problems.append(problem.at(f"competency_ids[{i}]"))
     for cid, given in preparation.answers.items():
         if cid not in seen:
-            problems.append(Problem(f"answers.{cid}", f"{cid!r} is not a chosen competency"))
+            problems.append(Problem.of(f"answers.{cid}", "problem.competency.not_chosen", id=cid))
             continue
         if not framework.has_node(cid):
             continue
         questions = {q.id for q in framework.node(cid).coaching_questions}
         problems += [
-            Problem(f"answers.{cid}.{qid}", f"{qid!r} is not a question of {cid!r}")
+            Problem.of(
+                f"answers.{cid}.{qid}",
+                "problem.question.not_of_competency",
+                question=qid,
+                competency=cid,
+            )
             for qid in given
             if qid not in questions
         ]
@@ -191,9 +196,11 @@ def check_conversation(
         if problem is None:
             scale = framework.scale_for(cid)
             if not scale.contains(level):
-                problem = f"{level} is not on scale {scale.values}"
+                problem = Problem.of(
+                    "", "problem.level.not_on_scale", level=level, values=scale.values
+                )
         if problem:
-            problems.append(Problem(f"levels.{cid}", problem))
+            problems.append(problem.at(f"levels.{cid}"))
     if problems:
         raise ValidationError(problems)
     return talk

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._dialogue import DIALOGUE_SCHEMA, MAX_CONVERSATIONS, Conversation, DialoguePreparation
 from ._errors import Problem, ValidationError
-from ._self_assessment import _check_schema
+from ._self_assessment import _check_schema, _not_an_object
 from ._validation import load
 
 __all__ = ["DialogueSummary", "answered_count", "summarize_dialogue"]
@@ -44,12 +44,12 @@ def answered_count(preparation: DialoguePreparation | None) -> int:
 
 def _levels(talk: Any, where: str) -> Mapping[str, int]:
     if not isinstance(talk, Mapping):
-        raise ValidationError([Problem(where, "a conversation must be a JSON object")])
+        raise ValidationError([Problem.of(where, "problem.record.conversation_not_an_object")])
     levels = talk.get("levels", {})
     if not isinstance(levels, Mapping) or not all(
         isinstance(cid, str) and type(level) is int for cid, level in levels.items()
     ):
-        raise ValidationError([Problem(f"{where}.levels", "must map competency ids to levels")])
+        raise ValidationError([Problem.of(f"{where}.levels", "problem.record.levels_not_a_map")])
     return levels
 
 
@@ -62,7 +62,7 @@ def summarize_dialogue(state: Any) -> DialogueSummary:
     if not state:
         return DialogueSummary()
     if not isinstance(state, Mapping):
-        raise ValidationError([Problem("", "a stored dialogue must be a JSON object")])
+        raise ValidationError([_not_an_object("dialogue")])
     _check_schema(state, DIALOGUE_SCHEMA, "dialogue")
     stored = state.get("preparation")
     preparation = None
@@ -70,7 +70,7 @@ def summarize_dialogue(state: Any) -> DialogueSummary:
         preparation = load(DialoguePreparation, stored, where="preparation")
     talks = state.get("conversations", [])
     if not isinstance(talks, list):
-        raise ValidationError([Problem("conversations", "must be a list")])
+        raise ValidationError([Problem.of("conversations", "problem.not_a_list")])
     skipped = max(0, len(talks) - MAX_CONVERSATIONS)
     kept = talks[skipped:]
     levels: dict[str, int] = {}

@@ -7,8 +7,12 @@ the exact problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as _field
+from typing import Protocol, runtime_checkable
+
+from .i18n import translate
 
 __all__ = [
     "FormatError",
@@ -18,6 +22,28 @@ __all__ = [
     "TalentError",
     "ValidationError",
 ]
+
+
+@runtime_checkable
+class _Worded(Protocol):
+    """A parameter that words itself in a language (a mentoring reason, a list of them)."""
+
+    def text(self, language: str | None = "en") -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word of the ``talent`` catalog given as a problem's parameter ("self-assessment")."""
+
+    message_id: str
+
+    def text(self, language: str | None = "en") -> str:
+        return translate(self.message_id, language)
+
+
+def _render(message_id: str, language: str | None, params: Mapping[str, object]) -> str:
+    shown = {k: v.text(language) if isinstance(v, _Worded) else v for k, v in params.items()}
+    return translate(message_id, language, **shown)
 
 
 class TalentError(Exception):
@@ -35,10 +61,38 @@ class TalentError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with an input: where (a dotted field path) and what."""
+    """One thing wrong with an input: where (a dotted field path) and what.
+
+    A problem the core finds carries a ``message_id`` of the ``talent`` catalog and its
+    ``params`` (made with :meth:`of`), so every face words it in its user's language with
+    :meth:`text`; ``message`` is the English text. A face that words a problem itself gives
+    only ``message``. Problems compare by field and English text.
+    """
 
     field: str
     message: str
+    message_id: str = _field(default="", compare=False)
+    params: Mapping[str, object] = _field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, where: str, message_id: str, /, **params: object) -> Problem:
+        """The problem ``message_id`` (a ``talent`` catalog id) at ``where``, with ``params``."""
+        return cls(where, _render(message_id, "en", params), message_id, params)
+
+    def at(self, where: str) -> Problem:
+        """The same problem at the field path ``where``."""
+        return replace(self, field=where)
+
+    def text(self, language: str | None = "en") -> str:
+        """The message in ``language`` (the English ``message`` when it has no id)."""
+        if not self.message_id:
+            return self.message
+        return _render(self.message_id, language, self.params)
+
+    def describe(self, language: str | None = "en") -> str:
+        """``field: message`` in ``language``, as ``str()`` gives it in English."""
+        text = self.text(language)
+        return f"{self.field}: {text}" if self.field else text
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
@@ -51,16 +105,35 @@ class ValidationError(TalentError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("; ".join(str(p) for p in self.problems) or "invalid data")
 
+    def text(self, language: str | None = "en") -> str:
+        """Every problem, ``field: message``, in ``language``."""
+        return "; ".join(p.describe(language) for p in self.problems) or str(self)
+
 
 class FormatError(TalentError, ValueError):
-    """A file that cannot be read: names the file, the place in it and the problem."""
+    """A file that cannot be read: names the file, the place in it and the problem.
 
-    def __init__(self, file: str, location: str, problem: str) -> None:
+    ``detail`` is the core's :class:`Problem` behind ``problem`` when there is one, so a face
+    can word it in its user's language (:meth:`text`).
+    """
+
+    def __init__(
+        self, file: str, location: str, problem: str, detail: Problem | None = None
+    ) -> None:
         self.file = file
         self.location = location
         self.problem = problem
-        where = f"{file}, {location}" if location else file
-        super().__init__(f"{where}: {problem}")
+        self.detail = detail
+        super().__init__(f"{self._where()}: {problem}")
+
+    def _where(self) -> str:
+        return f"{self.file}, {self.location}" if self.location else self.file
+
+    def text(self, language: str | None = "en") -> str:
+        """The error with its problem in ``language`` where the core gave it a message id."""
+        if self.detail is None:
+            return str(self)
+        return f"{self._where()}: {self.detail.text(language)}"
 
 
 class StaleVersionError(TalentError, ValueError):

@@ -139,25 +139,33 @@ class CompetencyFramework(StrictModel):
         children: dict[str | None, list[CompetencyNode]] = {}
         for i, node in enumerate(self.nodes):
             if node.id in index:
-                problems.append(Problem(f"nodes[{i}].id", f"duplicate node id {node.id!r}"))
+                problems.append(
+                    Problem.of(f"nodes[{i}].id", "problem.node.duplicate_id", id=node.id)
+                )
             index[node.id] = node
         for i, node in enumerate(self.nodes):
             if node.parent_id is not None and node.parent_id not in index:
                 problems.append(
-                    Problem(f"nodes[{i}].parent_id", f"unknown parent {node.parent_id!r}")
+                    Problem.of(
+                        f"nodes[{i}].parent_id",
+                        "problem.node.unknown_parent",
+                        parent=node.parent_id,
+                    )
                 )
             children.setdefault(node.parent_id, []).append(node)
             for ref in node.cross_references:
                 if ref not in index:
                     problems.append(
-                        Problem(f"nodes[{i}].cross_references", f"unknown node {ref!r}")
+                        Problem.of(f"nodes[{i}].cross_references", "problem.node.unknown", id=ref)
                     )
         scales = {s.id for s in self.all_scales()}
         if len(scales) != 1 + len(self.extra_scales):
-            problems.append(Problem("extra_scales", "scale ids must be unique"))
+            problems.append(Problem.of("extra_scales", "problem.scale.ids_not_unique"))
         for i, node in enumerate(self.nodes):
             if node.scale_id is not None and node.scale_id not in scales:
-                problems.append(Problem(f"nodes[{i}].scale_id", f"unknown scale {node.scale_id!r}"))
+                problems.append(
+                    Problem.of(f"nodes[{i}].scale_id", "problem.scale.unknown", id=node.scale_id)
+                )
             for kind, ids in (
                 ("coaching_questions", [q.id for q in node.coaching_questions]),
                 ("activities", [a.id for a in node.activities]),
@@ -166,7 +174,9 @@ class CompetencyFramework(StrictModel):
                 for j, item_id in enumerate(ids):
                     if item_id in seen:
                         problems.append(
-                            Problem(f"nodes[{i}].{kind}[{j}].id", f"duplicate id {item_id!r}")
+                            Problem.of(
+                                f"nodes[{i}].{kind}[{j}].id", "problem.duplicate_id", id=item_id
+                            )
                         )
                     seen.add(item_id)
         self._index, self._children = index, children
@@ -178,9 +188,12 @@ class CompetencyFramework(StrictModel):
                     scale = self.scale_for(node.id)
                     if not scale.contains(node.level):
                         problems.append(
-                            Problem(
+                            Problem.of(
                                 f"nodes[{i}].level",
-                                f"{node.level} is not on scale {scale.id!r} {scale.values}",
+                                "problem.level.not_on_named_scale",
+                                level=node.level,
+                                scale=scale.id,
+                                values=scale.values,
                             )
                         )
         if problems:
@@ -203,9 +216,11 @@ class CompetencyFramework(StrictModel):
                     at = cycle.index(closing)
                     loop = " → ".join([*cycle[at:], *cycle[:at], closing])
                     return [
-                        Problem(
+                        Problem.of(
                             f"nodes[{position[closing]}].parent_id",
-                            f"parent links form a cycle through {closing!r}: {loop}",
+                            "problem.node.cycle",
+                            id=closing,
+                            loop=loop,
                         )
                     ]
                 path.append(current)
@@ -218,10 +233,11 @@ class CompetencyFramework(StrictModel):
         if too_deep:
             first = min(too_deep, key=position.__getitem__)
             return [
-                Problem(
+                Problem.of(
                     f"nodes[{position[first]}].parent_id",
-                    f"the node lies {depth[first] + 1} levels deep; a framework holds at most "
-                    f"{MAX_DEPTH} levels",
+                    "problem.node.too_deep",
+                    depth=depth[first] + 1,
+                    most=MAX_DEPTH,
                 )
             ]
         return []
@@ -237,12 +253,13 @@ class CompetencyFramework(StrictModel):
     def has_node(self, node_id: str) -> bool:
         return node_id in self._index
 
-    def competency_problem(self, node_id: str) -> str | None:
-        """Why ``node_id`` cannot be rated, required or planned for; None when it can."""
+    def competency_problem(self, node_id: str) -> Problem | None:
+        """Why ``node_id`` cannot be rated, required or planned for (placed with
+        :meth:`Problem.at`); None when it can."""
         if not self.has_node(node_id):
-            return f"unknown competency {node_id!r}"
+            return Problem.of("", "problem.competency.unknown", id=node_id)
         if self.node(node_id).type is not NodeType.COMPETENCY:
-            return f"{node_id!r} is not a rateable competency"
+            return Problem.of("", "problem.competency.not_rateable", id=node_id)
         return None
 
     def children(self, node_id: str | None = None) -> list[CompetencyNode]:

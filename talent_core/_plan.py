@@ -116,14 +116,16 @@ class DevelopmentPlan(StrictModel):
         goal_ids: set[str] = set()
         for i, goal in enumerate(self.goals):
             if goal.id in goal_ids:
-                problems.append(Problem(f"goals[{i}].id", f"duplicate goal id {goal.id!r}"))
+                problems.append(
+                    Problem.of(f"goals[{i}].id", "problem.goal.duplicate_id", id=goal.id)
+                )
             goal_ids.add(goal.id)
             activity_ids: set[str] = set()
             for j, activity in enumerate(goal.activities):
                 field = f"goals[{i}].activities[{j}]"
                 if activity.id in activity_ids:
                     problems.append(
-                        Problem(f"{field}.id", f"duplicate activity id {activity.id!r}")
+                        Problem.of(f"{field}.id", "problem.activity.duplicate_id", id=activity.id)
                     )
                 activity_ids.add(activity.id)
                 problems += dates.problems(activity.due, f"{field}.due")
@@ -202,24 +204,29 @@ def check_plan(plan: DevelopmentPlan, framework: CompetencyFramework) -> None:
         field = f"goals[{i}]"
         problem = framework.competency_problem(goal.competency_id)
         if problem:
-            problems.append(Problem(f"{field}.competency_id", problem))
+            problems.append(problem.at(f"{field}.competency_id"))
         if not framework.has_node(goal.competency_id):
             continue
         node = framework.node(goal.competency_id)
         scale = framework.scale_for(goal.competency_id)
         if not scale.contains(goal.target_level):
             problems.append(
-                Problem(
-                    f"{field}.target_level", f"{goal.target_level} is not on scale {scale.values}"
+                Problem.of(
+                    f"{field}.target_level",
+                    "problem.level.not_on_scale",
+                    level=goal.target_level,
+                    values=scale.values,
                 )
             )
         known = {a.id for a in node.activities}
         for j, activity in enumerate(goal.activities):
             if activity.activity_ref is not None and activity.activity_ref not in known:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"{field}.activities[{j}].activity_ref",
-                        f"{activity.activity_ref!r} is not an activity of {goal.competency_id!r}",
+                        "problem.activity.not_of_competency",
+                        activity=activity.activity_ref,
+                        competency=goal.competency_id,
                     )
                 )
     if problems:

@@ -214,7 +214,9 @@ def goals_from_gaps(
         if gap.size <= 0 or gap.competency_id in planned:
             continue
         if len(goals) >= MAX_GOALS:
-            raise ValidationError([Problem("goals", f"a plan holds at most {MAX_GOALS} goals")])
+            raise ValidationError(
+                [Problem.of("goals", "problem.plan.too_many_goals", most=MAX_GOALS)]
+            )
         goal_id = new_goal_id(gap.competency_id, {goal.id for goal in goals})
         goals.append(_goal(gap, framework, language, why_template, goal_id))
         planned.add(gap.competency_id)
@@ -232,7 +234,7 @@ def apply_plan_save(
     :func:`apply_agreement`), and a changed goal shows as "changed since agreed".
     """
     if not isinstance(payload, Mapping):
-        raise ValidationError([Problem("", "a plan must be a JSON object")])
+        raise ValidationError([Problem.of("", "problem.plan.not_an_object")])
     data = {**payload, "owner": stored.owner, "agreement": None, "submission": None}
     proposed = load(DevelopmentPlan, data)
     check_plan(proposed, framework)
@@ -260,7 +262,7 @@ def apply_agreement(stored: DevelopmentPlan, payload: Any) -> DevelopmentPlan:
         raise StaleVersionError(stored.version, given.version)
     problems = plausible_dates(happened=True).problems(given.agreed_on, "agreed_on")
     if not given.manager_name.strip():
-        problems.append(Problem("manager_name", "name the manager who agreed"))
+        problems.append(Problem.of("manager_name", "problem.plan.name_the_manager"))
     if problems:
         raise ValidationError(problems)
     agreed = stored.agreed(given.manager_name.strip(), given.agreed_on, given.comment)

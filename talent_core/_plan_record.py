@@ -21,7 +21,7 @@ from ._errors import Problem, ValidationError
 from ._framework import LearningMode
 from ._mix import DEFAULT_RATES, LearningMix, ModeRates, mix_from_hours
 from ._plan import ActivityStatus, DevelopmentPlan, PlanProgress, PlanSubmission
-from ._self_assessment import _check_schema
+from ._self_assessment import _check_schema, _not_an_object
 from ._text import Identifier, ShortText, StrictModel
 from ._validation import load
 
@@ -74,12 +74,14 @@ class PlanSummary(StrictModel):
     @model_validator(mode="after")
     def _complete(self) -> Self:
         problems = [
-            Problem(f"activities.{s.value}", "missing")
+            Problem.of(f"activities.{s.value}", "problem.missing")
             for s in ActivityStatus
             if s not in self.activities
         ]
         problems += [
-            Problem(f"hours.{m.value}", "missing") for m in LearningMode if m not in self.hours
+            Problem.of(f"hours.{m.value}", "problem.missing")
+            for m in LearningMode
+            if m not in self.hours
         ]
         if problems:
             raise ValidationError(problems)
@@ -148,7 +150,7 @@ def plan_to_state(plan: DevelopmentPlan) -> dict[str, Any]:
 
 def _stored(state: Any) -> Mapping[str, Any]:
     if not isinstance(state, Mapping):
-        raise ValidationError([Problem("", "a stored plan must be a JSON object")])
+        raise ValidationError([_not_an_object("plan")])
     _check_schema(state, PLAN_SCHEMA, "development plan")
     return state
 

@@ -34,7 +34,13 @@ class RoleProfile(StrictModel):
         for i, req in enumerate(self.requirements):
             if req.competency_id in seen:
                 raise ValidationError(
-                    [Problem(f"requirements[{i}]", f"{req.competency_id!r} is listed twice")]
+                    [
+                        Problem.of(
+                            f"requirements[{i}]",
+                            "problem.requirement.listed_twice",
+                            competency=req.competency_id,
+                        )
+                    ]
                 )
             seen.add(req.competency_id)
         return self
@@ -50,14 +56,18 @@ def check_role(role: RoleProfile, framework: CompetencyFramework) -> None:
         field = f"{role.id}.requirements[{i}]"
         problem = framework.competency_problem(req.competency_id)
         if problem:
-            problems.append(Problem(f"{field}.competency_id", problem))
+            problems.append(problem.at(f"{field}.competency_id"))
         if not framework.has_node(req.competency_id):
             continue
         scale = framework.scale_for(req.competency_id)
         if not scale.contains(req.level):
             problems.append(
-                Problem(
-                    f"{field}.level", f"{req.level} is not on scale {scale.id!r} {scale.values}"
+                Problem.of(
+                    f"{field}.level",
+                    "problem.level.not_on_named_scale",
+                    level=req.level,
+                    scale=scale.id,
+                    values=scale.values,
                 )
             )
     if problems:

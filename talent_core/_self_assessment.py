@@ -23,7 +23,7 @@ from typing import Annotated, Any, Final, Literal, Self
 from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from ._assessment import Gap, Rating, gap_analysis
-from ._errors import Problem, ValidationError
+from ._errors import Problem, Term, ValidationError
 from ._framework import CompetencyFramework, LearningMode, NodeType
 from ._roles import RoleProfile, check_role
 from ._text import Identifier, StrictModel, localize
@@ -95,7 +95,10 @@ class AssessmentAttempt(StrictModel):
         stray = [cid for cid in self.notes if cid not in self.levels]
         if stray:
             raise ValidationError(
-                [Problem(f"notes.{cid}", f"{cid!r} has a note but no level") for cid in stray]
+                [
+                    Problem.of(f"notes.{cid}", "problem.assessment.note_without_level", id=cid)
+                    for cid in stray
+                ]
             )
         return self
 
@@ -138,15 +141,28 @@ class SelfAssessmentRecord(StrictModel):
         return {"schema_version": SELF_ASSESSMENT_SCHEMA, **state}
 
 
+def _term(kind: str) -> Term:
+    """The catalog's word for a kind of stored record ("development plan")."""
+    return Term("term." + kind.replace("-", "_").replace(" ", "_"))
+
+
+def _not_an_object(kind: str) -> Problem:
+    """A stored record of ``kind`` that is not a JSON object."""
+    return Problem.of("", "problem.record.not_an_object", kind=_term(kind))
+
+
 def _check_schema(state: Mapping[str, Any], expected: int, kind: str) -> None:
     """Refuse a stored state written in a schema this version cannot read."""
     found = state.get("schema_version", expected)
     if found != expected:
         raise ValidationError(
             [
-                Problem(
+                Problem.of(
                     "schema_version",
-                    f"{found!r} is not a {kind} schema this version reads ({expected})",
+                    "problem.schema.unreadable",
+                    found=found,
+                    kind=_term(kind),
+                    expected=expected,
                 )
             ]
         )
@@ -179,11 +195,11 @@ def summarize_self_assessment(state: Any) -> AssessmentSummary:
     if not state:
         return AssessmentSummary(0, None, None)
     if not isinstance(state, Mapping):
-        raise ValidationError([Problem("", "a stored self-assessment must be a JSON object")])
+        raise ValidationError([_not_an_object("self-assessment")])
     _check_schema(state, SELF_ASSESSMENT_SCHEMA, "self-assessment")
     attempts = state.get("attempts") or []
     if not isinstance(attempts, list):
-        raise ValidationError([Problem("attempts", "must be a list")])
+        raise ValidationError([Problem.of("attempts", "problem.not_a_list")])
     latest = None
     if attempts:
         where = f"attempts[{len(attempts) - 1}]"
@@ -220,25 +236,27 @@ class AssessmentSetup:
         chosen: dict[str, None] = {}
         for i, node_id in enumerate(node_ids):
             if not framework.has_node(node_id):
-                problems.append(Problem(f"competencies[{i}]", f"unknown competency {node_id!r}"))
+                problems.append(
+                    Problem.of(f"competencies[{i}]", "problem.competency.unknown", id=node_id)
+                )
                 continue
             node = framework.node(node_id)
             if node.type is NodeType.COMPETENCY:
                 chosen[node_id] = None
             elif node.type is NodeType.INDICATOR:
                 problems.append(
-                    Problem(f"competencies[{i}]", f"{node_id!r} is an indicator, not rateable")
+                    Problem.of(f"competencies[{i}]", "problem.competency.indicator", id=node_id)
                 )
             else:
                 chosen.update(dict.fromkeys(c.id for c in framework.competencies(node_id)))
         if not chosen and not problems:
-            problems.append(Problem("competencies", "choose at least one competency to rate"))
+            problems.append(Problem.of("competencies", "problem.assessment.choose_competency"))
         if not roles:
-            problems.append(Problem("roles", "choose at least one target role"))
+            problems.append(Problem.of("roles", "problem.assessment.choose_roles"))
         role_ids: set[str] = set()
         for role in roles:
             if role.id in role_ids:
-                problems.append(Problem(f"roles.{role.id}", "listed twice"))
+                problems.append(Problem.of(f"roles.{role.id}", "problem.listed_twice"))
             role_ids.add(role.id)
             try:
                 check_role(role, framework)
@@ -257,23 +275,32 @@ def check_draft(payload: Any, setup: AssessmentSetup) -> AssessmentDraft:
     draft = load(AssessmentDraft, payload)
     problems: list[Problem] = []
     if draft.role_id is not None and setup.role(draft.role_id) is None:
-        problems.append(Problem("role_id", f"unknown role {draft.role_id!r}"))
+        problems.append(Problem.of("role_id", "problem.role.unknown", id=draft.role_id))
     allowed = set(setup.competency_ids)
     for competency_id, level in draft.levels.items():
         if competency_id not in allowed:
             problems.append(
-                Problem(f"levels.{competency_id}", f"{competency_id!r} is not rated here")
+                Problem.of(
+                    f"levels.{competency_id}", "problem.competency.not_rated_here", id=competency_id
+                )
             )
             continue
         scale = setup.framework.scale_for(competency_id)
         if not scale.contains(level):
             problems.append(
-                Problem(f"levels.{competency_id}", f"{level} is not on scale {scale.values}")
+                Problem.of(
+                    f"levels.{competency_id}",
+                    "problem.level.not_on_scale",
+                    level=level,
+                    values=scale.values,
+                )
             )
     for competency_id in draft.notes:
         if competency_id not in allowed:
             problems.append(
-                Problem(f"notes.{competency_id}", f"{competency_id!r} is not rated here")
+                Problem.of(
+                    f"notes.{competency_id}", "problem.competency.not_rated_here", id=competency_id
+                )
             )
     if problems:
         raise ValidationError(problems)
@@ -300,13 +327,13 @@ def submit(
         raise ValueError("submit needs an aware datetime for 'now'")
     draft = check_draft(payload, setup)
     problems = [
-        Problem(f"levels.{cid}", "rate this competency before submitting")
+        Problem.of(f"levels.{cid}", "problem.assessment.rate_before_submitting")
         for cid in setup.competency_ids
         if cid not in draft.levels
     ]
     role_id = draft.role_id
     if role_id is None:
-        problems.insert(0, Problem("role_id", "choose a target role before submitting"))
+        problems.insert(0, Problem.of("role_id", "problem.assessment.role_before_submitting"))
     if problems or role_id is None:
         raise ValidationError(problems)
     attempt = AssessmentAttempt(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import pydantic
@@ -18,6 +19,40 @@ def _path(loc: tuple[int | str, ...]) -> str:
     return out
 
 
+#: pydantic error types a person can cause from a form → catalog ids worded for people.
+_INPUT_MESSAGES = {
+    "missing": "problem.input.missing",
+    "string_too_long": "problem.input.string_too_long",
+    "too_long": "problem.input.too_long",
+    "less_than_equal": "problem.input.less_than_equal",
+    "greater_than_equal": "problem.input.greater_than_equal",
+    "float_type": "problem.input.float_type",
+    "int_type": "problem.input.int_type",
+    "date_from_datetime_parsing": "problem.input.date",
+    "date_type": "problem.input.date",
+}
+
+
+def _shown(value: Any) -> Any:
+    """``2000`` rather than ``2000.0`` for a whole-number bound."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _worded(item: Mapping[str, Any]) -> tuple[str, dict[str, object]] | tuple[()]:
+    """The catalog id and parameters for a pydantic error a person can cause, else nothing.
+
+    The problem's ``message`` stays pydantic's English; its :meth:`Problem.text` words it.
+    """
+    context = item.get("ctx") or {}
+    kind = item["type"]
+    if kind == "string_too_short" and context.get("min_length") == 1:
+        kind = "missing"
+    message_id = _INPUT_MESSAGES.get(kind)
+    if message_id is None:
+        return ()
+    return message_id, {k: _shown(v) for k, v in context.items()}
+
+
 def problems_from_pydantic(error: pydantic.ValidationError, prefix: str = "") -> list[Problem]:
     """Flatten pydantic's errors into field-named problems, unpacking our own nested ones."""
     problems: list[Problem] = []
@@ -29,10 +64,10 @@ def problems_from_pydantic(error: pydantic.ValidationError, prefix: str = "") ->
         if isinstance(inner, ValidationError):
             for p in inner.problems:
                 field = f"{where}.{p.field}" if where and p.field else (where or p.field)
-                problems.append(Problem(field, p.message))
+                problems.append(p.at(field))
             continue
         message = str(item["msg"]).removeprefix("Value error, ")
-        problems.append(Problem(where, message))
+        problems.append(Problem(where, message, *_worded(item)))
     return problems
 
 

@@ -39,6 +39,7 @@ from . import _dashboard_figures as figures
 from ._dashboard_demo import demo_reports
 from ._dashboard_reports import Report, SkippedFile, read_report
 from ._export import ExportedFile, write_atomically
+from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["DASHBOARD_EXPORTS", "MIN_RATINGS", "DashboardExport", "DashboardSession", "GroupBy"]
@@ -148,7 +149,7 @@ class DashboardSession:
                 found.setdefault(report.kind, []).append(report)
             loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.skipped, self.last_error = skipped, None
         if not loaded:
@@ -181,7 +182,7 @@ class DashboardSession:
             )
             return False
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.rates, self.last_error = rates, None
         return True
@@ -391,7 +392,7 @@ class DashboardSession:
         try:
             write_atomically(path, data)
         except OSError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return None
         self.last_error = None
         return ExportedFile(path, data, "csv")

@@ -51,6 +51,7 @@ from talent_core.grouping import (
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_messages import text
 from ._groups_roster import roster_problem
+from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]
@@ -129,7 +130,7 @@ class GroupingSession:
         try:
             people = generate_organisation(size, seed)
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self._replace_people(people, text("source.demo", self.language, size=size, seed=seed))
         return True
@@ -140,7 +141,7 @@ class GroupingSession:
             _check_size(data, filename)
             people = read_people_csv(data, filename)
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self._replace_people(people, filename)
         return True
@@ -151,7 +152,7 @@ class GroupingSession:
             _check_size(data, filename)
             pairs = read_pairs_csv(data, filename)
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         setattr(self, kind, pairs)
         self.sources[kind], self.last_error = filename, None
@@ -163,7 +164,7 @@ class GroupingSession:
             _check_size(data, filename)
             history = read_rounds_csv(data, filename)
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.history = history
         self.sources["history"], self.last_error = filename, None
@@ -219,7 +220,7 @@ class GroupingSession:
             self.last_error = error.text(self.language)
             return False
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.options, self.result, self.last_error = options, result, None
         self._evaluator = GroupingEvaluator(self.people, options, result.groups)
@@ -332,7 +333,7 @@ class GroupingSession:
             data = content.encode("utf-8")
             write_atomically(path, data)
         except (TalentError, OSError) as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return None
         self.last_error = None
         return ExportedFile(path, data, "csv")

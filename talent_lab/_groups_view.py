@@ -21,7 +21,7 @@ from ._groups_chart import GroupChart
 from ._groups_messages import text
 from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
-from ._messages import message, number
+from ._messages import error_text, message, number
 from ._view import _offer
 from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
 
@@ -486,7 +486,9 @@ class GroupingView(NotebookView):
         try:
             options = session.make_options(**self.options_settings())
         except TalentError as error:
-            self.run_status.value = notice(False, text("run.invalid", language), str(error))
+            self.run_status.value = notice(
+                False, text("run.invalid", language), error_text(error, language)
+            )
             return False
         self.progress.value, self.progress.bar_style = 0, ""
 

@@ -54,6 +54,7 @@ from talent_core.mentoring import (
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_roster import roster_problem
 from ._mentoring_messages import reason_text, text
+from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["MENTORING_EXPORTS", "MentoringExport", "MentoringSession", "PairView"]
@@ -171,7 +172,7 @@ class MentoringSession:
                 people = self.people or None
                 self.volunteers = tuple(read_volunteers_csv(data, filename, people))
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.sources[kind], self.last_error = filename, None
         if kind not in ("volunteers",):
@@ -205,7 +206,7 @@ class MentoringSession:
             matching = match_mentors(self.problem())
         except TalentError as error:
             self.settings, self._problem = previous
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self.pairs = {pair.mentee_id: pair.mentor_id for pair in matching.pairs}
         self._unmatched = {u.mentee_id: u.reason for u in matching.unmatched}
@@ -384,7 +385,7 @@ class MentoringSession:
             data = content.encode("utf-8")
             write_atomically(path, data)
         except OSError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return None
         self.last_error = None
         return ExportedFile(path, data, "csv")

@@ -23,7 +23,7 @@ from ._html import esc, notice
 from ._mentoring_graph import ChainDrawing, chain_graph
 from ._mentoring_messages import text
 from ._mentoring_session import MENTORING_EXPORTS, FileKind, MentoringExport, MentoringSession
-from ._messages import message
+from ._messages import error_text, message
 from ._view import _offer
 from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
 
@@ -272,7 +272,7 @@ class MentoringView(NotebookView):
         try:
             ok = session.match(self.settings())
         except TalentError as error:
-            session.last_error, ok = str(error), False
+            session.last_error, ok = error_text(error, language), False
         if not ok:
             self.match_status.value = notice(
                 False, text("match.failed", language), session.last_error

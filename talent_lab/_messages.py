@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from talent_core import FormatError, ValidationError
+from talent_core.grouping import InfeasibleGroupingError
 from talent_core.i18n import LANGUAGES, format_number, message_ids, translate
 
-__all__ = ["LANGUAGE_NAMES", "UI_LANGUAGES", "keys", "message", "number"]
+__all__ = ["LANGUAGE_NAMES", "UI_LANGUAGES", "error_text", "keys", "message", "number"]
 
 UI_LANGUAGES: tuple[str, ...] = LANGUAGES
 
@@ -37,3 +39,10 @@ def keys(prefix: str = "lab") -> frozenset[str]:
 def number(value: float, language: str, decimals: int = 0) -> str:
     """``value`` written as ``language`` writes numbers: 12,345.6 / 12 345,6 / 12.345,6."""
     return format_number(value, language, decimals)
+
+
+def error_text(error: Exception, language: str) -> str:
+    """An error as a view shows it: the core's problems in ``language``, else its own text."""
+    if isinstance(error, ValidationError | InfeasibleGroupingError | FormatError):
+        return error.text(language)
+    return str(error)

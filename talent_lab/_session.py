@@ -28,7 +28,7 @@ from talent_core import (
 from talent_core.formats import read_framework, validate_framework_file, write_framework
 
 from ._export import ExportedFile, export_filename, write_atomically
-from ._messages import UI_LANGUAGES
+from ._messages import UI_LANGUAGES, error_text
 from ._tables import competency_table, required_levels
 
 __all__ = ["DEFAULT_OUT_DIR", "MAX_UPLOAD_BYTES", "FrameworkSession"]
@@ -133,11 +133,13 @@ class FrameworkSession:
                 )
             framework = read_framework(data, filename, fmt, language=texts)
         except FormatError:  # every problem, one a line: the notebook has no `validate`
-            problems = validate_framework_file(data, filename, fmt, language=texts)
+            problems = validate_framework_file(
+                data, filename, fmt, language=texts, ui_language=self.language
+            )
             self.last_error = "\n".join(problems)
             return False
         except TalentError as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return False
         self._framework, self.source, self.last_error = framework, filename, None
         if self._language not in self.languages():  # a language only the old framework had
@@ -156,7 +158,7 @@ class FrameworkSession:
             path = target.expanduser() / export_filename(self._framework.id, fmt)
             write_atomically(path, data)
         except (TalentError, OSError) as error:
-            self.last_error = str(error)
+            self.last_error = error_text(error, self.language)
             return None
         self.last_error = None
         return ExportedFile(path, data, fmt)

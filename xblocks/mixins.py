@@ -26,7 +26,6 @@ from talent_core import control_character_fields
 
 from . import compat, concurrency, i18n, templating
 from .i18n import N_
-from .payload_problems import translated_problems
 
 __all__ = [
     "MAX_PAYLOAD_BYTES",
@@ -295,12 +294,15 @@ def json_response(data: Any, status: int = 200) -> Response:
     )
 
 
-def json_error(status: int, message: str, problems: Iterable[tc.Problem] = ()) -> Response:
-    """``{"error": message, "problems": [{"field", "message"}]}`` with ``status``."""
+def json_error(
+    status: int, message: str, problems: Iterable[tc.Problem] = (), language: str | None = None
+) -> Response:
+    """``{"error": message, "problems": [{"field", "message"}]}`` with ``status``; each
+    problem the core found is worded in ``language`` (its message id and parameters)."""
     return json_response(
         {
             "error": message,
-            "problems": [{"field": p.field, "message": p.message} for p in problems],
+            "problems": [{"field": p.field, "message": p.text(language)} for p in problems],
         },
         status,
     )
@@ -384,16 +386,17 @@ class _NotJson(Exception):
 
 def parse_payload(payload: type[P], body: bytes, gettext: Callable[[str], str] = str) -> P:
     """``body`` as ``payload`` in strict JSON mode: JSON's own types only, so ``"2"`` is no
-    number and ``2.0`` no integer (dates stay ISO strings); problems name the field and are
-    worded through ``gettext`` (see :func:`translated_problems`). Text holding a control
-    character other than tab and line breaks is refused, naming the field: it would reach
-    staff CSVs and reports raw."""
+    number and ``2.0`` no integer (dates stay ISO strings); problems name the field, and those
+    a form can cause (an emptied title, too many hours) carry a message id, so the page words
+    them in the learner's language (see :func:`talent_core.problems_from_pydantic`). Text
+    holding a control character other than tab and line breaks is refused, naming the field
+    (worded through ``gettext``): it would reach staff CSVs and reports raw."""
     try:
         parsed = payload.model_validate_json(body, strict=True)
     except pydantic.ValidationError as error:
         if any(item["type"] == "json_invalid" for item in error.errors()):
             raise _NotJson from None
-        raise tc.ValidationError(translated_problems(error, gettext)) from None
+        raise tc.ValidationError(tc.problems_from_pydantic(error)) from None
     hidden = control_character_fields(json.loads(body))
     if hidden:
         message = gettext("Remove the invisible control characters (such as NUL or ESC).")
@@ -457,7 +460,9 @@ def json_payload_handler(
                 return json_error(403, str(error))
             except tc.ValidationError as error:
                 discard_unsaved_changes(self)
-                return json_error(400, _("The request was rejected."), error.problems)
+                return json_error(
+                    400, _("The request was rejected."), error.problems, self.language
+                )
             return json_response(result)
 
         return cast(Callable[[B, Request, str], Response], handler)

@@ -124,14 +124,20 @@ def read_framework(
 
 
 def validate_framework_file(
-    data: bytes, filename: str, fmt: str | None = None, *, language: str = "en"
+    data: bytes,
+    filename: str,
+    fmt: str | None = None,
+    *,
+    language: str = "en",
+    ui_language: str | None = "en",
 ) -> list[str]:
-    """Every problem of the file (empty when it imports), each naming its place."""
+    """Every problem of the file (empty when it imports), each naming its place; the core's
+    problems worded in ``ui_language`` (``language`` is the one the file's texts are in)."""
     try:
         _, problems = _read(data, filename, fmt, language)
     except FormatError as error:
-        return [str(error)]
-    return [str(error) for error in problems.errors]
+        return [error.text(ui_language)]
+    return [error.text(ui_language) for error in problems.errors]
 
 
 def write_framework(

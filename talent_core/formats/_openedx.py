@@ -62,11 +62,11 @@ def taxonomy_tags(framework: CompetencyFramework, language: str) -> list[Tag]:
             continue
         where = f"nodes[{position[node.id]}].id"
         if len(node.id) > MAX_EXTERNAL_ID:
-            problems.append(Problem(where, f"Open edX tag ids hold at most {MAX_EXTERNAL_ID}"))
+            problems.append(Problem.of(where, "problem.openedx.id_too_long", most=MAX_EXTERNAL_ID))
         clash = used_ids.get(node.id.lower())
         if clash is not None:
             problems.append(
-                Problem(where, f"Open edX ignores case in tag ids: {node.id!r} and {clash!r}")
+                Problem.of(where, "problem.openedx.case_clash", id=node.id, other=clash)
             )
         used_ids[node.id.lower()] = node.id
         base = _clean(localize(node.name, language, (framework.default_language, "en")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .._errors import FormatError, Problem, ValidationError
+from .._errors import FormatError, ValidationError
 from .._framework import CompetencyFramework
 from .._roles import RoleProfile, check_role
 from .._validation import load
@@ -36,9 +36,7 @@ def read_roles(data: bytes, filename: str, framework: CompetencyFramework) -> li
             check_role(role, framework)
         except ValidationError as error:
             # check_role names fields after the role id; name them by position in the file.
-            renamed = (
-                Problem(where + p.field.removeprefix(role.id), p.message) for p in error.problems
-            )
+            renamed = (p.at(where + p.field.removeprefix(role.id)) for p in error.problems)
             problems.add_problems(renamed, json_path)
         roles.append(role)
     raise_first(problems)

@@ -48,8 +48,8 @@ class ProblemList:
         self.file = file
         self.errors: list[FormatError] = []
 
-    def add(self, location: str, problem: str) -> None:
-        self.errors.append(FormatError(self.file, location, problem))
+    def add(self, location: str, problem: str, detail: Problem | None = None) -> None:
+        self.errors.append(FormatError(self.file, location, problem, detail))
 
     def add_problems(self, problems: Iterable[Problem], locate: Locator) -> None:
         seen = {(e.location, e.problem) for e in self.errors}
@@ -57,7 +57,7 @@ class ProblemList:
             key = (locate(p.field), p.message)
             if key not in seen:
                 seen.add(key)
-                self.add(*key)
+                self.add(*key, detail=p)
 
     def __bool__(self) -> bool:
         return bool(self.errors)

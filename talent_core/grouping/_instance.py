@@ -148,7 +148,11 @@ def _criteria(people: Sequence[Person], options: GroupingOptions, met: bool) -> 
                     )
                 except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                     problems.append(
-                        Problem(f"people[{i}].timezone", f"unknown time zone {person.timezone!r}")
+                        Problem.of(
+                            f"people[{i}].timezone",
+                            "problem.timezone.unknown",
+                            zone=person.timezone,
+                        )
                     )
                     bands[person.timezone] = -1
         if problems:
@@ -218,7 +222,7 @@ def encode(people: Sequence[Person], options: GroupingOptions) -> Instance:
     problems: list[Problem] = []
     for i, person in enumerate(people):
         if person.id in index:
-            problems.append(Problem(f"people[{i}].id", f"duplicate id {person.id!r}"))
+            problems.append(Problem.of(f"people[{i}].id", "problem.duplicate_id", id=person.id))
         index[person.id] = i
     if problems:
         raise ValidationError(problems)

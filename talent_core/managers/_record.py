@@ -21,7 +21,7 @@ from .._assessment import Rating, RatingSource
 from .._errors import Problem, StaleVersionError, ValidationError
 from .._framework import CompetencyFramework
 from .._plan import DevelopmentPlan, PlanSubmission
-from .._self_assessment import _check_schema
+from .._self_assessment import _check_schema, _not_an_object
 from .._text import Identifier, ShortText, StrictModel, Username
 from .._validation import load
 
@@ -151,7 +151,7 @@ def load_manager_record(state: Any) -> ManagerRecord:
     if not state:
         return ManagerRecord()
     if not isinstance(state, Mapping):
-        raise ValidationError([Problem("", "a stored manager record must be a JSON object")])
+        raise ValidationError([_not_an_object("manager record")])
     _check_schema(state, MANAGER_RECORD_SCHEMA, "manager record")
     return load(ManagerRecord, state)
 
@@ -206,7 +206,7 @@ def submit_plan(
     if version != stored.version:
         raise StaleVersionError(stored.version, version)
     if not stored.goals:
-        raise ValidationError([Problem("goals", "add a goal before you ask for agreement")])
+        raise ValidationError([Problem.of("goals", "problem.plan.goal_before_agreement")])
     submission = PlanSubmission(
         manager_username=manager_username,
         version=stored.version + 1,
@@ -232,9 +232,9 @@ def decide_plan(
     if version != plan.version:
         raise StaleVersionError(plan.version, version)
     if not plan.goals:
-        raise ValidationError([Problem("version", "the plan has no goals yet")])
+        raise ValidationError([Problem.of("version", "problem.plan.no_goals_yet")])
     if decision == "sent_back" and not comment.strip():
-        raise ValidationError([Problem("comment", "say what to change")])
+        raise ValidationError([Problem.of("comment", "problem.plan.say_what_to_change")])
     entry = PlanDecision(
         decision=decision,
         version=plan.version,

@@ -130,15 +130,17 @@ class MatchingProblem:
         ]
         for label, person in labelled:
             for p in self.scales.problems(person):
-                problems.append(Problem(f"{label}.{p.field}", p.message))
+                problems.append(p.at(f"{label}.{p.field}"))
         for i, mentor in enumerate(self.mentors):
             same = self.mentee_index.get(mentor.id)
             if same is not None and self.mentees[same].manager_id != mentor.manager_id:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         f"mentors[{i}].manager_id",
-                        f"{mentor.id!r} is also a mentee, with manager "
-                        f"{self.mentees[same].manager_id!r} instead of {mentor.manager_id!r}",
+                        "problem.mentor.other_manager",
+                        id=mentor.id,
+                        mentee_manager=self.mentees[same].manager_id,
+                        mentor_manager=mentor.manager_id,
                     )
                 )
         for i, (mentee_id, mentor_id) in enumerate(excluded):
@@ -147,7 +149,9 @@ class MatchingProblem:
                 ("mentor", mentor_id, self.mentor_index),
             ):
                 if person_id not in index:
-                    problems.append(Problem(f"excluded[{i}]", f"{person_id!r} is not a {role}"))
+                    problems.append(
+                        Problem.of(f"excluded[{i}]", f"problem.excluded.not_a_{role}", id=person_id)
+                    )
         if problems:
             raise ValidationError(problems)
 
@@ -263,7 +267,7 @@ class MatchingProblem:
 
     def _checked_levels(self, competency: str) -> list[int]:
         levels = self.scales.levels(competency)
-        assert not isinstance(levels, str), "checked in _check"
+        assert not isinstance(levels, Problem), "checked in _check"
         return levels
 
     def _strength_units(self, competency: str, level: int) -> int:
@@ -454,7 +458,13 @@ def _index(people: Sequence[Mentee] | Sequence[Mentor], kind: str) -> dict[str, 
     for i, person in enumerate(people):
         if person.id in index:
             problems.append(
-                Problem(f"{kind}[{i}].id", f"{person.id!r} is already {kind}[{index[person.id]}]")
+                Problem.of(
+                    f"{kind}[{i}].id",
+                    "problem.person.listed_before",
+                    id=person.id,
+                    kind=kind,
+                    index=index[person.id],
+                )
             )
         index.setdefault(person.id, i)
     if problems:

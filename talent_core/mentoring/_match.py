@@ -11,7 +11,7 @@ import numpy.typing as npt
 from .._errors import Problem, ValidationError
 from ._assign import FORBIDDEN, ScoreMatrix, assign_with_capacities
 from ._fit import MatchingProblem
-from ._reasons import Reason, ReasonCode, render_reason
+from ._reasons import Reason, ReasonCode, Reasons
 
 __all__ = ["Matching", "MentorPair", "UnmatchedMentee", "match_mentors"]
 
@@ -109,16 +109,16 @@ def _check_kept(
         i, j = problem.mentee_index.get(mentee_id), problem.mentor_index.get(mentor_id)
         if i is None or j is None:
             missing = mentee_id if i is None else mentor_id
-            problems.append(Problem(field, f"{missing!r} is not a mentee or mentor here"))
+            problems.append(Problem.of(field, "problem.pair.unknown_person", id=missing))
             continue
         if scores[i, j] == FORBIDDEN:
             fit = problem.explain_pair(mentee_id, mentor_id)
-            why = "; ".join(render_reason(r) for r in fit.blocked_by)
-            problems.append(Problem(field, f"the pair may not be made: {why}"))
+            why = Reasons(tuple(fit.blocked_by))
+            problems.append(Problem.of(field, "problem.pair.forbidden", why=why))
             continue
         capacities[j] -= 1
         if capacities[j] < 0:
-            problems.append(Problem(field, f"{mentor_id!r} has no place left"))
+            problems.append(Problem.of(field, "problem.pair.mentor_full", id=mentor_id))
         rows.append(i)
     if problems:
         raise ValidationError(problems)

@@ -15,7 +15,7 @@ from .._framework import CompetencyFramework
 from .._text import localize
 from ..i18n import ntranslate, translate
 
-__all__ = ["Reason", "ReasonCode", "render_reason"]
+__all__ = ["Reason", "ReasonCode", "Reasons", "render_reason"]
 
 
 class ReasonCode(StrEnum):
@@ -52,6 +52,20 @@ class Reason:
     #: Names, ids and numbers the sentence needs; ``competency`` holds a competency id.
     params: Mapping[str, str | int] = field(default_factory=dict)
 
+    def text(self, language: str | None = "en") -> str:
+        """The reason's sentence in ``language`` (competencies by id: no framework here)."""
+        return render_reason(self, None, language)
+
+
+@dataclass(frozen=True, slots=True)
+class Reasons:
+    """Reasons given together (why a pair may not be made), worded in one language."""
+
+    reasons: tuple[Reason, ...]
+
+    def text(self, language: str | None = "en") -> str:
+        return "; ".join(reason.text(language) for reason in self.reasons)
+
 
 #: Reasons whose sentence has a singular and a plural form, chosen by ``count``.
 PLURAL: frozenset[ReasonCode] = frozenset(
@@ -66,7 +80,7 @@ PLURAL: frozenset[ReasonCode] = frozenset(
 
 
 def render_reason(
-    reason: Reason, framework: CompetencyFramework | None = None, language: str = "en"
+    reason: Reason, framework: CompetencyFramework | None = None, language: str | None = "en"
 ) -> str:
     """The reason as a sentence in ``language`` (the ``talent`` catalog's ``reason.<code>``;
     English by default); competency names come from ``framework`` if given."""

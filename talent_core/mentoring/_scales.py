@@ -23,24 +23,28 @@ class CompetencyScales:
 
     def __init__(self, framework: CompetencyFramework | None) -> None:
         self.framework = framework
-        self._levels: dict[str, list[int] | str] = {}
+        self._levels: dict[str, list[int] | Problem] = {}
 
-    def levels(self, competency: str) -> list[int] | str:
+    def levels(self, competency: str) -> list[int] | Problem:
         """The scale's level values, or why the competency cannot be used."""
         known = self._levels.get(competency)
         if known is None:
             known = self._levels[competency] = self._look_up(competency)
         return known
 
-    def _look_up(self, competency: str) -> list[int] | str:
+    def _look_up(self, competency: str) -> list[int] | Problem:
         framework = self.framework
         if framework is None:
             return list(DEFAULT_LEVELS)
         if not framework.has_node(competency):
-            return f"unknown competency {competency!r} in {framework.id!r}"
+            return Problem.of(
+                "", "problem.competency.unknown_in", id=competency, framework=framework.id
+            )
         node_type = framework.node(competency).type
         if node_type is not NodeType.COMPETENCY:
-            return f"{competency!r} is a {node_type.value}, not a competency"
+            return Problem.of(
+                "", "problem.competency.not_a_competency", id=competency, type=node_type.value
+            )
         return framework.scale_for(competency).values
 
     def problems(self, participant: Mentee | Mentor) -> list[Problem]:
@@ -57,16 +61,20 @@ class CompetencyScales:
         for kind, competency, value in items:
             field = f"{kind}.{competency}"
             levels = self.levels(competency)
-            if isinstance(levels, str):
-                problems.append(Problem(field, levels))
+            if isinstance(levels, Problem):
+                problems.append(levels.at(field))
             elif kind == "strengths" and value not in levels:
-                problems.append(Problem(field, f"level {value} is not on the scale {levels}"))
+                problems.append(
+                    Problem.of(field, "problem.level.not_on_the_scale", level=value, levels=levels)
+                )
             elif kind == "focus" and value > len(levels) - 1:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         field,
-                        f"a gap of {value} levels is more than the scale {levels} has "
-                        f"(at most {len(levels) - 1})",
+                        "problem.gap.too_large",
+                        gap=value,
+                        levels=levels,
+                        most=len(levels) - 1,
                     )
                 )
         return problems

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
+import json
 import re
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 import talent_core as tc
 from talent_core.formats import write_framework
@@ -207,3 +211,24 @@ def test_a_moodle_csv_keeps_the_language_hr_says_its_texts_are_in(oecd_csv_path:
     framework = view.session.framework
     assert framework.id == "OECD-CORE" and framework.languages() == {"en"}
     assert view.session.language == "sv" and view.import_language.value == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "bad.json, $.nodes[1].parent_id: unknown parent 'nowhere'"),
+        ("sv", "bad.json, $.nodes[1].parent_id: okänd förälder 'nowhere'"),
+        ("nl", "bad.json, $.nodes[1].parent_id: onbekende ouder 'nowhere'"),
+    ],
+)
+def test_a_problem_the_core_finds_in_a_file_is_shown_in_the_views_language(
+    session: FrameworkSession, language: str, expected: str
+) -> None:
+    """The core's framework check finds the unknown parent; the view words it by message id."""
+    view = FrameworkExplorerView(session)
+    view.language.value = language
+    data = json.loads(write_framework(tc.demo_framework(), "json"))
+    data["nodes"][1]["parent_id"] = "nowhere"
+    view.upload.value = upload("bad.json", json.dumps(data).encode())
+    status = html.unescape(view.import_status.value)
+    assert 'role="alert"' in status and expected in status, status

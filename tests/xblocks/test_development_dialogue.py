@@ -266,6 +266,41 @@ def test_bad_conversations_get_400_and_change_nothing(prepared, call, change, fi
     assert [e for e, _ in prepared.runtime.events].count("completion") == 0
 
 
+@pytest.mark.parametrize(
+    ("language", "level", "competency"),
+    [
+        ("en", "9 is not on scale [1, 2, 3, 4]", "unknown competency 'resilience-x'"),
+        ("sv", "9 finns inte på skalan [1, 2, 3, 4]", "okänd kompetens 'resilience-x'"),
+        ("nl", "9 staat niet op schaal [1, 2, 3, 4]", "onbekende competentie 'resilience-x'"),
+    ],
+)
+def test_the_cores_problems_reach_the_learner_in_their_language(
+    prepared, call, language: str, level: str, competency: str
+) -> None:
+    """The core finds these (check_conversation); the block only words them by message id."""
+    levels = {"delegating": 9, "resilience-x": 2}
+    with translation.override(language):
+        response = call(prepared, "record_conversation", {**CONVERSATION, "levels": levels})
+    assert response.status_code == 400
+    assert response.json["problems"] == [
+        {"field": "levels.delegating", "message": level},
+        {"field": "levels.resilience-x", "message": competency},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("en", "Fill this in."), ("sv", "Fyll i det här."), ("nl", "Vul dit in.")],
+)
+def test_a_payload_constraint_is_worded_in_the_learners_language(
+    prepared, call, language: str, message: str
+) -> None:
+    with translation.override(language):
+        response = call(prepared, "record_conversation", {**CONVERSATION, "manager_name": ""})
+    assert response.status_code == 400
+    assert {"field": "manager_name", "message": message} in response.json["problems"]
+
+
 def test_a_conversation_cannot_be_dated_after_tomorrow(prepared, call) -> None:
     ahead = dt.datetime.now(dt.UTC).date() + dt.timedelta(days=2)
     response = call(prepared, "record_conversation", {**CONVERSATION, "held_on": str(ahead)})
