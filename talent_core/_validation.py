@@ -39,10 +39,8 @@ def _shown(value: Any) -> Any:
 
 
 def _worded(item: Mapping[str, Any]) -> tuple[str, dict[str, object]] | tuple[()]:
-    """The catalog id and parameters for a pydantic error a person can cause, else nothing.
-
-    The problem's ``message`` stays pydantic's English; its :meth:`Problem.text` words it.
-    """
+    """The catalog id and parameters for a pydantic error a person can cause, else nothing
+    (pydantic's own English then stays the problem's message)."""
     context = item.get("ctx") or {}
     kind = item["type"]
     if kind == "string_too_short" and context.get("min_length") == 1:
@@ -66,8 +64,11 @@ def problems_from_pydantic(error: pydantic.ValidationError, prefix: str = "") ->
                 field = f"{where}.{p.field}" if where and p.field else (where or p.field)
                 problems.append(p.at(field))
             continue
-        message = str(item["msg"]).removeprefix("Value error, ")
-        problems.append(Problem(where, message, *_worded(item)))
+        worded = _worded(item)
+        if worded:
+            problems.append(Problem.of(where, worded[0], **worded[1]))
+        else:
+            problems.append(Problem(where, str(item["msg"]).removeprefix("Value error, ")))
     return problems
 
 
