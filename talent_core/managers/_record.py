@@ -259,16 +259,18 @@ def rate_report(
     """The record with the manager's levels for the dialogue (source ``manager``), checked
     against the framework; the learner's own ratings are never touched."""
     if not levels:
-        raise ValidationError([Problem("levels", "rate at least one competency")])
+        raise ValidationError([Problem.of("levels", "problem.manager.rate_one")])
     problems: list[Problem] = []
     for competency_id, level in levels.items():
         field = f"levels.{competency_id}"
         problem = framework.competency_problem(competency_id)
         if problem:
-            problems.append(Problem(field, problem))
+            problems.append(problem.at(field))
         elif not framework.scale_for(competency_id).contains(level):
             values = framework.scale_for(competency_id).values
-            problems.append(Problem(field, f"{level} is not on scale {values}"))
+            problems.append(
+                Problem.of(field, "problem.level.not_on_scale", level=level, values=values)
+            )
     if problems:
         raise ValidationError(problems)
     entry = ManagerRatings(rated_on=today, levels=dict(levels), rater=rater)
@@ -297,7 +299,7 @@ def tick(
 ) -> ManagerRecord:
     """The record with one checklist item of ``items`` ticked or cleared for the report."""
     if item not in items:
-        raise ValidationError([Problem("item", f"{item!r} is not on the checklist")])
+        raise ValidationError([Problem.of("item", "problem.checklist.unknown_item", item=item)])
     report = record.of(username)
     checklist = {**report.checklist, item: done}
     return record.with_report(username, report.model_copy(update={"checklist": checklist}))
