@@ -126,9 +126,12 @@ def _largest_first(gap: Gap) -> tuple[float, int, int, str]:
 def _off_scale(req: RoleRequirement, position: dict[int, int], level: int) -> ValidationError:
     return ValidationError(
         [
-            Problem(
+            Problem.of(
                 req.competency_id,
-                f"level {level} is not on the scale of {req.competency_id!r} ({list(position)})",
+                "problem.level.not_on_competency_scale",
+                level=level,
+                competency=req.competency_id,
+                values=list(position),
             )
         ]
     )

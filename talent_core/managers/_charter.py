@@ -91,9 +91,11 @@ def _json(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValidationError([Problem(where, f"not valid JSON: {error.msg}")]) from None
+        raise ValidationError(
+            [Problem.of(where, "problem.json.invalid", reason=error.msg)]
+        ) from None
     except RecursionError:
-        raise ValidationError([Problem(where, "JSON nested too deeply to read")]) from None
+        raise ValidationError([Problem.of(where, "problem.json.too_deep")]) from None
 
 
 def charter_markdown(charter: RolesCharter, language: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
 import shutil
 from dataclasses import replace
@@ -123,3 +124,20 @@ def test_numbers_and_dates_as_each_language_writes_them(
     shown = f"{i18n.format_number(100_000, language)} / {i18n.format_number(81.46, language, 1)}"
     assert shown == number
     assert i18n.format_date(datetime.date(2026, 3, 1), language) == date
+
+
+def test_every_problem_the_core_makes_has_a_message_id() -> None:
+    """``Problem(field, "English")`` in the core would reach Swedish users in English; the
+    one exception is pydantic's own message for an error no person can cause from a form."""
+    root = Path(i18n.__file__).resolve().parents[1]
+    allowed = {"_errors.py", "_validation.py"}
+    bare = [
+        f"{path.relative_to(root)}:{node.lineno}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name not in allowed
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name | ast.Attribute)
+        and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr) == "Problem"
+    ]
+    assert bare == []
