@@ -118,8 +118,10 @@ def default_target_level(scale: ProficiencyScale) -> int:
 
 def _check_competency(framework: CompetencyFramework, competency_id: str) -> None:
     if framework.competency_problem(competency_id) is not None:
-        problem = f"{competency_id!r} is not a competency of the framework"
-        raise ValidationError([Problem("competency_id", problem)])
+        problem = Problem.of(
+            "competency_id", "problem.competency.not_in_framework", id=competency_id
+        )
+        raise ValidationError([problem])
 
 
 def new_goal(framework: CompetencyFramework, competency_id: str, taken: Collection[str]) -> Goal:
@@ -127,7 +129,7 @@ def new_goal(framework: CompetencyFramework, competency_id: str, taken: Collecti
     ``taken`` are the plan's goal ids. ValidationError when the plan is full."""
     _check_competency(framework, competency_id)
     if len(taken) >= MAX_GOALS:
-        raise ValidationError([Problem("taken", f"a plan holds at most {MAX_GOALS} goals")])
+        raise ValidationError([Problem.of("taken", "problem.plan.too_many_goals", most=MAX_GOALS)])
     return Goal(
         id=new_goal_id(competency_id, taken),
         competency_id=competency_id,
@@ -147,15 +149,20 @@ def new_activity(
     ``taken`` are the goal's activity ids. ValidationError when the goal is full."""
     _check_competency(framework, competency_id)
     if len(taken) >= MAX_ACTIVITIES:
-        problem = f"a goal holds at most {MAX_ACTIVITIES} activities"
-        raise ValidationError([Problem("taken", problem)])
+        problem = Problem.of("taken", "problem.goal.too_many_activities", most=MAX_ACTIVITIES)
+        raise ValidationError([problem])
     if activity_ref is None:
         return PlannedActivity(id=unique_id("own", taken), title="-", mode=LearningMode.ON_THE_JOB)
     suggestions = suggested_activities(framework, competency_id, language)
     picked = next((a for a in suggestions if a.id == activity_ref), None)
     if picked is None:
-        problem = f"{activity_ref!r} is not an activity of {competency_id!r}"
-        raise ValidationError([Problem("activity_ref", problem)])
+        problem = Problem.of(
+            "activity_ref",
+            "problem.activity.not_of_competency",
+            activity=activity_ref,
+            competency=competency_id,
+        )
+        raise ValidationError([problem])
     return PlannedActivity(
         id=unique_id(picked.id, taken),
         activity_ref=picked.id,

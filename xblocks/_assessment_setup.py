@@ -157,7 +157,9 @@ def convert_framework(
     try:
         framework = formats.read_framework(data, filename, fmt, language=language)
     except tc.FormatError as error:
-        found = formats.validate_framework_file(data, filename, fmt, language=language)
+        found = formats.validate_framework_file(
+            data, filename, fmt, language=language, ui_language=language
+        )
         problems = [tc.Problem("file", p) for p in found] or [tc.Problem("file", str(error))]
         raise tc.ValidationError(problems) from None
     native = formats.write_framework(framework, "json").decode("utf-8")

@@ -454,7 +454,9 @@ class CompetencyAssessmentBlock(
         try:
             converted = convert_framework(data, upload.filename or "upload", fmt, self.language)
         except tc.ValidationError as error:
-            return json_error(400, _("The file could not be converted."), error.problems)
+            return json_error(
+                400, _("The file could not be converted."), error.problems, self.language
+            )
         return json_response(
             {"framework_json": converted.json, "competencies": converted.competencies}
         )
@@ -479,7 +481,9 @@ class CompetencyAssessmentBlock(
             else:
                 error(
                     _("The role profiles JSON is not valid: {problems}").format(
-                        problems=listed([str(p) for p in problem.problems], self._and_more)
+                        problems=listed(
+                            [p.describe(self.language) for p in problem.problems], self._and_more
+                        )
                     )
                 )
             return
@@ -516,14 +520,14 @@ class CompetencyAssessmentBlock(
         if unknown:
             error(
                 _("These competencies cannot be rated: {problems}").format(
-                    problems=listed([p.message for p in unknown], more)
+                    problems=listed([p.text(self.language) for p in unknown], more)
                 )
             )
         targets = fields("target_roles")
         if targets:
             error(
                 _("These target roles are not among the role profiles: {problems}").format(
-                    problems=listed([p.message for p in targets], more)
+                    problems=listed([p.text(self.language) for p in targets], more)
                 )
             )
         if any(p.field == "roles" for p in problems):
@@ -533,7 +537,7 @@ class CompetencyAssessmentBlock(
         if rest:
             error(
                 _("The role profiles do not fit the framework: {problems}").format(
-                    problems=listed([str(p) for p in rest], more)
+                    problems=listed([p.describe(self.language) for p in rest], more)
                 )
             )
 

@@ -467,7 +467,7 @@ class DevelopmentPlanBlock(
         except tc.ValidationError as error:
             return [
                 self.ugettext("The cost rates are not valid: {problems}").format(
-                    problems="; ".join(str(p) for p in error.problems)
+                    problems="; ".join(p.describe(self.language) for p in error.problems)
                 )
             ]
         return []

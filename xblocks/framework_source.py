@@ -72,6 +72,9 @@ class FrameworkSourceMixin(XBlockMixin):
 
         def localized(self, text: Mapping[str, str]) -> str: ...
 
+        @property
+        def language(self) -> str: ...
+
     framework_source = String(
         display_name=N_("Competency framework"),
         help=N_("Use the demo framework shipped with these blocks, or paste your own below."),
@@ -118,7 +121,7 @@ class FrameworkSourceMixin(XBlockMixin):
             return [self.ugettext("Choose the demo framework or your own.")]
         if not data.framework_json.strip():
             return [self.ugettext("Paste your framework as JSON, or choose the demo framework.")]
-        listed = [str(p) for p in problems[:MAX_LISTED_PROBLEMS]]
+        listed = [p.describe(self.language) for p in problems[:MAX_LISTED_PROBLEMS]]
         if len(problems) > MAX_LISTED_PROBLEMS:
             more = self.ugettext("and {count} more").format(
                 count=len(problems) - MAX_LISTED_PROBLEMS
