@@ -82,7 +82,7 @@ def test_learner_prepares_reloads_and_records_the_conversation(
     expect(block.locator(".talent-dialogue__talk")).to_contain_text("March 14, 2025 · Mia Berg")
     assert ratings_row(block, "Delegating") == [
         "Not rated",
-        "2 Independent March 14, 2025 · Mia Berg",
+        "2 Independent March 14, 2025 · Mia Berg (self-reported)",
         "Not rated",
     ]
 

@@ -159,7 +159,7 @@ def test_agreement_is_recorded_and_voided_by_a_goal_change(page: Page, workbench
     page.get_by_role("button", name="Record agreement").click()
     expect(status(page)).to_have_text("The agreement is recorded.")
     expect(plan(page).locator("[data-agreement]")).to_have_text(
-        "Agreed with Mia Berg on May 2, 2025."
+        "Self-reported: Agreed with Mia Berg on May 2, 2025."
     )
 
     page.get_by_label("Target level").select_option("4")
