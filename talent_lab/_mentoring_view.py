@@ -23,7 +23,7 @@ from ._html import esc, notice
 from ._mentoring_graph import ChainDrawing, chain_graph
 from ._mentoring_messages import text
 from ._mentoring_session import MENTORING_EXPORTS, FileKind, MentoringExport, MentoringSession
-from ._messages import error_text, message
+from ._messages import error_text, message, number
 from ._view import _offer
 from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
 
@@ -287,7 +287,9 @@ class MentoringView(NotebookView):
                 language,
                 matched=len(scored),
                 mentees=len(rows),
-                mean=f"{half_away(sum(scored) / len(scored), 1)}" if scored else "0",
+                mean=number(half_away(sum(scored) / len(scored), 1), language, 1)
+                if scored
+                else number(0, language),
             ),
         )
         self._show_pairs()

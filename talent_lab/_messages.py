@@ -9,6 +9,7 @@ message is translated in every language of ``UI_LANGUAGES`` with the same placeh
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 
 from talent_core import FormatError, ValidationError
 from talent_core.grouping import InfeasibleGroupingError
@@ -36,7 +37,7 @@ def keys(prefix: str = "lab") -> frozenset[str]:
     return frozenset(m.removeprefix(start) for m in message_ids() if m.startswith(start))
 
 
-def number(value: float, language: str, decimals: int = 0) -> str:
+def number(value: float | Decimal, language: str, decimals: int = 0) -> str:
     """``value`` written as ``language`` writes numbers: 12,345.6 / 12 345,6 / 12.345,6."""
     return format_number(value, language, decimals)
 

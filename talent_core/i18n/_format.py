@@ -7,6 +7,7 @@ English "100,000" would mislead there; Babel knows every language's marks.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -16,7 +17,7 @@ from ._catalog import catalog_language
 __all__ = ["format_date", "format_number"]
 
 
-def format_number(value: float, language: str | None, decimals: int = 0) -> str:
+def format_number(value: float | Decimal, language: str | None, decimals: int = 0) -> str:
     """``value`` with ``decimals`` places: 12,345.6 / 12 345,6 / 12.345,6 (en / sv / nl).
 
     Rounds the decimal value as written (2.675 → 2.68), half to even.

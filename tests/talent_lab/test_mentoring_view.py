@@ -161,7 +161,9 @@ def test_dutch(view: MentoringView) -> None:
         "Exporteren",
     )
     view.match_button.click()
-    assert "3 van 3 mentees hebben een mentor" in view.match_status.value
+    assert "3 van 3 mentees hebben een mentor; gemiddelde fit 66,7 punten" in (
+        view.match_status.value
+    )
     assert "Geeft het door: was mentee in 2024" in view.table.value
     assert "Sterk in Delegeren (niveau 4)" in view.table.value
 
