@@ -179,6 +179,7 @@ DIALOGUE = "development-dialogue.development_dialogue.d0.u0"
 PEERS = "peer-group-intervision.peer_group.d0.u0"
 MENTORING = "peer-group-mentoring-programme-ended.peer_group.d0.u0"
 EXPLORER = "competency-explorer.competency_explorer.d0.u0"
+MANAGED = "development-plan-with-managers.development_plan.d0.u0"
 LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
 
 
@@ -206,6 +207,7 @@ def test_the_scenarios_have_the_usage_ids_these_tests_use(server: Server) -> Non
         ("peer_group.0", PEERS, "learner_1"),
         ("peer_group.1", MENTORING, "learner_1"),
         ("competency_explorer.0", EXPLORER, "race_ids"),
+        ("development_plan.2", MANAGED, "manager_1"),
     ]:
         assert usage in server.page(scenario, student), usage
 
@@ -374,3 +376,65 @@ def test_show_competency_answers_every_request(server: Server) -> None:
         EXPLORER, "show_competency", "race_explorer", [{"competency_id": "delegating"}] * N
     )
     assert [status for status, _ in answers] == [200] * N, answers[0]
+
+
+# -- managers (the demo roster: manager_1 manages learner_1 ... learner_5) -------------------
+# What a manager writes lives in the manager's own state, so these race one manager's tabs.
+
+
+def _submitted(server: Server, learner: str) -> int:
+    """``learner``'s plan saved with one goal and submitted to manager_1; its version."""
+    assert (
+        server.post(MANAGED, "save_plan", learner, {"version": 0, "goals": [goal("delegating")]})[0]
+        == 200
+    )
+    status, _ = server.post(MANAGED, "submit_plan", learner, {"version": 1})
+    assert status == 200
+    return int(server.state(MANAGED, learner)["plan_record"]["plan"]["version"])
+
+
+def _report(server: Server, learner: str) -> dict[str, Any]:
+    return dict(server.state(MANAGED, "manager_1")["manager_record"]["reports"][learner])
+
+
+def test_submit_plan_one_wins_the_rest_409(server: Server) -> None:
+    learner = "learner_2"
+    assert (
+        server.post(MANAGED, "save_plan", learner, {"version": 0, "goals": [goal("delegating")]})[0]
+        == 200
+    )
+    accepted, refused = _split(server.race(MANAGED, "submit_plan", learner, [{"version": 1}] * N))
+    assert len(accepted) == 1 and len(refused) == N - 1
+    plan = server.state(MANAGED, learner)["plan_record"]["plan"]
+    assert plan["version"] == 2 and plan["submission"]["manager_username"] == "manager_1"
+
+
+def test_manager_decisions_ratings_and_talks_keep_every_accepted_one(server: Server) -> None:
+    learner = "learner_3"
+    version = _submitted(server, learner)
+    decisions = [{"username": learner, "version": version, "comment": f"c{i}"} for i in range(N)]
+    accepted, _ = _split(server.race(MANAGED, "agree_plan", "manager_1", decisions))
+    assert len(accepted) == N
+    assert sorted(d["comment"] for d in _report(server, learner)["decisions"]) == sorted(
+        f"c{i}" for i in accepted
+    )
+    ratings = [{"username": learner, "levels": {"delegating": 1 + i % 4}} for i in range(N)]
+    accepted, _ = _split(server.race(MANAGED, "rate_report", "manager_1", ratings))
+    assert len(accepted) == N == len(_report(server, learner)["ratings"])
+    talks = [
+        {"username": learner, "held_on": f"2025-04-{i + 1:02d}", "agreed_focus": f"F{i}"}
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(MANAGED, "record_talk", "manager_1", talks))
+    stored = _report(server, learner)["conversations"]
+    assert sorted(t["agreed_focus"] for t in stored) == sorted(f"F{i}" for i in accepted)
+    assert len(accepted) == N
+
+
+def test_checklist_ticks_from_parallel_tabs_are_all_kept(server: Server) -> None:
+    learner = "learner_4"
+    items = ["dialogue-held", "plan-agreed", "follow-up-set", "support-given"]
+    bodies = [{"username": learner, "item": items[i % len(items)], "done": True} for i in range(N)]
+    accepted, _ = _split(server.race(MANAGED, "tick_checklist", "manager_1", bodies))
+    assert len(accepted) == N
+    assert _report(server, learner)["checklist"] == dict.fromkeys(items, True)
