@@ -438,3 +438,59 @@ def test_checklist_ticks_from_parallel_tabs_are_all_kept(server: Server) -> None
     accepted, _ = _split(server.race(MANAGED, "tick_checklist", "manager_1", bodies))
     assert len(accepted) == N
     assert _report(server, learner)["checklist"] == dict.fromkeys(items, True)
+
+
+# -- staff uploads (whole replacements: every answer 200 or 409, one upload's file stored) ----
+# These run last: the peer roster they store replaces the one the tests above log against.
+
+
+def _multipart(field: str, text: str) -> tuple[bytes, str]:
+    boundary = "talent-race-boundary"
+    body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
+        f'filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--{boundary}--\r\n'
+    )
+    return body.encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def _block_rows(server: Server, usage: str) -> list[dict[str, Any]]:
+    """The rows of what a block keeps for all its users (settings, user_state_summary)."""
+    with sqlite3.connect(server.db, timeout=30) as db:
+        found = db.execute(
+            "SELECT state FROM workbench_xblockstate"
+            " WHERE scope='usage' AND scope_id=? AND user_id IS NULL",
+            (usage,),
+        ).fetchall()
+    return [json.loads(state) for (state,) in found]
+
+
+@pytest.mark.parametrize(
+    ("usage", "handler", "roster", "stored"),
+    [
+        (
+            MANAGED,
+            "upload_managers",
+            "username,manager_username,name\nboss_{i},,Boss {i}\nrace_{i},boss_{i},Race {i}\n",
+            lambda row: [r[0] for r in row["manager_roster"]["rows"]],
+        ),
+        (
+            PEERS,
+            "upload_roster",
+            "username,group\nrace_{i},Group {i}\nrace_x{i},Group {i}\n",
+            lambda row: [line.split(",")[0] for line in row["roster_csv"].splitlines()[1:]],
+        ),
+    ],
+)
+def test_staff_roster_uploads_store_exactly_one_accepted_file(
+    server: Server, usage: str, handler: str, roster: str, stored: Any
+) -> None:
+    texts = [roster.format(i=i) for i in range(N)]
+    parts = [_multipart("roster", text) for text in texts]
+    content_type = parts[0][1]
+    answers = server.race(usage, handler, "staff_race", [body for body, _ in parts], content_type)
+    accepted, _ = _split(answers)
+    assert accepted
+    rows = _block_rows(server, usage)
+    assert len(rows) == 1
+    kept = stored(rows[0])
+    assert kept in [[line.split(",")[0] for line in texts[i].splitlines()[1:]] for i in accepted]
