@@ -6,6 +6,7 @@ thin ipywidgets view that renders it into HTML widgets.
 
 from ._dashboard_session import DashboardSession
 from ._dashboard_view import DashboardView
+from ._errors import FileProblemsError
 from ._export import ExportedFile
 from ._groups_session import GroupingSession
 from ._groups_view import GroupingView
@@ -25,6 +26,7 @@ __all__ = [
     "DashboardSession",
     "DashboardView",
     "ExportedFile",
+    "FileProblemsError",
     "FrameworkExplorerView",
     "FrameworkSession",
     "GroupingSession",

@@ -15,6 +15,8 @@ from talent_core import FormatError, ValidationError
 from talent_core.grouping import InfeasibleGroupingError
 from talent_core.i18n import LANGUAGES, format_number, message_ids, translate
 
+from ._errors import FileProblemsError
+
 __all__ = ["LANGUAGE_NAMES", "UI_LANGUAGES", "error_text", "keys", "message", "number"]
 
 UI_LANGUAGES: tuple[str, ...] = LANGUAGES
@@ -44,6 +46,7 @@ def number(value: float | Decimal, language: str, decimals: int = 0) -> str:
 
 def error_text(error: Exception, language: str) -> str:
     """An error as a view shows it: the core's problems in ``language``, else its own text."""
-    if isinstance(error, ValidationError | InfeasibleGroupingError | FormatError):
+    worded = ValidationError | InfeasibleGroupingError | FormatError | FileProblemsError
+    if isinstance(error, worded):
         return error.text(language)
     return str(error)

@@ -1,8 +1,9 @@
 """The state of HR's framework notebook, without any widget: testable and scriptable.
 
 A session holds the loaded framework, the role profiles, the display language and the
-outcome of the last import or export. Imports are whole-or-nothing: a file that cannot be
-read leaves the loaded framework as it was and records why in ``last_error``.
+files it imports and exports. Imports are whole-or-nothing: a file that cannot be read leaves
+the loaded framework as it was and raises a :class:`~talent_core.TalentError` saying why
+(views catch it and show it in their language).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from talent_core import (
     FormatError,
     InputError,
     RoleProfile,
-    TalentError,
     ValidationError,
     check_role,
     demo_framework,
@@ -27,8 +27,9 @@ from talent_core import (
 )
 from talent_core.formats import read_framework, validate_framework_file, write_framework
 
+from ._errors import FileProblemsError
 from ._export import ExportedFile, export_filename, write_atomically
-from ._messages import UI_LANGUAGES, error_text
+from ._messages import UI_LANGUAGES
 from ._tables import competency_table, required_levels
 
 __all__ = ["DEFAULT_OUT_DIR", "MAX_UPLOAD_BYTES", "FrameworkSession"]
@@ -55,8 +56,6 @@ class FrameworkSession:
         #: Name of the file the framework came from; None for the shipped demo.
         self.source = source
         self.out_dir = Path(out_dir)
-        #: Why the last import or export failed; None after a success.
-        self.last_error: str | None = None
         self._language = "en"
         self.language = language
 
@@ -116,49 +115,44 @@ class FrameworkSession:
 
     def import_file(
         self, data: bytes, filename: str, fmt: str | None = None, *, language: str | None = None
-    ) -> bool:
-        """Load a framework file (format detected unless given); False and ``last_error`` if not.
+    ) -> None:
+        """Load a framework file (format detected unless given).
 
-        ``last_error`` then lists every problem of the file, one a line, each naming its place.
+        Raises :class:`FileProblemsError` listing every problem of a file that cannot be read
+        (one a line, each naming its place) and ``InputError`` for a file over the size limit.
 
         Texts of files that do not name their language (Moodle CSV) are taken to be in
         ``language`` (default: the display language).
         """
         texts = language or self._language
-        try:
-            if len(data) > MAX_UPLOAD_BYTES:
-                raise InputError(
-                    f"{filename}: the file has {len(data):,} bytes; "
-                    f"the limit is {MAX_UPLOAD_BYTES:,}"
-                )
-            framework = read_framework(data, filename, fmt, language=texts)
-        except FormatError:  # every problem, one a line: the notebook has no `validate`
-            problems = validate_framework_file(
-                data, filename, fmt, language=texts, ui_language=self.language
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise InputError(
+                f"{filename}: the file has {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
             )
-            self.last_error = "\n".join(problems)
-            return False
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self._framework, self.source, self.last_error = framework, filename, None
+        try:
+            framework = read_framework(data, filename, fmt, language=texts)
+        except FormatError as error:  # every problem, one a line: the notebook has no `validate`
+
+            def problems(ui_language: str) -> list[str]:
+                return validate_framework_file(
+                    data, filename, fmt, language=texts, ui_language=ui_language
+                )
+
+            raise FileProblemsError(filename, problems) from error
+        self._framework, self.source = framework, filename
         if self._language not in self.languages():  # a language only the old framework had
             self._language = UI_LANGUAGES[0]
-        return True
 
-    def export(self, fmt: str, folder: str | os.PathLike[str] | None = None) -> ExportedFile | None:
-        """Write the framework as ``fmt`` into ``folder`` (default ``out_dir``); None on failure.
+    def export(self, fmt: str, folder: str | os.PathLike[str] | None = None) -> ExportedFile:
+        """Write the framework as ``fmt`` into ``folder`` (default ``out_dir``).
 
         One-language formats (Moodle CSV, Open edX taxonomies) are written in the display
         language. An existing file of the same name is replaced only by a complete new one.
+        Raises ``InputError`` for an unknown format and ``FileWriteError`` (a ``TalentError``
+        and an ``OSError``) naming the folder or file that could not be written.
         """
         target = Path(folder) if folder is not None else self.out_dir
-        try:
-            data = write_framework(self._framework, fmt, language=self._language)
-            path = target.expanduser() / export_filename(self._framework.id, fmt)
-            write_atomically(path, data)
-        except (TalentError, OSError) as error:
-            self.last_error = error_text(error, self.language)
-            return None
-        self.last_error = None
+        data = write_framework(self._framework, fmt, language=self._language)
+        path = target.expanduser() / export_filename(self._framework.id, fmt)
+        write_atomically(path, data)
         return ExportedFile(path, data, fmt)

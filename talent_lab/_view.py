@@ -12,13 +12,13 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from talent_core import localize
+from talent_core import TalentError, localize
 from talent_core.formats import FORMATS, IMPORT_FORMATS
 
 from . import _render
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, error_text, message
 from ._session import FrameworkSession
 from ._view_base import FIT_LABEL, NotebookView, export_saved
 
@@ -162,39 +162,43 @@ class FrameworkExplorerView(NotebookView):
         filename, language = str(upload["name"]), self.session.language
         before = localize(self.session.framework.name, language)
         fmt = self.import_format.value
-        ok = self.session.import_file(
-            bytes(upload["content"]),
-            filename,
-            None if fmt == "auto" else fmt,
-            language=self.import_language.value,
-        )
-        if ok:
-            self.refresh()
-            self.import_status.value = notice(
-                True,
-                message(
-                    "import.ok",
-                    language,
-                    framework=localize(self.session.framework.name, language),
-                    file=filename,
-                    competencies=len(self.session.framework.competencies()),
-                ),
+        try:
+            self.session.import_file(
+                bytes(upload["content"]),
+                filename,
+                None if fmt == "auto" else fmt,
+                language=self.import_language.value,
             )
-        else:
+        except TalentError as error:
             self.import_status.value = notice(
                 False,
                 message("import.failed", language, file=filename, framework=before),
-                self.session.last_error,
+                error_text(error, language),
             )
-        return ok
+            return False
+        self.refresh()
+        self.import_status.value = notice(
+            True,
+            message(
+                "import.ok",
+                language,
+                framework=localize(self.session.framework.name, language),
+                file=filename,
+                competencies=len(self.session.framework.competencies()),
+            ),
+        )
+        return True
 
     def export(self) -> bool:
         """Export in the chosen format to the chosen folder and offer the file for download."""
         language = self.session.language
-        exported = self.session.export(self.export_format.value, self.folder.value.strip() or None)
-        if exported is None:
+        try:
+            exported = self.session.export(
+                self.export_format.value, self.folder.value.strip() or None
+            )
+        except TalentError as error:
             self.export_status.value = notice(
-                False, message("export.failed", language), self.session.last_error
+                False, message("export.failed", language), error_text(error, language)
             )
             return False
         status = export_saved(exported, language)

@@ -1,4 +1,4 @@
-"""Any bytes into any notebook upload: a clean refusal (``last_error``) or a load, never a raise.
+"""Any bytes into any notebook upload: a clean refusal (a TalentError) or a load, never a crash.
 
 The dashboards' report reader gives a TalentError naming the file, or a report.
 """
@@ -38,7 +38,11 @@ any_file = st.builds(
 
 def _framework(data: bytes) -> tuple[bool, str | None]:
     session = FrameworkSession(demo_framework())
-    return session.import_file(data, "upload.csv"), session.last_error
+    try:
+        session.import_file(data, "upload.csv")
+    except tc.TalentError as error:
+        return False, str(error)
+    return True, None
 
 
 def _groups(data: bytes) -> tuple[bool, str | None]:

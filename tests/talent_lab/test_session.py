@@ -10,8 +10,14 @@ import pandas as pd
 import pytest
 
 import talent_core as tc
-from talent_core.formats import FORMATS, IMPORT_FORMATS, read_framework, write_framework
-from talent_lab import COMPETENCY_COLUMNS, FrameworkSession
+from talent_core.formats import (
+    FORMATS,
+    IMPORT_FORMATS,
+    read_framework,
+    validate_framework_file,
+    write_framework,
+)
+from talent_lab import COMPETENCY_COLUMNS, FileProblemsError, FrameworkSession
 from talent_lab import _session as session_module
 from talent_lab._export import export_filename
 
@@ -101,10 +107,9 @@ def test_demo_roles_all_fit_the_demo_framework() -> None:
 
 def test_import_replaces_the_framework(session: FrameworkSession) -> None:
     data = write_framework(tc.demo_framework(), "case")
-    assert session.import_file(data, "demo-case.json")
+    session.import_file(data, "demo-case.json")
     assert session.framework.name["en"] == tc.demo_framework().name["en"]
     assert session.source == "demo-case.json"
-    assert session.last_error is None
     assert len(session.competency_table()) == len(tc.demo_framework().competencies())
 
 
@@ -121,10 +126,11 @@ def test_a_bad_file_keeps_the_loaded_framework(
     session: FrameworkSession, data: bytes, filename: str, expected: str
 ) -> None:
     before = session.framework
-    assert not session.import_file(data, filename)
+    with pytest.raises(FileProblemsError) as raised:
+        session.import_file(data, filename)
     assert session.framework is before
     assert session.source is None
-    assert session.last_error is not None and expected in session.last_error
+    assert expected in raised.value.text("en")
 
 
 def test_a_bad_row_is_named_and_nothing_is_imported(session: FrameworkSession) -> None:
@@ -132,11 +138,11 @@ def test_a_bad_row_is_named_and_nothing_is_imported(session: FrameworkSession) -
     fields = rows[3].split(",")
     fields[0] = "no-such-parent"
     rows[3] = ",".join(fields)
-    assert not session.import_file("\n".join(rows).encode(), "edited.csv")
+    with pytest.raises(tc.TalentError) as raised:
+        session.import_file("\n".join(rows).encode(), "edited.csv")
     assert session.framework.id == "small"
-    assert session.last_error is not None
-    assert session.last_error.startswith("edited.csv, row")
-    assert "no-such-parent" in session.last_error
+    assert str(raised.value).startswith("edited.csv, row")
+    assert "no-such-parent" in str(raised.value)
 
 
 def test_an_oversized_upload_is_refused(
@@ -144,22 +150,22 @@ def test_an_oversized_upload_is_refused(
 ) -> None:
     data = write_framework(tc.demo_framework(), "json")
     monkeypatch.setattr(session_module, "MAX_UPLOAD_BYTES", len(data) - 1)
-    assert not session.import_file(data, "big.json")
+    with pytest.raises(tc.InputError, match=f"{len(data):,} bytes"):
+        session.import_file(data, "big.json")
     assert session.framework.id == "small"
-    assert f"{len(data):,} bytes" in (session.last_error or "")
 
 
 def test_moodle_csv_texts_are_read_in_the_display_language(session: FrameworkSession) -> None:
     data = write_framework(tc.demo_framework(), "moodle-csv", language="sv")
     session.language = "sv"
-    assert session.import_file(data, "moodle.csv", "moodle-csv")
+    session.import_file(data, "moodle.csv", "moodle-csv")
     assert session.framework.node("giving-feedback").name == {"sv": "Ge feedback"}
 
 
 def test_the_real_moodle_export_imports(oecd_csv_path: Path) -> None:
     session = FrameworkSession.demo()
     csv = oecd_csv_path
-    assert session.import_file(csv.read_bytes(), csv.name), session.last_error
+    session.import_file(csv.read_bytes(), csv.name)
     assert len(session.competency_table()) == 15
     # the demo roles name competencies this framework lacks: none fits, each says why
     assert session.fitting_roles() == []
@@ -169,7 +175,6 @@ def test_the_real_moodle_export_imports(oecd_csv_path: Path) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_export_writes_each_format(session: FrameworkSession, fmt: str) -> None:
     exported = session.export(fmt)
-    assert exported is not None, session.last_error
     assert exported.path.parent == session.out_dir
     assert exported.path.name == export_filename("small", fmt)
     assert exported.path.read_bytes() == exported.data
@@ -183,7 +188,7 @@ def test_export_writes_each_format(session: FrameworkSession, fmt: str) -> None:
 
 def test_native_export_round_trips_exactly(session: FrameworkSession, tmp_path: Path) -> None:
     exported = session.export("json", tmp_path / "elsewhere")
-    assert exported is not None and exported.path.parent == tmp_path / "elsewhere"
+    assert exported.path.parent == tmp_path / "elsewhere"
     assert read_framework(exported.path.read_bytes(), "x.json") == session.framework
     assert json.loads(exported.data)["id"] == "small"
 
@@ -191,7 +196,6 @@ def test_native_export_round_trips_exactly(session: FrameworkSession, tmp_path: 
 def test_one_language_exports_use_the_display_language(session: FrameworkSession) -> None:
     session.language = "nl"
     exported = session.export("openedx-taxonomy-csv")
-    assert exported is not None
     assert b"Feedback geven" in exported.data
     assert b"Giving feedback" not in exported.data
 
@@ -201,25 +205,27 @@ def test_failed_exports_say_why_and_write_nothing(
 ) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    assert session.export("json", blocker) is None
-    assert session.last_error == f"{blocker}: Not a directory"  # no errno, no "File exists"
+
+    def refusal(fmt: str, folder: Path | None = None) -> str:
+        with pytest.raises(tc.TalentError) as raised:
+            session.export(fmt, folder)
+        return str(raised.value)
+
+    assert refusal("json", blocker) == f"{blocker}: Not a directory"  # no errno, no "File exists"
     (tmp_path / "locked").mkdir(mode=0o500)
     if os.geteuid() != 0:  # root writes anywhere
-        assert session.export("json", tmp_path / "locked") is None
-        assert session.last_error == f"{tmp_path / 'locked'}: Permission denied"
-    assert session.export("json", Path("/proc/no-such-folder")) is None
-    assert session.last_error == "/proc/no-such-folder: No such file or directory"
-    assert session.export("pdf") is None
-    assert "unknown format 'pdf'" in (session.last_error or "")
+        assert refusal("json", tmp_path / "locked") == f"{tmp_path / 'locked'}: Permission denied"
+    no_folder = Path("/proc/no-such-folder")
+    assert refusal("json", no_folder) == "/proc/no-such-folder: No such file or directory"
+    assert "unknown format 'pdf'" in refusal("pdf")
     assert not session.out_dir.exists()
 
 
 def test_replacing_an_export_replaces_the_whole_file(session: FrameworkSession) -> None:
     first = session.export("json")
-    assert first is not None
     first.path.write_bytes(b"x" * 10 * len(first.data))  # longer than the new content
     second = session.export("json")
-    assert second is not None and second.path.read_bytes() == second.data
+    assert second.path.read_bytes() == second.data
 
 
 @pytest.mark.parametrize(
@@ -241,16 +247,18 @@ def test_a_failed_import_lists_every_problem_in_notebook_words(session: Framewor
         fields = rows[index].split(",")
         fields[0] = f"ghost-{index}"
         rows[index] = ",".join(fields)
-    assert not session.import_file("\n".join(rows).encode(), "edited.csv")
-    problems = (session.last_error or "").splitlines()
+    with pytest.raises(FileProblemsError) as raised:
+        session.import_file("\n".join(rows).encode(), "edited.csv")
+    problems = raised.value.text("en").splitlines()
     assert [p.split(": ")[-1] for p in problems] == [
         "unknown parent 'ghost-3'",
         "unknown parent 'ghost-4'",
     ]
     assert all(p.startswith("edited.csv, row") for p in problems)
-    assert not session.import_file(b"name;level\nAnn;3\n", "ratings.csv")
-    assert "cannot tell the format" in (session.last_error or "")
-    assert "validate" not in (session.last_error or "") and "--" not in (session.last_error or "")
+    with pytest.raises(FileProblemsError) as raised:
+        session.import_file(b"name;level\nAnn;3\n", "ratings.csv")
+    assert "cannot tell the format" in str(raised.value)
+    assert "validate" not in str(raised.value) and "--" not in str(raised.value)
 
 
 def test_managers_follow_up_separates_verified_from_self_reported_agreement() -> None:
@@ -301,3 +309,22 @@ def test_self_ratings_beside_the_managers_own_show_over_and_under_rating() -> No
     assert table.to_dict("records") == [
         {"competency": "giving-feedback", "pairs": 2, "mean_difference": 0.0, "over": 1, "under": 1}
     ]
+
+
+def test_a_refused_file_raises_a_typed_error_worded_in_any_language(
+    session: FrameworkSession,
+) -> None:
+    rows = write_framework(tc.demo_framework(), "moodle-csv").decode("utf-8").splitlines()
+    fields = rows[3].split(",")
+    fields[0] = "ghost"
+    rows[3] = ",".join(fields)
+    data = "\n".join(rows).encode()
+    with pytest.raises(FileProblemsError) as raised:
+        session.import_file(data, "edited.csv")
+    assert isinstance(raised.value, tc.TalentError) and isinstance(raised.value, ValueError)
+    assert raised.value.filename == "edited.csv"
+    for language in ("en", "sv", "nl"):
+        expected = validate_framework_file(data, "edited.csv", ui_language=language)
+        assert raised.value.text(language).splitlines() == expected
+    assert raised.value.text("sv") != raised.value.text("en")
+    assert not hasattr(session, "last_error")
