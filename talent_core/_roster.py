@@ -7,7 +7,8 @@ are optional, other columns are ignored. The whole file is checked before anythi
 :func:`read_roster` raises :class:`RosterError` naming the row and column of every problem (up
 to :data:`MAX_REPORTED`), so staff fix the file in one pass.
 The error is structured (``message`` is an English msgid, ``params`` fill it in), so whoever
-shows it translates it: the peer_group block and the notebooks through the blocks' catalog.
+shows it translates it: the peer_group block through the blocks' catalog, the notebooks through
+the core's ``talent`` catalog (:meth:`RosterError.text_in`, ids in :data:`ROSTER_MESSAGE_IDS`).
 The notebooks write rosters with :func:`roster_csv` and check them with the same reader.
 """
 
@@ -23,6 +24,7 @@ from ._errors import FormatError, TalentError
 from ._people import Person
 from ._people_csv import csv_rows
 from ._spreadsheet import csv_text
+from .i18n import translate
 
 __all__ = [
     "MAX_GROUP_SIZE",
@@ -30,6 +32,7 @@ __all__ = [
     "ROSTER_COLUMNS",
     "ROSTER_HEADER",
     "ROSTER_KINDS",
+    "ROSTER_MESSAGE_IDS",
     "Roster",
     "RosterError",
     "RosterKind",
@@ -72,6 +75,27 @@ def N_(message: str) -> str:
 MAX_REPORTED = 20
 
 
+#: The ``talent`` catalog's id of each peer-roster msgid (the blocks' catalog keeps the English
+#: msgids, where the LMS looks for them); a test checks every msgid of this module is here.
+ROSTER_MESSAGE_IDS: dict[str, str] = {
+    "The roster is larger than {size} KB.": "roster.too_large",
+    "…and {count} more.": "roster.and_more",
+    "Row {row}, column {column}: {problem}": "roster.at_cell",
+    "{username} is already in the roster in row {first}.": "roster.duplicate_username",
+    "The file is not a roster CSV: {detail}": "roster.not_csv",
+    "The roster has a header but no members.": "roster.no_members",
+    "The cell holds a control character.": "roster.control_character",
+    "The cell is longer than {limit} characters.": "roster.cell_too_long",
+    "The cell is empty.": "roster.cell_empty",
+    "{username} is not a username (no spaces, commas or quotes).": "roster.not_a_username",
+    "The role {role} is not one of: {roles}.": "roster.unknown_role",
+    "Group {group} has {count} members; a group has at most {limit}.": "roster.group_too_large",
+    "Mentoring group {group} needs exactly one mentor; it has {count}.": "roster.mentor_count",
+    "Mentoring group {group} has a mentor but no mentee.": "roster.no_mentee",
+    "Group {group} has more than one host.": "roster.hosts",
+}
+
+
 class RosterError(TalentError, ValueError):
     """A roster problem: where (``row`` 1 is the header) and a translatable what.
 
@@ -110,6 +134,10 @@ class RosterError(TalentError, ValueError):
         if self.unlisted:
             texts.append(_("…and {count} more.").format(count=self.unlisted))
         return " ".join(texts)
+
+    def text_in(self, language: str | None) -> str:
+        """Every problem in ``language``, from the core's ``talent`` catalog."""
+        return self.text(lambda msgid: translate(ROSTER_MESSAGE_IDS[msgid], language))
 
     def one_text(self, _: Callable[[str], str]) -> str:
         """This problem alone, in the language of the translation ``_``."""

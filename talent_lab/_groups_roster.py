@@ -2,13 +2,13 @@
 
 Rosters are written with ``talent_core.roster_csv`` and read back with the block's reader,
 ``talent_core.read_roster``, so HR learns before the upload when the block would refuse one
-(too large, a username it cannot match) and why, in the block's own words.
+(too large, a username it cannot match) and why, in the block's own words (worded from the
+core's ``talent`` catalog, so the notebooks load no block code).
 """
 
 from __future__ import annotations
 
 from talent_core import RosterError, RosterKind, read_roster
-from xblocks.i18n import translation
 
 __all__ = ["roster_problem"]
 
@@ -18,5 +18,5 @@ def roster_problem(text: str, kind: RosterKind, language: str) -> str | None:
     try:
         read_roster(text, kind)
     except RosterError as error:
-        return error.text(translation(language).gettext)
+        return error.text_in(language)
     return None

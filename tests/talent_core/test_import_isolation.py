@@ -28,15 +28,7 @@ def loaded_by_importing_every_module_of(package: str) -> set[str]:
     ("package", "forbidden"),
     [
         ("talent_core", PLATFORMS),
-        pytest.param(
-            "talent_lab",
-            LMS,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="_groups_roster translates roster problems with xblocks.i18n until the "
-                "core's catalog holds them (issue 10)",
-            ),
-        ),
+        ("talent_lab", LMS),
     ],
 )
 def test_a_layer_pulls_in_no_outer_module(package: str, forbidden: tuple[str, ...]) -> None:

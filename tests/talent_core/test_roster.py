@@ -77,3 +77,45 @@ def test_a_group_has_at_most_max_group_size_members() -> None:
     [problem] = caught.value.problems
     assert (problem.row, problem.column) == (limit + 2, "group")
     assert problem.params == {"group": "Big", "count": limit + 1, "limit": limit}
+
+
+def test_every_roster_message_has_an_id_in_the_core_catalog() -> None:
+    from pathlib import Path
+
+    from babel.messages.extract import extract
+
+    from talent_core._roster import ROSTER_MESSAGE_IDS
+
+    source = Path(tc.__file__).with_name("_roster.py")
+    with source.open("rb") as f:
+        msgids = {m for _, m, _, _ in extract("python", f, keywords={"_": None, "N_": None})}
+    assert msgids == set(ROSTER_MESSAGE_IDS)
+    assert all(tc.i18n.has_message(i) for i in ROSTER_MESSAGE_IDS.values())
+
+
+@pytest.mark.parametrize("language", ["sv", "nl"])
+def test_the_core_catalog_words_roster_problems_as_the_blocks_catalog_does(language: str) -> None:
+    """The notebooks check a roster before upload; they must say what the block would say."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    from talent_core._roster import ROSTER_MESSAGE_IDS
+
+    po = Path(tc.__file__).parents[1] / f"xblocks/translations/{language}/LC_MESSAGES/text.po"
+    if not po.exists():
+        pytest.skip("the blocks' catalog is not in this checkout")
+    with po.open("rb") as f:
+        blocks = {m.id: m.string for m in read_po(f) if m.id in ROSTER_MESSAGE_IDS}
+    assert len(blocks) == len(ROSTER_MESSAGE_IDS)
+    for msgid, message_id in ROSTER_MESSAGE_IDS.items():
+        assert tc.i18n.translate(message_id, language) == blocks[msgid]
+
+
+def test_a_roster_problem_reads_in_the_users_language() -> None:
+    with pytest.raises(tc.RosterError) as caught:
+        tc.read_roster("username,group\nann,A\nann,A\n", "intervision")
+    assert caught.value.text_in("sv") == (
+        "Rad 3, kolumn username: ann finns redan i deltagarlistan på rad 2."
+    )
+    assert caught.value.text_in("en") == str(caught.value)
