@@ -3,7 +3,7 @@
 A session holds the latest report CSV of each kind (self-assessments, plans, dialogues, peer
 groups, people), the cost rates and the framework and role profiles the gaps are measured
 against. Its tables are the dashboards' aggregates. Loads are whole-or-nothing: when one file
-of an upload cannot be read, nothing of the upload is kept and ``last_error`` says why.
+of an upload cannot be read, nothing of the upload is kept and a ``TalentError`` says why.
 """
 
 from __future__ import annotations
@@ -20,11 +20,9 @@ from talent_core import (
     DEFAULT_RATES,
     CompetencyFramework,
     FormatError,
-    InputError,
     ModeRates,
     Problem,
     RoleProfile,
-    TalentError,
     ValidationError,
     csv_text,
     demo_framework,
@@ -39,7 +37,6 @@ from . import _dashboard_figures as figures
 from ._dashboard_demo import demo_reports
 from ._dashboard_reports import Report, SkippedFile, read_report
 from ._export import ExportedFile, write_atomically
-from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["DASHBOARD_EXPORTS", "MIN_RATINGS", "DashboardExport", "DashboardSession", "GroupBy"]
@@ -98,7 +95,6 @@ class DashboardSession:
         self.min_ratings = MIN_RATINGS
         #: The size and seed of the demo organisation loaded, if one was.
         self.demo: tuple[int, int] | None = None
-        self.last_error: str | None = None
         #: Files of the last upload that were ours but not reports (each with its reason).
         self.skipped: list[SkippedFile] = []
 
@@ -114,18 +110,17 @@ class DashboardSession:
         """A session over the demo organisation's reports (see ``_dashboard_demo``)."""
         session = cls(language=language, out_dir=out_dir)
         files = demo_reports(generate_organisation(size, seed), session.framework, session.roles)
-        if not session.load(files):
-            raise InputError(session.last_error)
+        session.load(files)
         session.demo = (size, seed)
         return session
 
     # -- loading ---------------------------------------------------------------------------
 
-    def load(self, files: Sequence[tuple[str, bytes]]) -> bool:
+    def load(self, files: Sequence[tuple[str, bytes]]) -> None:
         """Read report CSVs (file name, content); each replaces the loaded one of its kind,
         and the first real upload replaces the whole demo (no demo rows mix with real ones).
 
-        False and ``last_error`` (file, row, column, problem) when any file cannot be read;
+        Raises ``FormatError`` (file, row, column, problem) when any file cannot be read;
         then nothing of this upload is kept. Files of ours the dashboards do not read (a
         roster, volunteers, an empty download) are left out and listed in ``skipped``.
         """
@@ -134,38 +129,33 @@ class DashboardSession:
             for node in self.framework.competencies()
         }
         skipped: list[SkippedFile] = []
-        try:
-            found: dict[ReportKind, list[Report]] = {}
-            for filename, data in files:
-                if len(data) > MAX_UPLOAD_BYTES:
-                    raise FormatError(
-                        filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
-                    )
-                try:
-                    report = read_report(data, filename, scales)
-                except SkippedFile as skip:
-                    skipped.append(skip)
-                    continue
-                found.setdefault(report.kind, []).append(report)
-            loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self.skipped, self.last_error = skipped, None
+        found: dict[ReportKind, list[Report]] = {}
+        for filename, data in files:
+            if len(data) > MAX_UPLOAD_BYTES:
+                raise FormatError(
+                    filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
+                )
+            try:
+                report = read_report(data, filename, scales)
+            except SkippedFile as skip:
+                skipped.append(skip)
+                continue
+            found.setdefault(report.kind, []).append(report)
+        loaded = {kind: _combined(kind, reports) for kind, reports in found.items()}
+        self.skipped = skipped
         if not loaded:
-            return True
+            return
         if self.demo is not None:
             self.reports.clear()
         self.reports.update(loaded)
         self.demo = None
-        return True
 
     def loaded(self) -> list[Report]:
         """The loaded reports in a fixed order of kinds."""
         return [self.reports[kind] for kind in REPORT_KINDS if kind in self.reports]
 
-    def set_rates(self, values: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> bool:
-        """New cost rates (``ModeRates`` fields); False and ``last_error`` when invalid.
+    def set_rates(self, values: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> None:
+        """New cost rates (``ModeRates`` fields); ``ValidationError`` when invalid.
 
         The currency must be named: every cost shown is in it. ``labels`` maps a field path
         (``away_share.on_the_job``) to the label on screen, which the error then names.
@@ -176,16 +166,10 @@ class DashboardSession:
                 raise ValidationError([Problem("currency", "name the currency, such as EUR")])
         except ValidationError as error:
             named = labels or {}
-            self.last_error = "; ".join(
-                f"{named.get(p.field, p.field)}: {p.message}" if p.field else p.message
-                for p in error.problems
-            )
-            return False
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self.rates, self.last_error = rates, None
-        return True
+            raise ValidationError(
+                [p.at(named.get(p.field, p.field)) if p.field else p for p in error.problems]
+            ) from None
+        self.rates = rates
 
     # -- aggregates --------------------------------------------------------------------------
 
@@ -381,20 +365,15 @@ class DashboardSession:
 
     def export(
         self, name: DashboardExport, folder: str | os.PathLike[str] | None = None
-    ) -> ExportedFile | None:
+    ) -> ExportedFile:
         """Write one aggregate as ``dashboard-<name>.csv`` into ``folder`` (default ``out_dir``).
 
-        None and ``last_error`` when the file cannot be written.
+        Raises ``FileWriteError`` (a ``TalentError``) when the file cannot be written.
         """
         target = Path(folder) if folder is not None else self.out_dir
         data = _table_csv(self.table(name)).encode("utf-8")
         path = target.expanduser() / f"dashboard-{name}.csv"
-        try:
-            write_atomically(path, data)
-        except OSError as error:
-            self.last_error = error_text(error, self.language)
-            return None
-        self.last_error = None
+        write_atomically(path, data)
         return ExportedFile(path, data, "csv")
 
 

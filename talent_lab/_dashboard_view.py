@@ -11,7 +11,7 @@ from typing import Any, cast
 
 import ipywidgets as widgets
 
-from talent_core import LearningMode
+from talent_core import LearningMode, TalentError
 
 from . import _dashboard_render as render
 from ._dashboard_charts import GapHeatmap, MixChart
@@ -19,7 +19,7 @@ from ._dashboard_messages import text
 from ._dashboard_session import DASHBOARD_EXPORTS, DashboardExport, DashboardSession, GroupBy
 from ._export import download_link
 from ._html import esc, notice
-from ._messages import message
+from ._messages import error_text, message
 from ._view import _offer
 from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
 
@@ -220,9 +220,11 @@ class DashboardView(NotebookView):
             return False
         language = self.session.language
         loaded = [(str(f["name"]), bytes(f["content"])) for f in files]
-        if not self.session.load(loaded):
+        try:
+            self.session.load(loaded)
+        except TalentError as error:
             self.upload_status.value = notice(
-                False, text("load.failed", language), self.session.last_error
+                False, text("load.failed", language), error_text(error, language)
             )
             return False
         skipped = {skip.filename for skip in self.session.skipped}
@@ -264,9 +266,11 @@ class DashboardView(NotebookView):
     def set_rates(self) -> bool:
         """Apply the entered rates; a rate out of range is named and the old rates stay."""
         session, language = self.session, self.session.language
-        if not session.set_rates(self.rates(), self.rate_labels()):
+        try:
+            session.set_rates(self.rates(), self.rate_labels())
+        except TalentError as error:
             self.rates_status.value = notice(
-                False, text("mix.rates_failed", language), session.last_error
+                False, text("mix.rates_failed", language), error_text(error, language)
             )
             return False
         self.rates_status.value = notice(True, text("mix.rates_ok", language))
@@ -277,10 +281,11 @@ class DashboardView(NotebookView):
         """Export the chosen table to the chosen folder and offer it for download."""
         session, language = self.session, self.session.language
         name = cast(DashboardExport, self.export_kind.value)
-        exported = session.export(name, self.folder.value.strip() or None)
-        if exported is None:
+        try:
+            exported = session.export(name, self.folder.value.strip() or None)
+        except TalentError as error:
             self.export_status.value = notice(
-                False, text("export.failed", language), session.last_error
+                False, text("export.failed", language), error_text(error, language)
             )
             return False
         status = export_saved(exported, language)

@@ -146,8 +146,9 @@ def test_the_dashboards_refuse_a_level_off_the_scale() -> None:
         "bo,specialist,2026-05-01T09:00:00+00:00,1,5,\r\n"
     ).encode()
     session = DashboardSession(FRAMEWORK, ROLES)
-    assert not session.load([("a.csv", data)])
-    assert session.last_error == (
+    with pytest.raises(tc.FormatError) as raised:
+        session.load([("a.csv", data)])
+    assert raised.value.text("en") == (
         f"a.csv, row 3, column level:{cid}: 5 is not a level of the scale [1, 2, 3, 4]"
     )
 
@@ -163,5 +164,6 @@ def test_the_row_of_a_level_off_the_scale_is_the_files_row() -> None:
         "bo,specialist,2026-05-01T09:00:00+00:00,1,0,,\r\n"
     ).encode()
     session = DashboardSession(FRAMEWORK, ROLES)
-    assert not session.load([("a.csv", data)])
-    assert session.last_error.startswith(f"a.csv, row 3, column level:{cid}: 0 is not a level")
+    with pytest.raises(tc.FormatError) as raised:
+        session.load([("a.csv", data)])
+    assert raised.value.text("en").startswith(f"a.csv, row 3, column level:{cid}: 0 is not a level")

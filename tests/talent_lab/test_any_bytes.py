@@ -61,7 +61,11 @@ def _mentoring(data: bytes) -> tuple[bool, str | None]:
 
 def _dashboards(data: bytes) -> tuple[bool, str | None]:
     session = DashboardSession()
-    return session.load([("report.csv", data)]), session.last_error
+    try:
+        session.load([("report.csv", data)])
+    except tc.TalentError as error:
+        return False, str(error)
+    return True, None
 
 
 UPLOADS: dict[str, Callable[[bytes], tuple[bool, str | None]]] = {

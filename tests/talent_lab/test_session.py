@@ -274,7 +274,7 @@ def test_managers_follow_up_separates_verified_from_self_reported_agreement() ->
         "cy,1,0,no,,nils,waiting,2026-06-01,,2026-01-01,\n"
     )
     session = DashboardSession(language="en")
-    assert session.load([("development_plan-data.csv", plans.encode())]), session.last_error
+    session.load([("development_plan-data.csv", plans.encode())])
     table = session.manager_table().set_index("manager")
     assert table.loc["maja", "team"] == 2 and table.loc["maja", "agreed_verified"] == 1
     assert table.loc["maja", "agreed_self_reported"] == 1 and table.loc["maja", "overdue"] == 1
@@ -304,7 +304,7 @@ def test_self_ratings_beside_the_managers_own_show_over_and_under_rating() -> No
         ("competency_assessment-data.csv", assessments.encode()),
         ("development_plan-data.csv", plans.encode()),
     ]
-    assert session.load(files), session.last_error
+    session.load(files)
     table = session.self_vs_manager_table()
     assert table.to_dict("records") == [
         {"competency": "giving-feedback", "pairs": 2, "mean_difference": 0.0, "over": 1, "under": 1}
@@ -327,4 +327,23 @@ def test_a_refused_file_raises_a_typed_error_worded_in_any_language(
         expected = validate_framework_file(data, "edited.csv", ui_language=language)
         assert raised.value.text(language).splitlines() == expected
     assert raised.value.text("sv") != raised.value.text("en")
+    assert not hasattr(session, "last_error")
+
+
+def test_the_dashboards_session_raises_typed_errors_instead_of_keeping_one(
+    tmp_path: Path,
+) -> None:
+    from talent_lab import DashboardSession
+
+    session = DashboardSession(out_dir=tmp_path)
+    with pytest.raises(tc.FormatError, match=r"bad\.csv"):
+        session.load([("bad.csv", b"username,role,submitted_at,attempts\nann,x,never,1\n")])
+    rates = {**session.rates.model_dump(), "salary_per_hour": -1}
+    with pytest.raises(tc.ValidationError) as raised:
+        session.set_rates(rates, {"salary_per_hour": "Salary per hour"})
+    assert raised.value.text("en").startswith("Salary per hour: ")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(tc.TalentError, match="Not a directory"):
+        session.export("mix", blocker)
     assert not hasattr(session, "last_error")
