@@ -4,6 +4,7 @@ Each notebook pairs a pure session (state, tables, import and export; usable fro
 thin ipywidgets view that renders it into HTML widgets.
 """
 
+from ._charter_session import CharterSession
 from ._dashboard_session import DashboardSession
 from ._dashboard_view import DashboardView
 from ._errors import FileProblemsError
@@ -23,6 +24,7 @@ __all__ = [
     "LANGUAGE_NAMES",
     "MAX_UPLOAD_BYTES",
     "UI_LANGUAGES",
+    "CharterSession",
     "DashboardSession",
     "DashboardView",
     "ExportedFile",

@@ -15,6 +15,7 @@ import pytest
 from nbformat.v4 import new_code_cell
 from playwright.sync_api import Page, expect
 
+from talent_core.managers import default_charter, load_charter
 from tests.notebooks.test_notebooks import (
     WIDGET_STATE,
     WIDGET_VIEW,
@@ -84,6 +85,13 @@ def test_dashboards_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     rows = list(csv.DictReader(io.StringIO(Path(exported).read_text("utf-8"))))
     assert [row["agreement"] for row in rows] == ["yes", "changed", "no"]
     assert sum(int(row["plans"]) for row in rows) == plans
+
+    # HR's charter section: Markdown and HTML in the notebook's language for onboarding, and
+    # the JSON the development plan block's charter setting loads.
+    assert (tmp_path / "roles-charter-nl.md").read_text("utf-8").startswith("# ")
+    assert '<html lang="nl">' in (tmp_path / "roles-charter-nl.html").read_text("utf-8")
+    exported_charter = load_charter((tmp_path / "roles-charter.json").read_text("utf-8"))
+    assert exported_charter == default_charter()
 
 
 @pytest.mark.browser
