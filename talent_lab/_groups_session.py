@@ -47,6 +47,7 @@ from talent_core.grouping import (
     write_groups_csv,
     write_report_csv,
 )
+from talent_core.managers import manager_roster_csv
 
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_messages import text
@@ -57,8 +58,8 @@ from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 __all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]
 
 PairKind = Literal["together", "apart"]
-ExportKind = Literal["teams", "roster", "groups", "report"]
-EXPORT_KINDS: tuple[ExportKind, ...] = ("teams", "roster", "groups", "report")
+ExportKind = Literal["teams", "roster", "groups", "report", "managers"]
+EXPORT_KINDS: tuple[ExportKind, ...] = ("teams", "roster", "groups", "report", "managers")
 
 
 def _check_size(data: bytes, filename: str) -> None:
@@ -320,16 +321,18 @@ class GroupingSession:
 
         ``teams`` is the Open edX Teams membership upload (``teamset_id``, enrolment ``mode``
         or a people column holding each person's mode); ``roster`` the peer_group block's
-        roster; ``groups`` is ``id,group``; ``report`` the scores per group.
+        roster; ``groups`` is ``id,group``; ``report`` the scores per group; ``managers`` the
+        development plan block's manager roster from the people file (needs no grouping).
         """
         target = Path(folder) if folder is not None else self.out_dir
-        if self.scores is None:
+        if self.scores is None and kind != "managers":
             self.last_error = text("export.no_groups", self.language)
             return None
         try:
             content = self._export_text(kind, teamset_id, mode, header)
-            stem = {"teams": f"teams-{teamset_id}"}.get(kind, kind)
-            path = target.expanduser() / export_filename(f"intervision-{stem}", "csv")
+            stems = {"teams": f"intervision-teams-{teamset_id}", "managers": "manager-roster"}
+            stem = stems.get(kind, f"intervision-{kind}")
+            path = target.expanduser() / export_filename(stem, "csv")
             data = content.encode("utf-8")
             write_atomically(path, data)
         except (TalentError, OSError) as error:
@@ -341,6 +344,8 @@ class GroupingSession:
     def _export_text(
         self, kind: ExportKind, teamset_id: str, mode: str, header: Literal["user", "username"]
     ) -> str:
+        if kind == "managers":
+            return manager_roster_csv(self.people)
         assert self.scores is not None
         if kind == "teams":
             return teams_csv(

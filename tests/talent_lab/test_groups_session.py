@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import talent_core as tc
-from talent_core import read_roster
+from talent_core import read_roster, roster_username
 from talent_core.grouping import (
     Group,
     GroupingOptions,
@@ -19,6 +19,7 @@ from talent_core.grouping import (
     read_groups_csv,
     score_grouping,
 )
+from talent_core.managers import read_manager_roster
 from talent_lab import GroupingSession
 
 HEADER = "id,name,email,manager_id,department,location,timezone,seniority,language"
@@ -271,3 +272,18 @@ def test_group_table_for_analysis(session: GroupingSession) -> None:
     assert table["members"].str.split().map(len).tolist() == table["size"].tolist()
     assert session.scores is not None
     assert table["score"].mean() == pytest.approx(session.scores.total, abs=0.01)
+
+
+def test_the_manager_roster_export_needs_no_grouping_and_names_each_manager(
+    session: GroupingSession, tmp_path: Path
+) -> None:
+    exported = session.export("managers")
+    assert exported is not None and exported.path == tmp_path / "out" / "manager-roster.csv"
+    roster = read_manager_roster(exported.data)
+    by_id = {p.id: p for p in session.people}
+    usernames = {p.id: roster_username(p) for p in session.people}
+    for person in session.people:
+        manager = by_id.get(person.manager_id or "")
+        expected = usernames[manager.id] if manager is not None else None
+        assert roster.manager_of(usernames[person.id]) == expected
+    assert roster.managers  # the demo people have managers, so the check above bites
