@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from talent_core import InputError
 from talent_core.managers import (
     RolesCharter,
     charter_html,
@@ -64,7 +65,9 @@ class CharterSession:
                 ]
                 break
         else:
-            raise KeyError(role_id)
+            raise InputError(
+                f"the charter has no role {role_id!r}; its roles: {', '.join(self.role_ids())}"
+            )
         self._replace(data)
 
     def to_json(self) -> str:
@@ -78,11 +81,12 @@ class CharterSession:
             return charter_markdown(self.charter, language)
         if fmt == "html":
             return charter_html(self.charter, language)
-        raise ValueError(f"unknown charter format: {fmt}")
+        raise InputError(f"unknown charter format {fmt!r}; choose one of {', '.join(_SUFFIXES)}")
 
     def export(self, folder: Path, fmt: str, language: str) -> Path:
         """Write ``roles-charter[-<language>].<ext>`` into ``folder`` whole or not at all."""
+        content = self.render(fmt, language).encode("utf-8")  # refuses an unknown format
         name = "roles-charter" + ("" if fmt == "json" else f"-{language}") + _SUFFIXES[fmt]
         path = Path(folder) / name
-        write_atomically(path, self.render(fmt, language).encode("utf-8"))
+        write_atomically(path, content)
         return path

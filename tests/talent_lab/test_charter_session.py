@@ -39,8 +39,9 @@ def test_an_edit_breaking_a_rule_is_refused_and_nothing_changes() -> None:
     with pytest.raises(TalentError):
         session.set_title("xx-not a code", "Title")
     assert session.charter == kept
-    with pytest.raises(KeyError):
+    with pytest.raises(TalentError, match="no role 'no-such-role'"):
         session.set_duties("no-such-role", "en", ["x"])
+    assert session.charter == kept
 
 
 def test_bad_json_is_a_talent_error() -> None:
@@ -58,3 +59,11 @@ def test_exports_markdown_and_html_per_language_and_json_for_authors(tmp_path: P
     assert md.read_text("utf-8").startswith("# Wie doet wat bij ons")
     assert '<html lang="nl">' in html.read_text("utf-8")
     assert load_charter(data.read_text("utf-8")).title["nl"] == "Wie doet wat bij ons"
+
+
+def test_an_unknown_format_is_a_talent_error_and_writes_nothing(tmp_path: Path) -> None:
+    session = CharterSession()
+    before = session.to_json()
+    with pytest.raises(TalentError, match="unknown charter format 'pdf'"):
+        session.export(tmp_path, "pdf", "en")
+    assert session.to_json() == before and not list(tmp_path.iterdir())
