@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from talent_core import DEFAULT_LANGUAGES
+from talent_core import i18n as core_i18n
 
 __all__ = [
     "DOMAIN",
@@ -36,13 +37,9 @@ def N_(message: str) -> str:
 
 
 def catalog_language(language: str | None) -> str:
-    """The shipped catalog for a Django language code (``sv-se`` → ``sv``); else English."""
-    if language:
-        code = language.replace("_", "-").lower()
-        for candidate in (code, code.split("-")[0]):
-            if candidate in LANGUAGES:
-                return candidate
-    return SOURCE_LANGUAGE
+    """The shipped catalog for a Django language code (``sv-se`` → ``sv``); else English: the
+    core's rule, so blocks and notebooks pick the same language."""
+    return core_i18n.catalog_language(language)
 
 
 def translation(language: str | None) -> gettext.NullTranslations:
