@@ -35,6 +35,7 @@ __all__ = [
     "mix_table",
     "mode_label",
     "plan_tables",
+    "rating_counts",
     "shown_mix",
     "top_gaps",
 ]
@@ -96,6 +97,29 @@ def top_gaps(session: DashboardSession, gaps: pd.DataFrame) -> Markup:
                 row.learners,
             )
             for row in largest.itertuples()
+        ],
+    )
+
+
+def rating_counts(session: DashboardSession, gaps: pd.DataFrame) -> Markup:
+    """How many ratings each cell of the session's ``gap_table`` has, without its mean gap:
+    the honest view when every cell is below the privacy threshold."""
+    language = session.language
+    return table(
+        text(
+            "gaps.counts",
+            language,
+            group=text(f"gaps.group.{session.grouping}", language),
+            least=session.min_ratings,
+        ),
+        [text(f"col.{c}", language) for c in ("group", "competency", "learners")],
+        [
+            (
+                group_label(session, row.group),
+                competency_label(session, row.competency_id),
+                row.learners,
+            )
+            for row in gaps.itertuples()
         ],
     )
 

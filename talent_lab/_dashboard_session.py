@@ -207,6 +207,14 @@ class DashboardSession:
         table = self.gap_table() if table is None else table
         return table[table["learners"] >= self.min_ratings].reset_index(drop=True)
 
+    def assessment_counts(self) -> tuple[int, int]:
+        """How many self-assessment rows are loaded, and how many learners submitted one (each
+        learner's latest counts, as in the gaps)."""
+        assessments = self._rows("assessment")
+        if assessments is None:
+            return 0, 0
+        return len(assessments), len(figures.latest_submitted(assessments))
+
     def unknown_roles(self) -> dict[str, int]:
         """Target roles of submitted assessments without a role profile that fits the framework,
         with how many learners chose each: their ratings are in no gap."""

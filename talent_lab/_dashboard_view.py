@@ -51,6 +51,7 @@ class DashboardView(NotebookView):
         self.group_by = widgets.ToggleButtons(value=None, style=_WIDE)
         self.gaps_note = widgets.HTML()
         self.heatmap = GapHeatmap()
+        self.heatmap_box = widgets.Box([self.heatmap.figure])
         self.top_gaps = widgets.HTML()
         # plans
         self.plans = widgets.HTML()
@@ -88,7 +89,7 @@ class DashboardView(NotebookView):
                         self.gaps_intro,
                         self.group_by,
                         self.gaps_note,
-                        self.heatmap.figure,
+                        self.heatmap_box,
                         self.top_gaps,
                     ]
                 ),
@@ -150,7 +151,7 @@ class DashboardView(NotebookView):
         self.gaps_intro.value = f"<p>{esc(text('gaps.intro', language))}</p>"
         self.group_by.description = text("gaps.group_by", language)
         self.group_by.options = [(text(f"group.{g}", language), g) for g in _GROUPINGS]
-        self.group_by.value = self.session.group_by
+        self.group_by.value = self.session.grouping
         self.mix_intro.value = f"<p>{esc(text('mix.intro', language))}</p>"
         self.currency.description = text("mix.currency", language)
         self.salary.description = text("mix.salary", language)
@@ -171,18 +172,30 @@ class DashboardView(NotebookView):
 
     def _show_gaps(self) -> None:
         session, language = self.session, self.session.language
+        self._syncing = True
+        try:  # the toggle shows the rows really shown (target roles until people are loaded)
+            self.group_by.value = session.grouping
+        finally:
+            self._syncing = False
+        rows, submitted = session.assessment_counts()
+        notes = [text("gaps.loaded", language, rows=rows, submitted=submitted)] if rows else []
         missing_people = session.group_by == "department" and session.grouping == "role"
-        notes = [text("gaps.no_people", language)] if missing_people else []
+        if missing_people:
+            notes.append(text("gaps.no_people", language))
         unknown = session.unknown_roles()
         if unknown:
             roles = ", ".join(f"{role} ({count})" for role, count in unknown.items())
             notes.append(text("gaps.unknown_roles", language, roles=roles))
         table = session.gap_table()  # the slow aggregate over every rating: once
         shown = session.shown_gap_table(table)
-        if len(shown) < len(table):
+        if shown.empty and not table.empty:
+            notes.append(text("gaps.hidden", language, least=session.min_ratings))
+        elif len(shown) < len(table):
             hidden = len(table) - len(shown)
             notes.append(text("gaps.small", language, count=hidden, least=session.min_ratings))
         self.gaps_note.value = "".join(f"<p>{esc(note)}</p>" for note in notes)
+        # an empty heatmap would only show axes without meaning: hide it, the text says why
+        self.heatmap_box.layout.display = "none" if shown.empty else None
         groups, competencies, gaps = render.gap_matrix(session, shown)
         self.heatmap.show(
             title=text(
@@ -193,7 +206,13 @@ class DashboardView(NotebookView):
             gaps=gaps,
             colorbar=text("gaps.colorbar", language),
         )
-        self.top_gaps.value = render.top_gaps(session, shown)
+        if not shown.empty:
+            self.top_gaps.value = render.top_gaps(session, shown)
+        elif not table.empty:
+            self.top_gaps.value = render.rating_counts(session, table)
+        else:
+            why = "gaps.none_loaded" if not rows else "gaps.none"
+            self.top_gaps.value = f"<p>{esc(text(why, language))}</p>"
 
     def _show_mix(self) -> None:
         session, language = self.session, self.session.language

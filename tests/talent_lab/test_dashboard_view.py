@@ -222,7 +222,7 @@ def test_the_first_real_upload_replaces_the_whole_demo(tmp_path: Path) -> None:
     view.upload.value = upload(("plans.csv", PLANS))
     assert [report.kind for report in view.session.loaded()] == ["plan"]
     assert "Demo organisation" not in view.data_summary.value
-    assert "No submitted self-assessments" in view.top_gaps.value
+    assert "No self-assessments are loaded" in view.top_gaps.value
 
 
 # Every message being translated with the same fields: tests/talent_core/test_i18n.py.
@@ -250,3 +250,51 @@ def test_every_file_the_blocks_and_notebooks_write_loads_or_is_skipped_with_a_re
     for name in ("explorer.csv", "volunteers.csv", "roster.csv", "mentees.csv", "pairs.csv"):
         assert f"{name} skipped: " in status
     assert "mentoring notebook (05)" in status and "peer group block" in status
+
+
+def _small_course(session: DashboardSession) -> str:
+    """A real small course's download: two learners submitted, one only opened the block."""
+    role = session.roles[0]
+    levels = [f"level:{r.competency_id}" for r in role.requirements]
+    lines = [",".join(["username", "role", "submitted_at", "attempts", *levels, "top_gaps"])]
+    for name in ("ann", "bo"):
+        lines.append(
+            ",".join([name, role.id, "2026-05-01T09:00:00+00:00", "1", *"1" * len(levels), ""])
+        )
+    lines.append(",".join(["cy", role.id, "", "0", *[""] * len(levels), ""]))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_a_small_course_gets_an_honest_gaps_view(tmp_path: Path) -> None:
+    """Two submitted self-assessments: below the privacy threshold, so no heatmap (no empty
+    axes) but a sentence why, the counts that are loaded, and a table of ratings per cell."""
+    session = DashboardSession(out_dir=tmp_path)
+    view = DashboardView(session)
+    assert view.heatmap_box.layout.display == "none"
+    assert "No self-assessments are loaded" in view.top_gaps.value
+    view.upload.value = upload(("assessment.csv", _small_course(session)))
+
+    note = view.gaps_note.value
+    assert "Self-assessments loaded: 3; learners who submitted one: 2" in note
+    assert "The heatmap is hidden: every cell has fewer than 5 ratings" in note
+    assert view.heatmap_box.layout.display == "none"
+    assert "No submitted self-assessments" not in view.top_gaps.value
+    counts = view.top_gaps.value
+    assert "Ratings per target role and competency" in counts and "Mean gap" not in counts
+    role = session.roles[0]
+    assert counts.count("<tr>") == 1 + len(role.requirements)
+    assert ">2</td></tr>" in counts
+    # the rows are target roles (no people file): the toggle says so, not "Departments"
+    assert view.group_by.value == "role"
+    view.group_by.value = "department"  # asked for, but impossible without people
+    assert view.group_by.value == "role" and "Upload a people CSV" in view.gaps_note.value
+
+    view.language.value = "nl"
+    assert "Ingelezen zelfbeoordelingen: 3" in view.gaps_note.value
+    assert "De heatmap is verborgen" in view.gaps_note.value
+
+
+def test_the_heatmap_shows_again_when_enough_learners_rated(view: DashboardView) -> None:
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS))
+    assert view.heatmap_box.layout.display is None
+    assert "Self-assessments loaded: 5; learners who submitted one: 4" in view.gaps_note.value
