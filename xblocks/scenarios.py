@@ -12,6 +12,7 @@ from xblock.plugin import PluginMissingError
 
 from ._peer_demo import INTERVISION_ROSTER, MENTORING_ROSTER, peer_group_olx
 from ._plan_demo import plan_olx
+from ._rpl_demo import rpl_olx
 
 __all__ = ["BLOCK_SCENARIOS", "COURSE_UNIT", "TALENT_COURSE_TITLE", "for_block", "talent_course"]
 
@@ -69,6 +70,14 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
         ),
         ("Peer group: no roster yet", "<peer_group/>"),
     ],
+    "prior_learning_portfolio": [
+        # ?student=learner_1 claims, guide_1 comments, assessor_1 decides (see the README).
+        ("Prior learning portfolio", rpl_olx()),
+        (
+            "Prior learning portfolio: two roles",
+            rpl_olx(allowed_roles='["first-time-manager", "specialist"]'),
+        ),
+    ],
 }
 
 #: (block type, OLX) of the talent course unit, in the order a learner meets them. No display
@@ -99,6 +108,7 @@ COURSE_UNIT: list[tuple[str, str]] = [
         "peer_group",
         peer_group_olx(INTERVISION_ROSTER),
     ),
+    ("prior_learning_portfolio", rpl_olx()),
 ]
 
 
