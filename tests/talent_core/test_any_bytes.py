@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import talent_core as tc
-from talent_core import formats, grouping, mentoring
+from talent_core import formats, grouping, mentoring, rpl
 from talent_core.managers import load_charter, load_checklist, read_manager_roster
 from tests.shared_files import shared_file
 
@@ -37,6 +37,7 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "volunteers": lambda data: mentoring.read_volunteers_csv(data, "volunteers.csv"),
     "roster": lambda data: tc.read_roster(data.decode("utf-8", "replace"), "intervision"),
     "manager roster": read_manager_roster,
+    "reviewer roster (RPL)": rpl.read_reviewer_roster,
     "roles charter (Studio setting)": lambda data: load_charter(data.decode("utf-8", "replace")),
     "manager checklist (Studio setting)": lambda data: load_checklist(
         data.decode("utf-8", "replace")
@@ -54,6 +55,7 @@ STARTS = [
     b"programme,mentor_id,mentee_id\r",
     b"id,round,group,id_a,id_b,volunteer_as\n",
     b"username,group,role,name\r",
+    b"username,role,learners\n",
     b'{"id": "f", "name": {"en": "F"}, "scale": ',
     b'{"CFDocument": {}, "CFItems": [',
     b"[" * 5000,
