@@ -4,6 +4,14 @@ Domain model, rules and algorithms shared by the XBlocks, the notebooks and the 
 command line. Nothing here imports Django, XBlock or widget libraries.
 """
 
+from ._aspirations import (
+    ASPIRATION_KINDS,
+    MAX_ASPIRATIONS,
+    Aspiration,
+    AspirationKind,
+    check_aspirations,
+    shared_aspirations,
+)
 from ._assessment import (
     Gap,
     Rating,
@@ -191,6 +199,7 @@ from .mentoring import (
 )
 
 __all__ = [
+    "ASPIRATION_KINDS",
     "DATE_SLACK_DAYS",
     "DEFAULT_LANGUAGES",
     "DEFAULT_RATES",
@@ -199,6 +208,7 @@ __all__ = [
     "HOUR_DECIMALS",
     "LATEST_DATE",
     "MAX_ACTIVITIES",
+    "MAX_ASPIRATIONS",
     "MAX_ATTEMPTS",
     "MAX_CONVERSATIONS",
     "MAX_GOALS",
@@ -217,6 +227,8 @@ __all__ = [
     "ActivityStatus",
     "AgreementInput",
     "AgreementState",
+    "Aspiration",
+    "AspirationKind",
     "AssessmentAttempt",
     "AssessmentDraft",
     "AssessmentSetup",
@@ -294,6 +306,7 @@ __all__ = [
     "answered_count",
     "apply_agreement",
     "apply_plan_save",
+    "check_aspirations",
     "check_plan",
     "check_role",
     "coaching_questions",
@@ -358,6 +371,7 @@ __all__ = [
     "roster_username",
     "save_draft",
     "save_preparation",
+    "shared_aspirations",
     "submit",
     "suggest_focus",
     "suggested_activities",

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, field_validator
 
+from ._aspirations import MAX_ASPIRATIONS, Aspiration
 from ._assessment import Gap, Rating, RatingSource, latest_ratings
 from ._dates import plausible_dates
 from ._errors import Problem, ValidationError
@@ -93,6 +94,10 @@ class DialogueRecord(StrictModel):
     schema_version: Literal[1] = DIALOGUE_SCHEMA
     preparation: DialoguePreparation | None = None
     conversations: list[Conversation] = Field(default_factory=list)
+    #: Drivers and aspirations, each shared with the manager or private (talent_core._aspirations).
+    aspirations: Annotated[list[Aspiration], Field(max_length=MAX_ASPIRATIONS)] = Field(
+        default_factory=list
+    )
 
     @field_validator("conversations")
     @classmethod

@@ -1,9 +1,11 @@
-"""Line managers as real users: the manager roster, what managers record, the safety net.
+"""Line managers as real users: the manager roster, what managers record, the safety net,
+the talent conversation.
 
 ``read_manager_roster`` checks a ``username,manager_username[,name]`` CSV and names every
 problem; ``ManagerRecord`` is what a manager keeps in their own block state (plan decisions,
 ratings, conversations, checklist); ``verified_agreement`` tells where a plan stands with its
-manager. See docs/managers.md.
+manager; ``TalentView`` is the manager's view of a report's strengths and readiness for roles.
+See docs/managers.md.
 """
 
 from ._attention import (
@@ -39,6 +41,7 @@ from ._record import (
     latest_manager_levels,
     load_manager_record,
     rate_report,
+    record_talent_view,
     record_talk,
     submit_plan,
     tick,
@@ -55,6 +58,14 @@ from ._roster import (
     manager_roster_csv,
     read_manager_roster,
 )
+from ._talent_view import (
+    READINESS_ORDER,
+    Readiness,
+    RoleReadiness,
+    TalentResponse,
+    TalentView,
+    check_talent_view,
+)
 
 __all__ = [
     "MANAGER_RECORD_SCHEMA",
@@ -62,6 +73,7 @@ __all__ = [
     "MANAGER_ROSTER_HEADER",
     "MANAGER_ROSTER_SCHEMA",
     "MAX_MANAGER_ROSTER_BYTES",
+    "READINESS_ORDER",
     "AgreementSource",
     "Attention",
     "AttentionReason",
@@ -76,11 +88,16 @@ __all__ = [
     "ManagerRosterError",
     "ManagerStatus",
     "PlanDecision",
+    "Readiness",
     "ReportRecord",
+    "RoleReadiness",
     "RolesCharter",
+    "TalentResponse",
+    "TalentView",
     "VerifiedAgreement",
     "charter_html",
     "charter_markdown",
+    "check_talent_view",
     "decide_plan",
     "default_charter",
     "default_checklist",
@@ -94,6 +111,7 @@ __all__ = [
     "needs_attention",
     "rate_report",
     "read_manager_roster",
+    "record_talent_view",
     "record_talk",
     "submit_plan",
     "tick",

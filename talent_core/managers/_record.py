@@ -24,6 +24,7 @@ from .._plan import DevelopmentPlan, PlanSubmission
 from .._self_assessment import _check_schema, _not_an_object
 from .._text import Identifier, ShortText, StrictModel, Username
 from .._validation import load
+from ._talent_view import TalentView
 
 __all__ = [
     "MANAGER_RECORD_SCHEMA",
@@ -40,6 +41,7 @@ __all__ = [
     "latest_manager_levels",
     "load_manager_record",
     "rate_report",
+    "record_talent_view",
     "record_talk",
     "submit_plan",
     "tick",
@@ -101,6 +103,8 @@ class ReportRecord(StrictModel):
     conversations: list[ManagerConversation] = Field(default_factory=list)
     #: Checklist item id -> ticked.
     checklist: Annotated[dict[Identifier, bool], Field(max_length=50)] = Field(default_factory=dict)
+    #: The manager's latest talent view of the report (docs/managers.md, "Talent conversation").
+    talent: TalentView | None = None
 
     _keep_newest = field_validator("decisions", "ratings", "conversations")(_newest)
 
@@ -138,6 +142,12 @@ class ManagerRecord(StrictModel):
 
     def with_report(self, username: str, record: ReportRecord) -> ManagerRecord:
         return self.model_copy(update={"reports": {**self.reports, username: record}})
+
+    def talent_views(self) -> list[TalentView]:
+        """Every report's talent view this manager recorded, by report's username."""
+        return [
+            report.talent for _, report in sorted(self.reports.items()) if report.talent is not None
+        ]
 
     def to_state(self) -> dict[str, Any]:
         return {
@@ -292,6 +302,13 @@ def record_talk(record: ManagerRecord, username: str, talk: ManagerConversation)
     report = record.of(username)
     talks = sorted([*report.conversations, talk], key=lambda c: c.held_on)
     return record.with_report(username, report.model_copy(update={"conversations": _newest(talks)}))
+
+
+def record_talent_view(record: ManagerRecord, view: TalentView) -> ManagerRecord:
+    """The record with ``view`` as the manager's talent view of ``view.learner`` (it replaces
+    the earlier one; check it first with :func:`check_talent_view`)."""
+    report = record.of(view.learner)
+    return record.with_report(view.learner, report.model_copy(update={"talent": view}))
 
 
 def tick(

@@ -9,6 +9,7 @@ from ._columns import (
     LEVEL_PREFIX,
     MANAGER_PREFIX,
     MANAGER_RATING_PREFIX,
+    READINESS_COLUMNS,
     REPORT_KINDS,
     REPORT_SIGNATURES,
     SKIPPED_SIGNATURES,
@@ -26,6 +27,7 @@ from ._rows import (
     explorer_row,
     peer_group_row,
     plan_row,
+    readiness_rows,
 )
 
 __all__ = [
@@ -33,6 +35,7 @@ __all__ = [
     "LEVEL_PREFIX",
     "MANAGER_PREFIX",
     "MANAGER_RATING_PREFIX",
+    "READINESS_COLUMNS",
     "REPORT_ENCODING",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
@@ -46,6 +49,7 @@ __all__ = [
     "hours_column",
     "peer_group_row",
     "plan_row",
+    "readiness_rows",
     "report_kind",
     "restore_formula",
     "rows_to_csv",

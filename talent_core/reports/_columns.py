@@ -13,6 +13,7 @@ __all__ = [
     "LEVEL_PREFIX",
     "MANAGER_PREFIX",
     "MANAGER_RATING_PREFIX",
+    "READINESS_COLUMNS",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
     "SKIPPED_SIGNATURES",
@@ -56,6 +57,17 @@ SKIPPED_SIGNATURES: dict[str, frozenset[str]] = {
 }
 #: Files whose columns would pass for a people CSV but are mentoring files.
 _BEFORE_PEOPLE = ("mentees", "mentors")
+
+
+#: The development plan report's readiness rows, one per (report, role) a manager named in
+#: their talent view (from the manager's own state; docs/xblocks.md).
+READINESS_COLUMNS: tuple[str, ...] = (
+    "username",
+    "manager_username",
+    "role_id",
+    "readiness",
+    "conversation_date",
+)
 
 
 #: The assessment report's self-rated level columns: ``level:<competency id>``.

@@ -21,6 +21,7 @@ from .._plan import ActivityStatus
 from .._plan_record import PlanSummary
 from .._self_assessment import AssessmentSetup, AssessmentSummary, on_scale
 from ..managers._record import AgreementSource, ManagerStatus, VerifiedAgreement
+from ..managers._talent_view import TalentView
 from ._columns import (
     LEVEL_PREFIX,
     MANAGER_PREFIX,
@@ -36,6 +37,7 @@ __all__ = [
     "explorer_row",
     "peer_group_row",
     "plan_row",
+    "readiness_rows",
 ]
 
 #: Open gaps named in the assessment report's ``top_gaps`` column.
@@ -203,3 +205,20 @@ def explorer_row(viewed: Sequence[str], last_competency: str) -> dict[str, Any] 
         "viewed": ", ".join(viewed),
         "last_competency": last_competency,
     }
+
+
+def readiness_rows(view: TalentView) -> list[dict[str, Any]]:
+    """One row per role the manager named in ``view``, in the order of
+    :data:`~talent_core.reports.READINESS_COLUMNS` (``username`` is the report, not the
+    manager); no strengths or next step: HR reads the readiness, the words stay in the
+    conversation."""
+    return [
+        {
+            "username": view.learner,
+            "manager_username": view.manager,
+            "role_id": entry.role_id,
+            "readiness": entry.readiness.value,
+            "conversation_date": view.conversation_date.isoformat(),
+        }
+        for entry in view.readiness
+    ]
