@@ -116,6 +116,7 @@ class ConversationView:
 class SheetItem:
     """One chosen competency on the printable preparation sheet."""
 
+    id: str
     name: str
     description: str
     #: Latest rating text per :data:`SHOWN_SOURCES` (empty where not rated).
@@ -257,6 +258,7 @@ def sheet_items(
         latest = rows[cid].latest
         items.append(
             SheetItem(
+                cid,
                 tc.localize(node.name, language),
                 readable_text(tc.localize(node.description, language), node.description_format),
                 tuple(

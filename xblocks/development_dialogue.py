@@ -7,7 +7,10 @@ any levels the manager gave. Self, manager and assessor ratings are shown side b
 source with its own latest rating and date. Recording a conversation completes the block.
 
 Privacy: the answers to the coaching questions are the learner's own; they appear only to the
-learner (page and sheet) and never in events or HR's report. What was agreed is shared.
+learner (page and sheet) and never in events or HR's report. What was agreed is shared. In the
+LMS everything a block keeps in ``Scope.user_state`` is readable by course staff (the
+problem-responses report), so an author who promises more keeps the answers in the learner's
+browser (``answers_kept = "browser"``): the course then refuses to store any answer.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from .mixins import (
     TalentBlockMixin,
     UnreadableState,
     json_payload_handler,
+    script_json,
     unreadable_state_page,
     unreadable_state_view,
 )
@@ -50,7 +54,10 @@ __all__ = ["ConversationRef", "DevelopmentDialogueBlock"]
 
 #: The range the author's minimum and maximum number of competencies must lie in.
 FOCUS_RANGE = (2, 5)
-#: The earliest day a learner may give for a conversation held with their manager.
+#: Where the learners' answers to the coaching questions are kept (``answers_kept``): stored by
+#: the course (course staff can read them, as all learner state), or only in the learner's browser.
+KEPT_BY_COURSE = "course"
+KEPT_IN_BROWSER = "browser"
 
 
 class NoPayload(StrictModel):
@@ -122,6 +129,21 @@ class DevelopmentDialogueBlock(
         default="both",
         values_provider=lambda block: block.purpose_options(),
     )
+    answers_kept = String(
+        display_name=N_("Where coaching answers are kept"),
+        help=N_(
+            "Stored by the course: the learner finds them on any device, and course staff can "
+            "read them in the course's data download. Only in the learner's browser: the course "
+            "never receives them, so nobody else can read them; the learner downloads or prints "
+            "them to keep a copy."
+        ),
+        scope=Scope.settings,
+        default=KEPT_BY_COURSE,
+        values=[
+            {"display_name": N_("Stored by the course"), "value": KEPT_BY_COURSE},
+            {"display_name": N_("Only in the learner's browser"), "value": KEPT_IN_BROWSER},
+        ],
+    )
     dialogue = Dict(
         help=N_("This learner's preparation and recorded conversations."),
         scope=Scope.user_state,
@@ -137,6 +159,7 @@ class DevelopmentDialogueBlock(
         "min_competencies",
         "max_competencies",
         "question_purpose",
+        "answers_kept",
     )
 
     # -- reading ----------------------------------------------------------------------------
@@ -149,6 +172,16 @@ class DevelopmentDialogueBlock(
             return tc.load_dialogue(self.dialogue)
         except tc.ValidationError as error:
             raise UnreadableState(error.problems) from error
+
+    @property
+    def answers_in_browser(self) -> bool:
+        return bool(self.answers_kept == KEPT_IN_BROWSER)
+
+    @property
+    def answers_key(self) -> str:
+        """The browser storage key of this learner's answers in this block: one per block and
+        user, so two people sharing a browser profile keep their answers apart."""
+        return f"talent-dialogue-answers:{self.scope_ids.usage_id}:{self.scope_ids.user_id}"
 
     def _ratings(
         self, record: tc.DialogueRecord, result: LinkedAssessment | None
@@ -203,6 +236,8 @@ class DevelopmentDialogueBlock(
                 "sheet_url": self.runtime.handler_url(self, "preparation_sheet"),
                 "is_staff": self.is_course_staff,
                 "download_url": self.runtime.handler_url(self, "download_data"),
+                "in_browser": self.answers_in_browser,
+                "stored_answers": self._stored_answers_text(record),
             },
         )
         return self.make_fragment(
@@ -213,6 +248,7 @@ class DevelopmentDialogueBlock(
             init_args={
                 "min": self.min_competencies,
                 "max": self.max_competencies,
+                "answersKey": self.answers_key if self.answers_in_browser else "",
                 "messages": {
                     "count": self.ugettext("{count} chosen"),
                     "range": self._choose_text(),
@@ -225,9 +261,41 @@ class DevelopmentDialogueBlock(
                     "confirmRemove": self.ugettext(
                         "Remove the conversation of {date}? Your manager's ratings from it go too."
                     ),
+                    "noStorage": self.ugettext(
+                        "This browser does not let the page keep your answers (private "
+                        "browsing or blocked site data). Download them before you leave."
+                    ),
+                    "keptHere": self.ugettext("Your answers are kept in this browser."),
+                    "loaded": self.ugettext("Answers loaded from the file: {count}."),
+                    "badFile": self.ugettext(
+                        "This file is not a download of your coaching answers: {reason}"
+                    ),
+                    "unknownQuestions": self.ugettext(
+                        "it answers questions this activity does not ask ({ids})."
+                    ),
+                    "notJson": self.ugettext("it is not a JSON file of this activity."),
+                    "tooLong": self.ugettext("an answer is longer than 4000 characters."),
+                    "confirmForget": self.ugettext(
+                        "Remove your answers from this browser? Download them first if you "
+                        "want to keep them."
+                    ),
+                    "forgotten": self.ugettext("Your answers are removed from this browser."),
                 },
             },
         )
+
+    def _stored_answers_text(self, record: tc.DialogueRecord) -> str:
+        """In browser-kept mode, the notice that the course still stores earlier answers."""
+        count = tc.answered_count(record.preparation)
+        if not (self.answers_in_browser and count):
+            return ""
+        return self.ungettext(
+            "{count} answer you saved earlier is still stored by the course. Save your "
+            "preparation once to move it into this browser and remove it from the course.",
+            "{count} answers you saved earlier are still stored by the course. Save your "
+            "preparation once to move them into this browser and remove them from the course.",
+            count,
+        ).format(count=count)
 
     def _choose_text(self) -> str:
         low, high = self.min_competencies, self.max_competencies
@@ -311,6 +379,8 @@ class DevelopmentDialogueBlock(
                     purpose=self.question_purpose,
                     language=self.language,
                 ),
+                "answers_key": self.answers_in_browser,
+                "answers_key_json": script_json(self.answers_key),
             },
         )
 
@@ -345,6 +415,17 @@ class DevelopmentDialogueBlock(
                 for qid in given
                 if qid not in shown
             ]
+        texts = [text for given in payload.answers.values() for text in given.values()]
+        if self.answers_in_browser and any(text.strip() for text in texts):
+            problems.append(
+                tc.Problem(
+                    "answers",
+                    self.ugettext(
+                        "This course keeps your answers to the coaching questions only in your "
+                        "browser, so it does not accept them. Reload the page and save again."
+                    ),
+                )
+            )
         if problems:
             raise tc.ValidationError(problems)
         record = tc.save_preparation(
@@ -439,6 +520,8 @@ class DevelopmentDialogueBlock(
             )
         if data.question_purpose not in view.PURPOSES:
             error(self.ugettext("Choose which coaching questions learners answer."))
+        if data.answers_kept not in (KEPT_BY_COURSE, KEPT_IN_BROWSER):
+            error(self.ugettext("Choose where the answers to the coaching questions are kept."))
         self.validate_linked_assessment(
             validation,
             data,

@@ -48,6 +48,10 @@ BLOCK_SCENARIOS: dict[str, list[tuple[str, str]]] = {
             """<development_dialogue
                 min_competencies="2" max_competencies="3" question_purpose="dialogue"/>""",
         ),
+        (
+            "Development dialogue: coaching answers kept in the learner's browser",
+            '<development_dialogue answers_kept="browser"/>',
+        ),
     ],
     "development_plan": [
         ("Development plan", "<development_plan/>"),

@@ -205,3 +205,56 @@ def test_the_dialogue_follows_a_self_assessment_submitted_on_the_same_page(
     # no reload: the dialogue on the page suggests from the new gaps
     suggested = block.locator(".talent-dialogue__suggested")
     expect(suggested).to_contain_text("Suggested from the largest gaps in your latest")
+
+
+BROWSER_KEPT = "/scenario/development_dialogue.2/"
+
+
+def test_answers_kept_in_the_browser_never_reach_the_course(
+    page: Page, workbench_url: str, tmp_path
+) -> None:
+    """The author's "only in the learner's browser": the saved request holds no answer, the
+    answer comes back after a reload and on the sheet, and download, removal and loading the
+    download again work by the learner's own hand."""
+    question = tc.demo_framework().node("giving-feedback").coaching_questions[0].text["en"]
+    page.goto(workbench_url + BROWSER_KEPT + "?student=learner_kept")
+    block = dialogue(page)
+    expect(block).to_contain_text("the course never receives them")
+    block.get_by_role("checkbox", name="Giving feedback").check()
+    block.get_by_role("checkbox", name="Delegating").check()
+    block.get_by_label(question).fill("Only I may read this.")
+    with page.expect_request(lambda r: "save_preparation" in r.url) as sent:
+        block.get_by_role("button", name="Save preparation").click()
+    assert sent.value.post_data_json["answers"] == {}
+    expect(block.get_by_role("status")).to_have_text("Your preparation is saved.")
+
+    page.reload()
+    block = dialogue(page)
+    expect(block.get_by_label(question)).to_have_value("Only I may read this.")
+    with page.context.expect_page() as opened:
+        block.get_by_role("link", name=re.compile("printable preparation sheet")).click()
+    sheet = opened.value
+    expect(sheet.get_by_text("Only I may read this.")).to_be_visible()
+    sheet.close()
+
+    with page.expect_download() as downloaded:
+        block.get_by_role("button", name="Download my answers").click()
+    saved = tmp_path / "answers.json"
+    downloaded.value.save_as(saved)
+
+    page.once("dialog", lambda d: d.accept())
+    block.get_by_role("button", name="Remove my answers from this browser").click()
+    expect(block.get_by_role("status")).to_have_text("Your answers are removed from this browser.")
+    page.reload()
+    block = dialogue(page)
+    expect(block.get_by_label(question)).to_have_value("")
+
+    bad = tmp_path / "other.json"
+    bad.write_text('{"format": "talent-dialogue-answers", "answers": {"x": {"y": "z"}}}')
+    block.get_by_label("Load answers from a file").set_input_files(bad)
+    expect(block.get_by_role("alert")).to_contain_text("does not ask (x/y)")
+    block.get_by_label("Load answers from a file").set_input_files(saved)
+    expect(block.get_by_role("status")).to_have_text("Answers loaded from the file: 1.")
+    expect(block.get_by_label(question)).to_have_value("Only I may read this.")
+    page.reload()
+    expect(dialogue(page).get_by_label(question)).to_have_value("Only I may read this.")

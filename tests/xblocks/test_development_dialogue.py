@@ -549,6 +549,72 @@ def test_sheet_of_a_block_not_set_up_says_so(make_block) -> None:
     assert "This activity is not set up yet" in text_of(student_html(block))
 
 
+# -- answers kept only in the learner's browser ------------------------------------------------
+
+
+def test_a_course_that_keeps_answers_in_the_browser_refuses_every_answer(make_block, call) -> None:
+    block = make_block(DIALOGUE, answers_kept="browser")
+    response = call(block, "save_preparation", PREPARATION)
+    assert response.status_code == 400
+    [problem] = response.json["problems"]
+    assert problem["field"] == "answers" and "only in your browser" in problem["message"]
+    assert block.dialogue == {}
+    blank = {**PREPARATION, "answers": {"giving-feedback": {"giving-feedback-q2": "  "}}}
+    assert call(block, "save_preparation", blank).status_code == 200
+    record = tc.load_dialogue(block.dialogue)
+    assert record.preparation is not None and record.preparation.competency_ids == [
+        "giving-feedback",
+        "delegating",
+    ]
+    assert tc.answered_count(record.preparation) == 0
+
+
+def test_switching_to_the_browser_says_earlier_answers_are_stored_until_the_next_save(
+    prepared, make_block, call
+) -> None:
+    usage = prepared.scope_ids.usage_id
+    browser = make_block(DIALOGUE, usage=usage, answers_kept="browser")
+    markup = student_html(browser)
+    words = text_of(markup)
+    assert "1 answer you saved earlier is still stored by the course." in words
+    assert "stay in this browser: the course never receives them" in words
+    assert "course staff can read them" not in words
+    # The page still holds the stored answer, so the browser can take it over ...
+    assert ">The talk with &lt;Sam&gt; &amp; the team.</textarea>" in markup
+    without = {**PREPARATION, "answers": {}}
+    assert call(browser, "save_preparation", without).status_code == 200
+    # ... and one save later the course keeps none.
+    after = student_html(make_block(DIALOGUE, usage=usage, answers_kept="browser"))
+    assert "Sam" not in after and "still stored by the course" not in text_of(after)
+
+
+def test_browser_kept_page_offers_download_load_and_removal_with_labels(make_block) -> None:
+    markup = student_html(make_block(DIALOGUE, answers_kept="browser"))
+    assert re.search(r"<button[^>]*data-talent-export>Download my answers</button>", markup)
+    field = re.search(r'<label[^>]*for="([^"]+)">Load answers from a file</label>', markup)
+    assert field is not None and f'id="{field.group(1)}"' in markup
+    assert re.search(r"<button[^>]*data-talent-forget>Remove my answers", markup)
+    args = json.loads(re.search(r'"answersKey": ("[^"]+")', markup).group(1))  # type: ignore[union-attr]
+    assert args.startswith("talent-dialogue-answers:") and args.endswith(":learner_1")
+    course = student_html(make_block(DIALOGUE))
+    assert "data-talent-export" not in course and '"answersKey": ""' in course
+    assert "course staff can read them" in text_of(course)
+
+
+def test_browser_kept_sheet_fills_answers_from_this_browser_only(prepared, make_block) -> None:
+    browser = make_block(DIALOGUE, usage=prepared.scope_ids.usage_id, answers_kept="browser")
+    page = browser.handle("preparation_sheet", Request.blank("/")).text
+    assert "Sam" not in page
+    assert 'data-answer-of="giving-feedback/giving-feedback-q1"' in page
+    assert "window.localStorage.getItem(" + json.dumps(browser.answers_key) in page
+
+
+def test_studio_refuses_an_unknown_place_for_answers(make_block) -> None:
+    [(kind, text)] = messages(make_block(DIALOGUE, answers_kept="cloud"))
+    assert kind == "error"
+    assert text == "Choose where the answers to the coaching questions are kept."
+
+
 # -- languages ----------------------------------------------------------------------------------
 
 

@@ -81,10 +81,175 @@ function DevelopmentDialogueBlock(runtime, element, args) {
       answers[id] = given;
     });
     var button = prepare.querySelector('button[type="submit"]');
+    if (args.answersKey) {
+      /* Kept in this browser only: the course gets the choice and no answer at all. */
+      keepHere(answers);
+      answers = {};
+    }
     send("save_preparation", {competency_ids: ids, answers: answers}, button, function (data) {
       after.innerHTML = data.html;
       bindRecord();
+      var stored = root.querySelector("[data-talent-stored]");
+      if (stored) {
+        stored.hidden = true;
+      }
     });
+  }
+
+  /* -- answers kept in this browser (the author's "only in the learner's browser") -------- */
+
+  function readKept() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(args.answersKey) || "{}");
+      return kept && typeof kept === "object" && !Array.isArray(kept) ? kept : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  function keepHere(answers) {
+    try {
+      window.localStorage.setItem(args.answersKey, JSON.stringify(answers));
+      return true;
+    } catch (error) {
+      T.showError(root, messages.noStorage);
+      return false;
+    }
+  }
+
+  function boxes() {
+    return Array.prototype.slice.call(prepare.querySelectorAll("textarea[data-question-id]"));
+  }
+
+  function boxOf(box) {
+    return box.closest("[data-competency-id]").getAttribute("data-competency-id");
+  }
+
+  function allAnswers() {
+    var answers = {};
+    boxes().forEach(function (box) {
+      if (box.value.trim()) {
+        var cid = boxOf(box);
+        answers[cid] = answers[cid] || {};
+        answers[cid][box.getAttribute("data-question-id")] = box.value;
+      }
+    });
+    return answers;
+  }
+
+  function fill(answers) {
+    var count = 0;
+    boxes().forEach(function (box) {
+      var text = (answers[boxOf(box)] || {})[box.getAttribute("data-question-id")];
+      box.value = typeof text === "string" ? text : "";
+      count += box.value.trim() ? 1 : 0;
+    });
+    return count;
+  }
+
+  /* The answers this page may hold: only questions it asks, strings of at most 4000 characters.
+     Returns the reason a loaded file is refused, or "". */
+  function problemOf(answers) {
+    if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
+      return messages.notJson;
+    }
+    var asked = {};
+    boxes().forEach(function (box) {
+      asked[boxOf(box) + "/" + box.getAttribute("data-question-id")] = true;
+    });
+    var unknown = [];
+    var tooLong = false;
+    Object.keys(answers).forEach(function (cid) {
+      var given = answers[cid];
+      if (!given || typeof given !== "object" || Array.isArray(given)) {
+        unknown.push(cid);
+        return;
+      }
+      Object.keys(given).forEach(function (qid) {
+        if (!asked[cid + "/" + qid] || typeof given[qid] !== "string") {
+          unknown.push(cid + "/" + qid);
+        } else if (given[qid].length > 4000) {
+          tooLong = true;
+        }
+      });
+    });
+    if (unknown.length) {
+      return T.format(messages.unknownQuestions, {ids: unknown.slice(0, 5).join(", ")});
+    }
+    return tooLong ? messages.tooLong : "";
+  }
+
+  function exportAnswers() {
+    var file = {format: "talent-dialogue-answers", version: 1, answers: allAnswers()};
+    var blob = new Blob([JSON.stringify(file, null, 2)], {type: "application/json"});
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "coaching-answers.json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
+
+  function importAnswers(event) {
+    var input = event.target;
+    var file = input.files && input.files[0];
+    if (!file) {
+      return;
+    }
+    file.text().then(function (text) {
+      var parsed = null;
+      try {
+        parsed = JSON.parse(text);
+      } catch (error) {
+        parsed = null;
+      }
+      var ok = parsed && parsed.format === "talent-dialogue-answers";
+      var reason = ok ? problemOf(parsed.answers) : messages.notJson;
+      if (reason) {
+        T.showError(root, T.format(messages.badFile, {reason: reason}));
+        return;
+      }
+      var count = fill(parsed.answers);
+      if (keepHere(allAnswers())) {
+        T.showError(root, "");
+        T.announce(root, T.format(messages.loaded, {count: count}));
+      }
+    }).finally(function () {
+      input.value = "";
+    });
+  }
+
+  function forgetAnswers() {
+    if (!window.confirm(messages.confirmForget)) {
+      return;
+    }
+    try {
+      window.localStorage.removeItem(args.answersKey);
+    } catch (error) {
+      /* nothing kept, nothing to remove */
+    }
+    fill({});
+    T.announce(root, messages.forgotten);
+  }
+
+  function bindKept() {
+    var kept = readKept();
+    var stored = allAnswers();
+    /* Answers the course still stores from before the author chose the browser: this
+       browser's own answers win; the next save removes the course's copy. */
+    Object.keys(stored).forEach(function (cid) {
+      kept[cid] = kept[cid] || {};
+      Object.keys(stored[cid]).forEach(function (qid) {
+        if (typeof kept[cid][qid] !== "string") {
+          kept[cid][qid] = stored[cid][qid];
+        }
+      });
+    });
+    fill(kept);
+    root.querySelector("[data-talent-export]").addEventListener("click", exportAnswers);
+    root.querySelector("[data-talent-import]").addEventListener("change", importAnswers);
+    root.querySelector("[data-talent-forget]").addEventListener("click", forgetAnswers);
   }
 
   function recordConversation(event) {
@@ -156,6 +321,9 @@ function DevelopmentDialogueBlock(runtime, element, args) {
   prepare.addEventListener("submit", savePreparation);
   after.addEventListener("click", removeConversation);
   bindRecord();
+  if (args.answersKey) {
+    bindKept();
+  }
   refreshChoice();
   /* A self-assessment submitted on this page: its suggestion and ratings without a reload. */
   T.subscribe("assessment", function () {
