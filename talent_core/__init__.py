@@ -124,6 +124,7 @@ from ._plan_record import (
     plan_to_state,
     summarize_plan,
 )
+from ._role_match import TOP_ROLES, Strength, rank_roles, strengths
 from ._roles import RoleProfile, RoleRequirement, check_role
 from ._roster import (
     MAX_GROUP_SIZE,
@@ -224,6 +225,7 @@ __all__ = [
     "ROSTER_HEADER",
     "ROSTER_KINDS",
     "SELF_ASSESSMENT_SCHEMA",
+    "TOP_ROLES",
     "ActivityStatus",
     "AgreementInput",
     "AgreementState",
@@ -296,6 +298,7 @@ __all__ = [
     "SelfAssessmentRecord",
     "ShortText",
     "StaleVersionError",
+    "Strength",
     "StrictModel",
     "SuggestedActivity",
     "TalentError",
@@ -350,6 +353,7 @@ __all__ = [
     "plan_to_state",
     "plausible_dates",
     "problems_from_pydantic",
+    "rank_roles",
     "rating_changes",
     "ratings_side_by_side",
     "read_history_csv",
@@ -372,6 +376,7 @@ __all__ = [
     "save_draft",
     "save_preparation",
     "shared_aspirations",
+    "strengths",
     "submit",
     "suggest_focus",
     "suggested_activities",
