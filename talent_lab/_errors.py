@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from talent_core import TalentError
+from talent_core.i18n import translate
 
-__all__ = ["FileProblemsError"]
+__all__ = ["FileProblemsError", "NotebookError"]
 
 
 class FileProblemsError(TalentError, ValueError):
@@ -28,3 +29,18 @@ class FileProblemsError(TalentError, ValueError):
     def text(self, language: str | None = "en") -> str:
         """Every problem in ``language``, one a line."""
         return "\n".join(self.problems(language or "en"))
+
+
+class NotebookError(TalentError, ValueError):
+    """A step a notebook session refuses for a reason of its own (nothing to export yet, a
+    person not in the grouping): a message of the ``talent`` catalog, worded on demand in a
+    language (:meth:`text`), English in ``str()``."""
+
+    def __init__(self, message_id: str, /, **fields: object) -> None:
+        self.message_id = message_id
+        self.fields = fields
+        super().__init__(self.text("en"))
+
+    def text(self, language: str | None = "en") -> str:
+        """The message in ``language``."""
+        return translate(self.message_id, language or "en", **self.fields)

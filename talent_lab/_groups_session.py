@@ -2,7 +2,8 @@
 
 A session holds the people, the must-together and must-apart pairs, the earlier rounds and
 the current grouping with its scores. Every load is whole-or-nothing: a file that cannot be
-read leaves the session as it was and records why in ``last_error``. A grouping is designed
+read leaves the session as it was and raises a ``TalentError`` that says why (``text(language)``
+words it in a notebook's language). A grouping is designed
 by ``talent_core.grouping``; a move by hand is rescored by its ``GroupingEvaluator``, which
 rescores only the two groups the move touches, so its scores and broken constraints are
 exactly those ``score_grouping`` would give the whole grouping.
@@ -22,7 +23,6 @@ from talent_core import (
     InputError,
     Person,
     RoundMembership,
-    TalentError,
     generate_organisation,
     half_away,
     load,
@@ -38,7 +38,6 @@ from talent_core.grouping import (
     GroupingOptions,
     GroupingResult,
     GroupingScores,
-    InfeasibleGroupingError,
     Notice,
     Progress,
     design_groups,
@@ -49,10 +48,10 @@ from talent_core.grouping import (
 )
 from talent_core.managers import manager_roster_csv
 
+from ._errors import NotebookError
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_messages import text
 from ._groups_roster import roster_problem
-from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["EXPORT_KINDS", "ExportKind", "GroupingSession", "PairKind"]
@@ -96,8 +95,6 @@ class GroupingSession:
         self.scores: GroupingScores | None = None
         #: The last design run (timing, method); moves by hand do not change it.
         self.result: GroupingResult | None = None
-        #: Why the last load, design, move or export failed; None after a success.
-        self.last_error: str | None = None
         self._by_id = {person.id: person for person in self.people}
         self._group_of: dict[str, int] = {}
         #: Keeps the designed grouping scored through moves by hand (None without one).
@@ -114,8 +111,7 @@ class GroupingSession:
     ) -> GroupingSession:
         """A session on a generated demo organisation (``talent_core.generate_organisation``)."""
         session = cls(language=language, out_dir=out_dir)
-        if not session.generate_demo(size, seed):
-            raise InputError(session.last_error)
+        session.generate_demo(size, seed)
         return session
 
     # -- loading ---------------------------------------------------------------------------
@@ -124,52 +120,39 @@ class GroupingSession:
         self.people, self.source = tuple(people), source
         self._by_id = {person.id: person for person in self.people}
         self._set_grouping((), None)
-        self.result, self.last_error, self._evaluator = None, None, None
+        self.result, self._evaluator = None, None
 
-    def generate_demo(self, size: int, seed: int) -> bool:
-        """Replace the people by a demo organisation of ``size`` people; drops the grouping."""
-        try:
-            people = generate_organisation(size, seed)
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
+    def generate_demo(self, size: int, seed: int) -> None:
+        """Replace the people by a demo organisation of ``size`` people; drops the grouping.
+
+        Raises ``InputError`` (a ``TalentError``) for a size out of range; nothing changes.
+        """
+        people = generate_organisation(size, seed)
         self._replace_people(people, text("source.demo", self.language, size=size, seed=seed))
-        return True
 
-    def load_people(self, data: bytes, filename: str) -> bool:
-        """Replace the people by a people CSV; drops the grouping (it was of other people)."""
-        try:
-            _check_size(data, filename)
-            people = read_people_csv(data, filename)
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self._replace_people(people, filename)
-        return True
+    def load_people(self, data: bytes, filename: str) -> None:
+        """Replace the people by a people CSV; drops the grouping (it was of other people).
 
-    def load_pairs(self, kind: PairKind, data: bytes, filename: str) -> bool:
-        """Must-together or must-apart pairs (``id_a,id_b``), used by the next design."""
-        try:
-            _check_size(data, filename)
-            pairs = read_pairs_csv(data, filename)
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        setattr(self, kind, pairs)
-        self.sources[kind], self.last_error = filename, None
-        return True
+        Raises ``FormatError`` naming the file, row and column; nothing changes then.
+        """
+        _check_size(data, filename)
+        self._replace_people(read_people_csv(data, filename), filename)
 
-    def load_history(self, data: bytes, filename: str) -> bool:
-        """Earlier rounds (``id,round,group``): pairs that met are kept apart where possible."""
-        try:
-            _check_size(data, filename)
-            history = read_rounds_csv(data, filename)
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self.history = history
-        self.sources["history"], self.last_error = filename, None
-        return True
+    def load_pairs(self, kind: PairKind, data: bytes, filename: str) -> None:
+        """Must-together or must-apart pairs (``id_a,id_b``), used by the next design.
+
+        Raises ``FormatError``; the pairs loaded before stay."""
+        _check_size(data, filename)
+        setattr(self, kind, read_pairs_csv(data, filename))
+        self.sources[kind] = filename
+
+    def load_history(self, data: bytes, filename: str) -> None:
+        """Earlier rounds (``id,round,group``): pairs that met are kept apart where possible.
+
+        Raises ``FormatError``; the rounds loaded before stay."""
+        _check_size(data, filename)
+        self.history = read_rounds_csv(data, filename)
+        self.sources["history"] = filename
 
     def clear(self, kind: PairKind | Literal["history"]) -> None:
         """Forget the loaded pairs or earlier rounds."""
@@ -203,30 +186,26 @@ class GroupingSession:
         seed: int = 1,
         time_limit: float | None = None,
         progress: Progress | None = None,
-    ) -> bool:
-        """Design groups; False (grouping kept) with the reasons when no grouping is possible."""
+    ) -> GroupingResult:
+        """Design groups; the grouping before is kept when none is possible.
+
+        Raises ``InfeasibleGroupingError`` with the reasons, or ``NotebookError`` when there is
+        nobody to group (both ``TalentError``s).
+        """
         if not self.people:
-            self.last_error = text("design.no_people", self.language)
-            return False
-        try:
-            result = design_groups(
-                self.people,
-                options,
-                seed=seed,
-                time_limit=time_limit,
-                progress=progress,
-                name_prefix=text("group.prefix", self.language),
-            )
-        except InfeasibleGroupingError as error:
-            self.last_error = error.text(self.language)
-            return False
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self.options, self.result, self.last_error = options, result, None
+            raise NotebookError("groups.design.no_people")
+        result = design_groups(
+            self.people,
+            options,
+            seed=seed,
+            time_limit=time_limit,
+            progress=progress,
+            name_prefix=text("group.prefix", self.language),
+        )
+        self.options, self.result = options, result
         self._evaluator = GroupingEvaluator(self.people, options, result.groups)
         self._set_grouping(result.groups, result.scores)
-        return True
+        return result
 
     def _set_grouping(self, groups: Sequence[Group], scores: GroupingScores | None) -> None:
         self.groups, self.scores = tuple(groups), scores
@@ -241,25 +220,23 @@ class GroupingSession:
     def person(self, person_id: str) -> Person:
         return self._by_id[person_id]
 
-    def move(self, person_id: str, group_name: str) -> bool:
+    def move(self, person_id: str, group_name: str) -> None:
         """Move a person into another group and rescore the groups it changes.
 
         A move may break hard constraints (a group too small, a manager in the group...): it
-        is made all the same, and ``scores.violations`` says what is broken.
+        is made all the same, and ``scores.violations`` says what is broken. Raises
+        ``NotebookError`` when the person or the group is not in the grouping.
         """
         source = self._group_of.get(person_id)
         target = next((k for k, g in enumerate(self.groups) if g.name == group_name), None)
         if source is None or target is None:
             missing = person_id if source is None else group_name
-            self.last_error = text("move.unknown", self.language, name=missing)
-            return False
+            raise NotebookError("groups.move.unknown", name=missing)
         if source != target:
             assert self._evaluator is not None  # every grouping with members was designed
             self._evaluator.move(person_id, group_name)
             self.groups, self.scores = self._evaluator.groups, self._evaluator.scores
             self._group_of[person_id] = target
-        self.last_error = None
-        return True
 
     def find(self, query: str, limit: int = 20) -> list[Person]:
         """People whose id or e-mail is ``query``, else whose name or e-mail contains it."""
@@ -316,29 +293,24 @@ class GroupingSession:
         teamset_id: str = "intervision",
         mode: str = "audit",
         header: Literal["user", "username"] = "user",
-    ) -> ExportedFile | None:
-        """Write the grouping as ``kind`` into ``folder`` (default ``out_dir``); None on failure.
+    ) -> ExportedFile:
+        """Write the grouping as ``kind`` into ``folder`` (default ``out_dir``).
 
         ``teams`` is the Open edX Teams membership upload (``teamset_id``, enrolment ``mode``
         or a people column holding each person's mode); ``roster`` the peer_group block's
         roster; ``groups`` is ``id,group``; ``report`` the scores per group; ``managers`` the
         development plan block's manager roster from the people file (needs no grouping).
+        Raises a ``TalentError`` (no groups yet, a bad Teams setting, ``FileWriteError``).
         """
         target = Path(folder) if folder is not None else self.out_dir
         if self.scores is None and kind != "managers":
-            self.last_error = text("export.no_groups", self.language)
-            return None
-        try:
-            content = self._export_text(kind, teamset_id, mode, header)
-            stems = {"teams": f"intervision-teams-{teamset_id}", "managers": "manager-roster"}
-            stem = stems.get(kind, f"intervision-{kind}")
-            path = target.expanduser() / export_filename(stem, "csv")
-            data = content.encode("utf-8")
-            write_atomically(path, data)
-        except (TalentError, OSError) as error:
-            self.last_error = error_text(error, self.language)
-            return None
-        self.last_error = None
+            raise NotebookError("groups.export.no_groups")
+        content = self._export_text(kind, teamset_id, mode, header)
+        stems = {"teams": f"intervision-teams-{teamset_id}", "managers": "manager-roster"}
+        stem = stems.get(kind, f"intervision-{kind}")
+        path = target.expanduser() / export_filename(stem, "csv")
+        data = content.encode("utf-8")
+        write_atomically(path, data)
         return ExportedFile(path, data, "csv")
 
     def _export_text(

@@ -407,20 +407,28 @@ class GroupingView(NotebookView):
 
     def generate(self) -> bool:
         """Replace the people by a demo organisation of the chosen size and seed."""
-        ok = self.session.generate_demo(self.demo_size.value, self.demo_seed.value)
-        return self._after_people(ok, text("people.demo_failed", self.session.language))
+        language = self.session.language
+        try:
+            self.session.generate_demo(self.demo_size.value, self.demo_seed.value)
+        except TalentError as error:
+            return self._after_people(error, text("people.demo_failed", language))
+        return self._after_people(None, "")
 
     def load_people(self, files: Sequence[Mapping[str, Any]]) -> bool:
         """Load the first uploaded people CSV (FileUpload's value format); False if it failed."""
         if not files:
             return False
         name = str(files[0]["name"])
-        ok = self.session.load_people(bytes(files[0]["content"]), name)
-        return self._after_people(ok, text("people.failed", self.session.language, file=name))
+        try:
+            self.session.load_people(bytes(files[0]["content"]), name)
+        except TalentError as error:
+            failed = text("people.failed", self.session.language, file=name)
+            return self._after_people(error, failed)
+        return self._after_people(None, "")
 
-    def _after_people(self, ok: bool, failed: str) -> bool:
+    def _after_people(self, error: TalentError | None, failed: str) -> bool:
         language = self.session.language
-        if ok:
+        if error is None:
             # Messages about the groups of the people before no longer hold.
             self.run_status.value = self.move_status.value = ""
             self.progress.value, self.progress.bar_style = 0, ""
@@ -436,8 +444,8 @@ class GroupingView(NotebookView):
                 ),
             )
         else:
-            self.people_status.value = notice(False, failed, self.session.last_error)
-        return ok
+            self.people_status.value = notice(False, failed, error_text(error, language))
+        return error is None
 
     def load_rule_file(
         self, kind: PairKind | Literal["history"], files: Sequence[Mapping[str, Any]]
@@ -446,17 +454,18 @@ class GroupingView(NotebookView):
         if not files:
             return False
         name, data = str(files[0]["name"]), bytes(files[0]["content"])
-        session = self.session
-        ok = (
-            session.load_history(data, name)
-            if kind == "history"
-            else session.load_pairs(kind, data, name)
-        )
+        session, language = self.session, self.session.language
+        try:
+            if kind == "history":
+                session.load_history(data, name)
+            else:
+                session.load_pairs(kind, data, name)
+        except TalentError as error:
+            failed = text("rules.upload_failed", language, file=name)
+            self.upload_status[kind].value = notice(False, failed, error_text(error, language))
+            return False
         self._show_upload(kind)
-        if not ok:
-            failed = text("rules.upload_failed", session.language, file=name)
-            self.upload_status[kind].value = notice(False, failed, session.last_error)
-        return ok
+        return True
 
     def clear(self, kind: PairKind | Literal["history"]) -> None:
         self.session.clear(kind)
@@ -495,20 +504,21 @@ class GroupingView(NotebookView):
         def report(fraction: float, _score: float) -> None:
             self.progress.value = round(100 * fraction)
 
-        ok = session.design(
-            options,
-            seed=self.seed.value,
-            time_limit=self.time_limit.value or None,
-            progress=report,
-        )
-        if not ok:
+        try:
+            result = session.design(
+                options,
+                seed=self.seed.value,
+                time_limit=self.time_limit.value or None,
+                progress=report,
+            )
+        except TalentError as error:
             self.progress.bar_style = "danger"
-            self.run_status.value = notice(False, text("run.failed", language), session.last_error)
+            self.run_status.value = notice(
+                False, text("run.failed", language), error_text(error, language)
+            )
             return False
         self.progress.bar_style = "success"
         self.move_status.value = ""  # a search or move in the groups before no longer holds
-        result = session.result
-        assert result is not None
         self.run_status.value = notice(
             True,
             text(
@@ -565,11 +575,14 @@ class GroupingView(NotebookView):
                 True, text("move.same", language, person=label, group=target)
             )
             return True
-        if source is None or not session.move(person_id, target):
+        try:
+            session.move(person_id, target)
+        except TalentError as error:
             self.move_status.value = notice(
-                False, text("move.failed", language), session.last_error
+                False, text("move.failed", language), error_text(error, language)
             )
             return False
+        assert source is not None  # the session moved them out of it
         assert session.scores is not None
         by_name = {g.name: g for g in session.scores.groups}
         status: Markup = notice(
@@ -601,16 +614,17 @@ class GroupingView(NotebookView):
         """Export the chosen file to the chosen folder and offer it for download."""
         session, language = self.session, self.session.language
         kind = cast(ExportKind, self.export_kind.value)
-        exported = session.export(
-            kind,
-            self.folder.value.strip() or None,
-            teamset_id=self.teamset.value.strip(),
-            mode=self.mode.value,
-            header=self.header.value,
-        )
-        if exported is None:
+        try:
+            exported = session.export(
+                kind,
+                self.folder.value.strip() or None,
+                teamset_id=self.teamset.value.strip(),
+                mode=self.mode.value,
+                header=self.header.value,
+            )
+        except TalentError as error:
             self.export_status.value = notice(
-                False, text("export.failed", language), session.last_error
+                False, text("export.failed", language), error_text(error, language)
             )
             return False
         status = export_saved(exported, language)

@@ -4,8 +4,8 @@ A session holds the mentees, the mentors, the history of earlier programmes and 
 being worked on. ``match`` asks ``talent_core.mentoring`` for the optimal pairs; HR may then
 assign, swap or unassign by hand. A hand-made pair that breaks a hard rule (a line manager, no
 shared language, an earlier pair) or overfills a mentor is kept but listed in ``warnings``, so
-HR decides knowingly. Loads are whole-or-nothing: a bad file changes nothing and says why in
-``last_error``.
+HR decides knowingly. Loads are whole-or-nothing: a bad file changes nothing and raises a
+``TalentError`` that says why (``text(language)`` words it in a notebook's language).
 """
 
 from __future__ import annotations
@@ -51,10 +51,10 @@ from talent_core.mentoring import (
     read_volunteers_csv,
 )
 
+from ._errors import NotebookError
 from ._export import ExportedFile, export_filename, write_atomically
 from ._groups_roster import roster_problem
 from ._mentoring_messages import reason_text, text
-from ._messages import error_text
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES
 
 __all__ = ["MENTORING_EXPORTS", "MentoringExport", "MentoringSession", "PairView"]
@@ -115,7 +115,6 @@ class MentoringSession:
         self.by_hand: set[str] = set()
         self._unmatched: dict[str, Reason] = {}
         self._problem: MatchingProblem | None = None
-        self.last_error: str | None = None
 
     @classmethod
     def demo(
@@ -144,40 +143,35 @@ class MentoringSession:
 
     # -- loading ---------------------------------------------------------------------------
 
-    def load(self, kind: FileKind, data: bytes, filename: str) -> bool:
+    def load(self, kind: FileKind, data: bytes, filename: str) -> None:
         """Replace mentees, mentors, history, volunteers or people by a CSV; drops the pairing.
 
         Mentors are checked against the loaded mentees (someone in both files must have the
         same manager), competencies against the framework. The people file (as for
         ``talent mentors --people``) gives the management line and maps the usernames of the
         peer-group block's ``volunteers.csv`` to person ids: load it before the volunteers.
+        Raises ``FormatError`` (file, row, column, problem); nothing changes then.
         """
-        try:
-            if len(data) > MAX_UPLOAD_BYTES:
-                raise InputError(
-                    f"{filename}: the file has {len(data):,} bytes; "
-                    f"the limit is {MAX_UPLOAD_BYTES:,}"
-                )
-            if kind == "mentees":
-                self.mentees = tuple(read_mentees_csv(data, filename, self.framework))
-            elif kind == "mentors":
-                self.mentors = tuple(read_mentors_csv(data, filename, self.framework, self.mentees))
-            elif kind == "history":
-                self.history = tuple(read_history_csv(data, filename))
-            elif kind == "people":
-                # Managers beyond the two files, and the usernames the volunteers file uses.
-                self.people = tuple(read_people_csv(data, filename))
-            else:
-                # The peer-group block names volunteers by username; the people know theirs.
-                people = self.people or None
-                self.volunteers = tuple(read_volunteers_csv(data, filename, people))
-        except TalentError as error:
-            self.last_error = error_text(error, self.language)
-            return False
-        self.sources[kind], self.last_error = filename, None
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise InputError(
+                f"{filename}: the file has {len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
+            )
+        if kind == "mentees":
+            self.mentees = tuple(read_mentees_csv(data, filename, self.framework))
+        elif kind == "mentors":
+            self.mentors = tuple(read_mentors_csv(data, filename, self.framework, self.mentees))
+        elif kind == "history":
+            self.history = tuple(read_history_csv(data, filename))
+        elif kind == "people":
+            # Managers beyond the two files, and the usernames the volunteers file uses.
+            self.people = tuple(read_people_csv(data, filename))
+        else:
+            # The peer-group block names volunteers by username; the people know theirs.
+            people = self.people or None
+            self.volunteers = tuple(read_volunteers_csv(data, filename, people))
+        self.sources[kind] = filename
         if kind not in ("volunteers",):
             self._clear_pairing()
-        return True
 
     def _clear_pairing(self) -> None:
         self.pairs, self.by_hand, self._unmatched, self._problem = {}, set(), {}, None
@@ -197,28 +191,28 @@ class MentoringSession:
             )
         return self._problem
 
-    def match(self, settings: MatchSettings | None = None) -> bool:
-        """Pair mentees with mentors optimally; False (pairing kept) with the reason if not."""
+    def match(self, settings: MatchSettings | None = None) -> None:
+        """Pair mentees with mentors optimally; a ``TalentError`` says why not (the pairing and
+        the settings before are kept)."""
         previous = self.settings, self._problem
         if settings is not None:
             self.settings, self._problem = settings, None
         try:
             matching = match_mentors(self.problem())
-        except TalentError as error:
+        except TalentError:
             self.settings, self._problem = previous
-            self.last_error = error_text(error, self.language)
-            return False
+            raise
         self.pairs = {pair.mentee_id: pair.mentor_id for pair in matching.pairs}
         self._unmatched = {u.mentee_id: u.reason for u in matching.unmatched}
-        self.by_hand, self.last_error = set(), None
-        return True
+        self.by_hand = set()
 
     @property
     def matched(self) -> bool:
         """Whether there is a pairing to show (a match ran since the people last changed)."""
         return self._problem is not None
 
-    def _known(self, mentee_id: str, mentor_id: str | None = None) -> bool:
+    def _known(self, mentee_id: str, mentor_id: str | None = None) -> None:
+        """Raises ``NotebookError`` naming the first id that is not a mentee (mentor) here."""
         problem = self.problem()
         missing = next(
             (
@@ -232,42 +226,32 @@ class MentoringSession:
             None,
         )
         if missing is not None:
-            self.last_error = text("edit.unknown", self.language, name=missing)
-            return False
-        return True
+            raise NotebookError("mentoring.edit.unknown", name=missing)
 
-    def assign(self, mentee_id: str, mentor_id: str) -> bool:
+    def assign(self, mentee_id: str, mentor_id: str) -> None:
         """Give a mentee this mentor by hand, even against a hard rule (see ``warnings``)."""
-        if not self._known(mentee_id, mentor_id):
-            return False
+        self._known(mentee_id, mentor_id)
         self.pairs[mentee_id] = mentor_id
         self._unmatched.pop(mentee_id, None)
         self.by_hand.add(mentee_id)
-        self.last_error = None
-        return True
 
-    def unassign(self, mentee_id: str) -> bool:
+    def unassign(self, mentee_id: str) -> None:
         """Leave a mentee without a mentor, e.g. to free the mentor's place."""
-        if not self._known(mentee_id):
-            return False
+        self._known(mentee_id)
         self.pairs.pop(mentee_id, None)
         self._unmatched.pop(mentee_id, None)
         self.by_hand.add(mentee_id)
-        self.last_error = None
-        return True
 
-    def swap(self, first: str, second: str) -> bool:
+    def swap(self, first: str, second: str) -> None:
         """Exchange the mentors of two mentees (a mentee without one takes the other's)."""
-        if not (self._known(first) and self._known(second)):
-            return False
+        self._known(first)
+        self._known(second)
         a, b = self.pairs.pop(first, None), self.pairs.pop(second, None)
         if b is not None:
             self.pairs[first] = b
         if a is not None:
             self.pairs[second] = a
         self.by_hand |= {first, second}
-        self.last_error = None
-        return True
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -371,23 +355,21 @@ class MentoringSession:
 
     def export(
         self, kind: MentoringExport, folder: str | os.PathLike[str] | None = None
-    ) -> ExportedFile | None:
+    ) -> ExportedFile:
         """Write the pairs (``mentee_id,mentor_id,score,reasons``, reasons in the session's
-        language) or the peer_group block's mentoring roster; None on failure."""
+        language) or the peer_group block's mentoring roster.
+
+        Raises ``NotebookError`` when there are no pairs yet, ``FileWriteError`` when the file
+        cannot be written (both ``TalentError``s).
+        """
         target = Path(folder) if folder is not None else self.out_dir
         if not self.pairs:
-            self.last_error = text("export.no_pairs", self.language)
-            return None
+            raise NotebookError("mentoring.export.no_pairs")
         content = self._pairs_csv() if kind == "pairs" else self._roster()
         stem = f"mentoring-{self.programme or 'programme'}-{kind}"
-        try:
-            path = target.expanduser() / export_filename(stem, "csv")
-            data = content.encode("utf-8")
-            write_atomically(path, data)
-        except OSError as error:
-            self.last_error = error_text(error, self.language)
-            return None
-        self.last_error = None
+        path = target.expanduser() / export_filename(stem, "csv")
+        data = content.encode("utf-8")
+        write_atomically(path, data)
         return ExportedFile(path, data, "csv")
 
     def _pairs_csv(self) -> str:

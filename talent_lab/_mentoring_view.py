@@ -245,9 +245,11 @@ class MentoringView(NotebookView):
         if not files:
             return False
         name, language = str(files[0]["name"]), self.session.language
-        if not self.session.load(kind, bytes(files[0]["content"]), name):
+        try:
+            self.session.load(kind, bytes(files[0]["content"]), name)
+        except TalentError as error:
             self.upload_status.value = notice(
-                False, text("upload.failed", language, file=name), self.session.last_error
+                False, text("upload.failed", language, file=name), error_text(error, language)
             )
             return False
         self.upload_status.value = notice(True, text("upload.ok", language, file=name))
@@ -270,12 +272,10 @@ class MentoringView(NotebookView):
         """Match with the widgets' settings; False (pairs kept) if it failed."""
         session, language = self.session, self.session.language
         try:
-            ok = session.match(self.settings())
+            session.match(self.settings())
         except TalentError as error:
-            session.last_error, ok = error_text(error, language), False
-        if not ok:
             self.match_status.value = notice(
-                False, text("match.failed", language), session.last_error
+                False, text("match.failed", language), error_text(error, language)
             )
             return False
         rows = session.rows()
@@ -296,15 +296,17 @@ class MentoringView(NotebookView):
         self.tabs.selected_index = 2
         return True
 
-    def _edit(self, action: Callable[[], bool], changed: Sequence[str]) -> bool:
+    def _edit(self, action: Callable[[], None], changed: Sequence[str]) -> bool:
         """Run a hand edit; show the changed mentees' mentors, or why nothing changed."""
         session, language = self.session, self.session.language
         if not session.matched:
             self.edit_status.value = notice(False, text("match.none", language))
             return False
-        if not action():
+        try:
+            action()
+        except TalentError as error:
             self.edit_status.value = notice(
-                False, text("edit.failed", language), session.last_error
+                False, text("edit.failed", language), error_text(error, language)
             )
             return False
         self._show_pairs()
@@ -336,10 +338,11 @@ class MentoringView(NotebookView):
         """Export the chosen file to the chosen folder and offer it for download."""
         session, language = self.session, self.session.language
         kind = cast(MentoringExport, self.export_kind.value)
-        exported = session.export(kind, self.folder.value.strip() or None)
-        if exported is None:
+        try:
+            exported = session.export(kind, self.folder.value.strip() or None)
+        except TalentError as error:
             self.export_status.value = notice(
-                False, text("export.failed", language), session.last_error
+                False, text("export.failed", language), error_text(error, language)
             )
             return False
         status = export_saved(exported, language)

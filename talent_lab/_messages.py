@@ -15,7 +15,7 @@ from talent_core import FormatError, ValidationError
 from talent_core.grouping import InfeasibleGroupingError
 from talent_core.i18n import LANGUAGES, format_number, message_ids, translate
 
-from ._errors import FileProblemsError
+from ._errors import FileProblemsError, NotebookError
 
 __all__ = ["LANGUAGE_NAMES", "UI_LANGUAGES", "error_text", "keys", "message", "number"]
 
@@ -46,7 +46,9 @@ def number(value: float | Decimal, language: str, decimals: int = 0) -> str:
 
 def error_text(error: Exception, language: str) -> str:
     """An error as a view shows it: the core's problems in ``language``, else its own text."""
-    worded = ValidationError | InfeasibleGroupingError | FormatError | FileProblemsError
+    worded = (
+        ValidationError | InfeasibleGroupingError | FormatError | FileProblemsError | NotebookError
+    )
     if isinstance(error, worded):
         return error.text(language)
     return str(error)

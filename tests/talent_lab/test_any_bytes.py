@@ -47,16 +47,23 @@ def _framework(data: bytes) -> tuple[bool, str | None]:
 
 def _groups(data: bytes) -> tuple[bool, str | None]:
     session = GroupingSession()
-    loaded = [session.load_people(data, "people.csv"), session.load_pairs("apart", data, "p.csv")]
-    loaded.append(session.load_history(data, "rounds.csv"))
-    return all(loaded), session.last_error
+    try:
+        session.load_people(data, "people.csv")
+        session.load_pairs("apart", data, "p.csv")
+        session.load_history(data, "rounds.csv")
+    except tc.TalentError as error:
+        return False, str(error)
+    return True, None
 
 
 def _mentoring(data: bytes) -> tuple[bool, str | None]:
     session = MentoringSession(framework=demo_framework())
-    loaded = [session.load(kind, data, f"{kind}.csv") for kind in ("mentees", "mentors")]
-    loaded += [session.load(kind, data, f"{kind}.csv") for kind in ("history", "volunteers")]
-    return all(loaded), session.last_error
+    try:
+        for kind in ("mentees", "mentors", "history", "volunteers"):
+            session.load(kind, data, f"{kind}.csv")  # type: ignore[arg-type]
+    except tc.TalentError as error:
+        return False, str(error)
+    return True, None
 
 
 def _dashboards(data: bytes) -> tuple[bool, str | None]:

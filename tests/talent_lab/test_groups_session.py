@@ -15,12 +15,12 @@ from talent_core.grouping import (
     GroupingOptions,
     InfeasibleGroupingError,
     NoticeCode,
-    design_groups,
     read_groups_csv,
     score_grouping,
 )
 from talent_core.managers import read_manager_roster
 from talent_lab import GroupingSession
+from talent_lab._errors import NotebookError
 
 HEADER = "id,name,email,manager_id,department,location,timezone,seniority,language"
 
@@ -42,12 +42,12 @@ def small_people_csv(nl: int = 12, sv: int = 0) -> bytes:
 @pytest.fixture
 def session(tmp_path: Path) -> GroupingSession:
     session = GroupingSession(out_dir=tmp_path / "out")
-    assert session.load_people(small_people_csv(), "people.csv")
+    session.load_people(small_people_csv(), "people.csv")
     return session
 
 
 def design(session: GroupingSession, **settings: object) -> None:
-    assert session.design(session.make_options(**settings), seed=3), session.last_error
+    session.design(session.make_options(**settings), seed=3)
 
 
 def test_demo_session_and_its_source() -> None:
@@ -63,45 +63,44 @@ def test_a_bad_people_file_keeps_people_and_groups(session: GroupingSession) -> 
     design(session)
     groups, people = session.groups, session.people
     broken = small_people_csv().replace(b"person3@example.org", b"not-an-address")
-    assert not session.load_people(broken, "new.csv")
-    assert session.last_error is not None
-    assert "new.csv, row 5, column 'email'" in session.last_error
+    with pytest.raises(tc.FormatError) as refused:
+        session.load_people(broken, "new.csv")
+    assert "new.csv, row 5, column 'email'" in str(refused.value)
     assert session.people == people and session.groups == groups and session.source == "people.csv"
 
 
 def test_new_people_drop_the_grouping(session: GroupingSession) -> None:
     design(session)
-    assert session.load_people(small_people_csv(nl=10), "fewer.csv")
+    session.load_people(small_people_csv(nl=10), "fewer.csv")
     assert len(session.people) == 10 and session.groups == () and session.scores is None
-    assert session.export("groups") is None
-    assert session.last_error == "there are no groups to export yet"
+    with pytest.raises(NotebookError) as refused:
+        session.export("groups")
+    assert str(refused.value) == "there are no groups to export yet"
+    assert refused.value.text("sv") != refused.value.text("en")
 
 
 def test_an_impossible_grouping_says_why_and_keeps_the_groups(tmp_path: Path) -> None:
     session = GroupingSession(out_dir=tmp_path)
-    assert session.load_people(small_people_csv(nl=10, sv=3), "people.csv")
-    assert not session.design(session.make_options())
+    session.load_people(small_people_csv(nl=10, sv=3), "people.csv")
     with pytest.raises(InfeasibleGroupingError) as why:
-        design_groups(session.people, session.make_options())
+        session.design(session.make_options())
     assert [(r.code, r.params["count"]) for r in why.value.reasons] == [
         (NoticeCode.TOO_FEW_PEOPLE, 3)
     ]
-    assert session.last_error == why.value.text("en")
     assert session.groups == ()
     design(session, same_language=False)
     kept = session.groups
     session.language = "nl"
     options = session.make_options(min_size=6, max_size=6, same_language=False)
-    assert not session.design(options)
     with pytest.raises(InfeasibleGroupingError) as why:
-        design_groups(session.people, options)
-    assert session.last_error == why.value.text("nl") != why.value.text("en")
+        session.design(options)
+    assert why.value.text("nl") != why.value.text("en")
     assert session.groups == kept
 
 
 def test_pairs_and_manager_rule_hold(session: GroupingSession) -> None:
-    assert session.load_pairs("together", b"id_a,id_b\nx02,x04\n", "together.csv")
-    assert session.load_pairs("apart", b"id_a,id_b\nx02,x06\n", "apart.csv")
+    session.load_pairs("together", b"id_a,id_b\nx02,x04\n", "together.csv")
+    session.load_pairs("apart", b"id_a,id_b\nx02,x06\n", "apart.csv")
     design(session)
     assert session.group_of("x02") == session.group_of("x04")
     assert session.group_of("x02") != session.group_of("x06")
@@ -110,25 +109,26 @@ def test_pairs_and_manager_rule_hold(session: GroupingSession) -> None:
 
 
 def test_a_bad_pairs_file_keeps_the_pairs_loaded(session: GroupingSession) -> None:
-    assert session.load_pairs("apart", b"id_a,id_b\nx02,x06\n", "apart.csv")
-    assert not session.load_pairs("apart", b"id_a,id_b\nx02,x02\n", "self.csv")
-    assert session.last_error == "self.csv, row 2, column 'id_b': pairs 'x02' with themselves"
+    session.load_pairs("apart", b"id_a,id_b\nx02,x06\n", "apart.csv")
+    with pytest.raises(tc.FormatError) as refused:
+        session.load_pairs("apart", b"id_a,id_b\nx02,x02\n", "self.csv")
+    assert str(refused.value) == "self.csv, row 2, column 'id_b': pairs 'x02' with themselves"
     assert session.apart == [("x02", "x06")] and session.sources["apart"] == "apart.csv"
     session.clear("apart")
     assert session.apart == [] and session.sources["apart"] == ""
 
 
 def test_unknown_people_in_pairs_are_reported_by_the_design(session: GroupingSession) -> None:
-    assert session.load_pairs("together", b"id_a,id_b\nx02,nobody\n", "together.csv")
-    assert not session.design(session.make_options())
-    assert session.last_error is not None and "nobody" in session.last_error
+    session.load_pairs("together", b"id_a,id_b\nx02,nobody\n", "together.csv")
+    with pytest.raises(tc.TalentError, match="nobody"):
+        session.design(session.make_options())
 
 
 def test_earlier_rounds_are_kept_apart_and_bad_rounds_refused(session: GroupingSession) -> None:
     rounds = "id,round,group\n" + "".join(f"x{i:02d},2025,A\n" for i in range(6))
-    assert session.load_history(rounds.encode(), "rounds.csv")
-    assert not session.load_history(b"id,round\nx01,1\n", "short.csv")
-    assert session.last_error is not None and "missing column(s) group" in session.last_error
+    session.load_history(rounds.encode(), "rounds.csv")
+    with pytest.raises(tc.FormatError, match=r"missing column\(s\) group"):
+        session.load_history(b"id,round\nx01,1\n", "short.csv")
     assert len(session.history) == 6
     design(session)
     groups = {session.group_of(f"x{i:02d}") for i in range(6)}
@@ -141,7 +141,7 @@ def test_a_move_rescores_like_the_core_and_reports_broken_rules(
     design(session, min_size=6, max_size=6)
     first, second = session.groups[0], session.groups[1]
     mover = next(m for m in first.members if m not in ("x00", "x01"))  # x00 manages x01
-    assert session.move(mover, second.name)
+    session.move(mover, second.name)
     expected = [
         Group(first.name, tuple(m for m in first.members if m != mover)),
         Group(second.name, (*second.members, mover)),
@@ -154,7 +154,7 @@ def test_a_move_rescores_like_the_core_and_reports_broken_rules(
         (NoticeCode.TOO_LARGE, second.name),
     ]
     assert session.group_of(mover) == session.groups[1]
-    assert session.move(mover, first.name)  # and back
+    session.move(mover, first.name)  # and back
     assert [set(g.members) for g in session.groups[:2]] == [set(first.members), set(second.members)]
     assert session.scores.violations == ()
 
@@ -162,9 +162,10 @@ def test_a_move_rescores_like_the_core_and_reports_broken_rules(
 def test_a_move_of_someone_unknown_changes_nothing(session: GroupingSession) -> None:
     design(session)
     groups = session.groups
-    assert not session.move("nobody", groups[0].name)
-    assert session.last_error == "nobody is not part of the grouping"
-    assert not session.move(groups[0].members[0], "No such group")
+    with pytest.raises(NotebookError, match=r"^nobody is not part of the grouping$"):
+        session.move("nobody", groups[0].name)
+    with pytest.raises(NotebookError, match="No such group"):
+        session.move(groups[0].members[0], "No such group")
     assert session.groups == groups
 
 
@@ -210,17 +211,17 @@ def test_exports_parse_back(session: GroupingSession, tmp_path: Path) -> None:
 
 def test_a_refused_export_writes_nothing(session: GroupingSession, tmp_path: Path) -> None:
     design(session)
-    assert session.export("teams", teamset_id="has space") is None
-    assert session.last_error is not None and "teamset id 'has space'" in session.last_error
-    assert session.export("teams", mode="gold") is None
-    assert session.last_error is not None and "mode 'gold'" in session.last_error
+    with pytest.raises(tc.TalentError, match="teamset id 'has space'"):
+        session.export("teams", teamset_id="has space")
+    with pytest.raises(tc.TalentError, match="mode 'gold'"):
+        session.export("teams", mode="gold")
     assert not (tmp_path / "out").exists()
 
 
 def test_the_block_would_refuse_a_roster_of_unusable_usernames(tmp_path: Path) -> None:
     session = GroupingSession(out_dir=tmp_path)
     people = small_people_csv().decode().replace("x05,", "x 05,", 1).encode()
-    assert session.load_people(people, "people.csv")
+    session.load_people(people, "people.csv")
     design(session)
     roster = session.export("roster")
     assert roster is not None
@@ -235,7 +236,7 @@ def test_usernames_come_from_a_username_column(tmp_path: Path) -> None:
     session = GroupingSession(out_dir=tmp_path)
     lines = small_people_csv().decode().splitlines()
     with_usernames = [lines[0] + ",username"] + [f"{line},user_{line[:3]}" for line in lines[1:]]
-    assert session.load_people("\n".join(with_usernames).encode(), "people.csv")
+    session.load_people("\n".join(with_usernames).encode(), "people.csv")
     design(session)
     roster = session.export("roster")
     teams = session.export("teams")

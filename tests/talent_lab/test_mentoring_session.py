@@ -16,6 +16,7 @@ import talent_core as tc
 from talent_core import read_roster
 from talent_core.mentoring import DEMO_PROGRAMMES, ReasonCode
 from talent_lab import MentoringSession
+from talent_lab._errors import NotebookError
 from talent_lab._mentoring_messages import reason_text
 
 MENTEES = """id,name,department,manager_id,seniority,language,focus
@@ -36,12 +37,12 @@ def session(tmp_path: Path) -> MentoringSession:
         framework=tc.demo_framework(), programme="2026", out_dir=tmp_path / "out"
     )
     for kind, content in (("mentees", MENTEES), ("mentors", MENTORS), ("history", HISTORY)):
-        assert session.load(kind, content.encode(), f"{kind}.csv"), session.last_error
+        session.load(kind, content.encode(), f"{kind}.csv")
     return session
 
 
 def test_the_best_pairs_and_their_reasons(session: MentoringSession) -> None:
-    assert session.match()
+    session.match()
     assert session.pairs == {"e1": "m2", "e2": "m1", "e3": "m2"}
     rows = session.rows()
     assert [row.mentee.id for row in rows] == ["e1", "e2", "e3"]
@@ -55,7 +56,7 @@ def test_the_best_pairs_and_their_reasons(session: MentoringSession) -> None:
 
 
 def test_reasons_in_swedish_and_dutch_name_competencies(session: MentoringSession) -> None:
-    assert session.match()
+    session.match()
     fit = session.rows()[0].fit
     assert fit is not None
     strength = next(r for r in fit.reasons if r.code is ReasonCode.STRENGTH)
@@ -68,8 +69,8 @@ def test_reasons_in_swedish_and_dutch_name_competencies(session: MentoringSessio
 
 
 def test_hand_edits_keep_forbidden_pairs_with_warnings(session: MentoringSession) -> None:
-    assert session.match()
-    assert session.assign("e1", "m1")  # m1 manages e1, and has one place (e2 has it)
+    session.match()
+    session.assign("e1", "m1")  # m1 manages e1, and has one place (e2 has it)
     assert session.pairs["e1"] == "m1" and session.by_hand == {"e1"}
     assert session.warnings() == [
         "Eva Eriksson with Maarten Mulder breaks a hard rule: Maarten Mulder is Eva Eriksson's "
@@ -78,46 +79,47 @@ def test_hand_edits_keep_forbidden_pairs_with_warnings(session: MentoringSession
     ]
     session.language = "nl"
     assert session.warnings()[1] == "Maarten Mulder heeft 2 mentees maar neemt er 1"
-    assert session.unassign("e2")
+    session.unassign("e2")
     assert "e2" not in session.pairs
-    assert session.swap("e2", "e3")  # e2 had none: e2 takes m2, e3 is left without
+    session.swap("e2", "e3")  # e2 had none: e2 takes m2, e3 is left without
     assert session.pairs == {"e1": "m1", "e2": "m2"}
     assert session.by_hand == {"e1", "e2", "e3"}
 
 
 def test_unknown_people_in_edits_change_nothing(session: MentoringSession) -> None:
-    assert session.match()
+    session.match()
     pairs = dict(session.pairs)
-    assert not session.assign("nobody", "m1")
-    assert session.last_error == "nobody is not a mentee or mentor here"
-    assert not session.assign("e1", "e2")  # a mentee is not a mentor
-    assert not session.swap("e1", "m2")
+    with pytest.raises(NotebookError, match=r"^nobody is not a mentee or mentor here$"):
+        session.assign("nobody", "m1")
+    with pytest.raises(NotebookError):
+        session.assign("e1", "e2")  # a mentee is not a mentor
+    with pytest.raises(NotebookError):
+        session.swap("e1", "m2")
     assert session.pairs == pairs
 
 
 def test_a_bad_file_keeps_the_programme_and_the_pairs(session: MentoringSession) -> None:
-    assert session.match()
+    session.match()
     pairs, mentors = dict(session.pairs), session.mentors
     broken = MENTORS.replace("giving-feedback:4", "giving-feedback:9")
-    assert not session.load("mentors", broken.encode(), "new-mentors.csv")
-    assert session.last_error is not None
-    assert "new-mentors.csv, row 2, column 'strengths'" in session.last_error
+    with pytest.raises(tc.FormatError, match=r"new-mentors\.csv, row 2, column 'strengths'"):
+        session.load("mentors", broken.encode(), "new-mentors.csv")
     assert session.mentors == mentors and session.pairs == pairs
     assert session.sources["mentors"] == "mentors.csv"
 
 
 def test_new_mentees_drop_the_pairing(session: MentoringSession) -> None:
-    assert session.match()
-    assert session.load("mentees", MENTEES.replace("e3,", "e4,").encode(), "m2.csv")
+    session.match()
+    session.load("mentees", MENTEES.replace("e3,", "e4,").encode(), "m2.csv")
     assert not session.matched and session.pairs == {} and session.rows() == []
-    assert session.export("pairs") is None
-    assert session.last_error == "there are no pairs to export yet"
+    with pytest.raises(NotebookError, match=r"^there are no pairs to export yet$"):
+        session.export("pairs")
 
 
 def test_the_chain_counts_this_programme_and_who_is_ready(session: MentoringSession) -> None:
     volunteers = b"id,volunteer_as\nx9,mentor\ne1,mentor\n"
-    assert session.load("volunteers", volunteers, "volunteers.csv")
-    assert session.match()
+    session.load("volunteers", volunteers, "volunteers.csv")
+    session.match()
     chain = session.chain()
     assert chain.programmes == ("2024", "2025", "2026")
     generation = {node.person_id: node.generation for node in chain.nodes}
@@ -132,17 +134,19 @@ def test_volunteers_by_username_are_read_through_the_people(tmp_path: Path) -> N
         "people.csv",
     )
     session = MentoringSession(people=people, programme="2026", out_dir=tmp_path)
-    assert session.load("history", HISTORY.encode(), "history.csv")
-    assert session.load("volunteers", b"id,volunteer_as\nlearner_9,mentor\n", "volunteers.csv")
+    session.load("history", HISTORY.encode(), "history.csv")
+    session.load("volunteers", b"id,volunteer_as\nlearner_9,mentor\n", "volunteers.csv")
     assert [r.person_id for r in session.chain().ready] == ["x9"]
-    assert not session.load("volunteers", b"id,volunteer_as\nlearner_8,mentor\n", "v2.csv")
-    assert "v2.csv, row 2, column 'id': 'learner_8' is neither" in (session.last_error or "")
+    with pytest.raises(
+        tc.FormatError, match=r"v2\.csv, row 2, column 'id': 'learner_8' is neither"
+    ):
+        session.load("volunteers", b"id,volunteer_as\nlearner_8,mentor\n", "v2.csv")
     assert [v.person_id for v in session.volunteers] == ["x9"]
 
 
 def test_exports_parse_back(session: MentoringSession, tmp_path: Path) -> None:
-    assert session.match()
-    assert session.unassign("e3")
+    session.match()
+    session.unassign("e3")
     pairs = session.export("pairs")
     assert pairs is not None and pairs.path == tmp_path / "out" / "mentoring-2026-pairs.csv"
     rows = list(csv.DictReader(io.StringIO(pairs.path.read_text("utf-8"))))
@@ -174,7 +178,7 @@ def test_demo_programme_is_deterministic_and_pays_forward() -> None:
     assert first.programme == DEMO_PROGRAMMES[-1]
     assert {r.programme for r in first.history} == set(DEMO_PROGRAMMES[:-1])
     assert first.mentees and first.volunteers
-    assert first.match()
+    first.match()
     chain = first.chain()
     assert max(node.generation for node in chain.nodes) >= 3
     former_mentees = {r.mentee_id for r in first.history}
@@ -184,7 +188,8 @@ def test_demo_programme_is_deterministic_and_pays_forward() -> None:
 
 def test_pair_table_for_analysis(session: MentoringSession) -> None:
     assert session.pair_table().empty
-    assert session.match() and session.unassign("e3")
+    session.match()
+    session.unassign("e3")
     table = session.pair_table()
     assert list(table["mentor_id"]) == ["m2", "m1", ""]
     assert list(table["by_hand"]) == [False, False, True]
@@ -196,9 +201,9 @@ def test_pair_table_for_analysis(session: MentoringSession) -> None:
 def test_an_unmatched_mentee_says_why_in_the_session_language(tmp_path: Path) -> None:
     session = MentoringSession(framework=tc.demo_framework(), programme="2026", out_dir=tmp_path)
     mentees = MENTEES + "e4,Emma Eck,IT,,2,de,delegating\n"  # nobody speaks German
-    assert session.load("mentees", mentees.encode(), "mentees.csv")
-    assert session.load("mentors", MENTORS.encode(), "mentors.csv")
-    assert session.match()
+    session.load("mentees", mentees.encode(), "mentees.csv")
+    session.load("mentors", MENTORS.encode(), "mentors.csv")
+    session.match()
     (row,) = [r for r in session.rows() if r.mentee.id == "e4"]
     assert row.mentor is None and row.unmatched is not None
     assert row.unmatched.code is ReasonCode.NO_ALLOWED_MENTOR
@@ -213,7 +218,8 @@ def test_an_unmatched_mentee_says_why_in_the_session_language(tmp_path: Path) ->
 def test_the_people_file_reads_the_peer_group_blocks_volunteers(tmp_path: Path) -> None:
     session = MentoringSession.demo(out_dir=tmp_path)
     volunteers = b"id,volunteer_as\nlearner_1,mentor\n"
-    assert not session.load("volunteers", volunteers, "volunteers.csv")  # the demo's people
+    with pytest.raises(tc.FormatError):  # the demo's people have no such username
+        session.load("volunteers", volunteers, "volunteers.csv")
     people = tc.write_people_csv(tc.generate_organisation(20, seed=3))
     lines = people.splitlines()
     first_id = lines[1].split(",")[0]
@@ -221,8 +227,8 @@ def test_the_people_file_reads_the_peer_group_blocks_volunteers(tmp_path: Path) 
         [lines[0] + ",username"]
         + [line + (",learner_1" if i == 0 else f",user_{i}") for i, line in enumerate(lines[1:])]
     )
-    assert session.load("people", with_usernames.encode(), "people.csv"), session.last_error
-    assert session.load("volunteers", volunteers, "volunteers.csv"), session.last_error
+    session.load("people", with_usernames.encode(), "people.csv")
+    session.load("volunteers", volunteers, "volunteers.csv")
     assert [v.person_id for v in session.volunteers] == [first_id]
 
 
@@ -240,8 +246,8 @@ def test_the_notebook_and_the_cli_score_the_same_files_alike(tmp_path: Path) -> 
 
     notebook = MentoringSession.demo(out_dir=tmp_path / "out")
     for kind in ("mentees", "mentors"):
-        assert notebook.load(kind, files[f"{kind}.csv"], f"{kind}.csv"), notebook.last_error
-    assert notebook.match()
+        notebook.load(kind, files[f"{kind}.csv"], f"{kind}.csv")
+    notebook.match()
     scores = {row.mentee.id: row.fit.score if row.fit else "" for row in notebook.rows()}
     assert {k: float(v) for k, v in cli.items()} == pytest.approx(
         {k: float(v) for k, v in scores.items()}
