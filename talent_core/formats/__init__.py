@@ -5,6 +5,7 @@ in it (CSV row and column, or a JSON path) and the problem; nothing is half-impo
 ``export_losses`` says in plain words what a format leaves behind.
 """
 
+from ._case import case_item_uri
 from ._io import (
     FORMATS,
     IMPORT_FORMATS,
@@ -21,6 +22,7 @@ __all__ = [
     "FORMATS",
     "IMPORT_FORMATS",
     "SCHEMA_ID",
+    "case_item_uri",
     "detect_format",
     "export_losses",
     "framework_json_schema",

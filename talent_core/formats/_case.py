@@ -45,7 +45,7 @@ from .._text import Identifier, LanguageCode, localize
 from ._source import ProblemList, assemble, parse_json
 from ._structure import Shape, infer_types
 
-__all__ = ["read_case", "write_case"]
+__all__ = ["case_item_uri", "read_case", "write_case"]
 
 #: Namespace of the uuid5 identifiers this project gives CASE objects.
 NAMESPACE = uuid.UUID("5b0c3f4e-2a5d-4c1e-9a43-6e1f0d7c2b18")
@@ -460,7 +460,7 @@ def write_case(framework: CompetencyFramework, language: str) -> bytes:
 
     ext = framework.extensions
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    doc_id = framework.id if _is_uuid(framework.id) else _uuid(framework.id)
+    doc_id = _document_id(framework)
     doc_uri = ext.get("case:uri", _urn(doc_id))
     title, doc_language = pick(framework.name)
     document: dict[str, Any] = {
@@ -487,7 +487,7 @@ def write_case(framework: CompetencyFramework, language: str) -> bytes:
         name, item_language = pick(node.name)
         item: dict[str, Any] = {
             "identifier": identifier,
-            "uri": node_ext.get("case:uri", _urn(identifier)),
+            "uri": case_item_uri(framework, node.id),
             "humanCodingScheme": node_ext.get("case:humanCodingScheme", node.id),
             "fullStatement": name,
         }
@@ -548,6 +548,20 @@ def write_case(framework: CompetencyFramework, language: str) -> bytes:
     if rubrics:
         package["CFRubrics"] = rubrics
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _document_id(framework: CompetencyFramework) -> str:
+    return framework.id if _is_uuid(framework.id) else _uuid(framework.id)
+
+
+def case_item_uri(framework: CompetencyFramework, node_id: str) -> str:
+    """The CASE CFItem URI of a node: the one its CASE package gave (kept in ``extensions``),
+    else the one ``write_case`` gives it, so a credential aligned to it points at the item a
+    CASE export of the same framework holds."""
+    node_ext = framework.node(node_id).extensions
+    if "case:uri" in node_ext:
+        return node_ext["case:uri"]
+    return _urn(node_ext.get("case:identifier", _uuid(_document_id(framework), node_id)))
 
 
 def _is_uuid(value: str) -> bool:
