@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from ._errors import TalentError
@@ -46,8 +46,9 @@ def _write_directly(path: Path, data: bytes) -> None:
         raise _named(error, path) from None
 
 
-def _stage(path: Path, data: bytes, folder_name: Path | str | None) -> Path:
-    """``data`` in a temporary file next to ``path`` (0644, as any saved file), not yet renamed."""
+def _stage(path: Path, data: bytes, folder_name: Path | str | None, mode: int = 0o644) -> Path:
+    """``data`` in a temporary file next to ``path`` (0644, as any saved file, unless ``mode``
+    says otherwise), not yet renamed."""
     try:
         handle, temporary = tempfile.mkstemp(
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
@@ -57,7 +58,7 @@ def _stage(path: Path, data: bytes, folder_name: Path | str | None) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-            os.fchmod(out.fileno(), 0o644)
+            os.fchmod(out.fileno(), mode)
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
@@ -87,14 +88,18 @@ def write_atomically(path: Path, data: bytes, *, folder_name: Path | str | None 
     _commit(_stage(path, data, folder_name), path)
 
 
-def write_all_or_nothing(files: Sequence[tuple[Path, bytes]]) -> None:
+def write_all_or_nothing(
+    files: Sequence[tuple[Path, bytes]], *, private: Collection[Path] = ()
+) -> None:
     """Write several files so that a failure leaves none of them new: every regular file is
-    staged first, and only when all are staged are they renamed into place."""
+    staged first, and only when all are staged are they renamed into place. The ``private``
+    ones (a signing key) are readable by their owner only (0600) from the start."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, data in files:
             if not is_device_or_pipe(path):
-                staged.append((_stage(path, data, None), path))
+                mode = 0o600 if path in private else 0o644
+                staged.append((_stage(path, data, None, mode), path))
     except BaseException:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

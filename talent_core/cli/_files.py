@@ -70,9 +70,13 @@ def check_files(inputs: Iterable[str | None], outputs: Iterable[str | None]) -> 
         written.append(name)
 
 
-def write_outputs(files: Sequence[tuple[str, bytes]]) -> None:
-    """Write every output or none (a failed run leaves no file behind, not even half a one)."""
-    write_all_or_nothing([(Path(name), data) for name, data in files if name != STDIO])
+def write_outputs(files: Sequence[tuple[str, bytes]], *, private: Iterable[str] = ()) -> None:
+    """Write every output or none (a failed run leaves no file behind, not even half a one);
+    the ``private`` ones readable by their owner only."""
+    write_all_or_nothing(
+        [(Path(name), data) for name, data in files if name != STDIO],
+        private={Path(name) for name in private},
+    )
     for name, data in files:
         if name == STDIO:
             sys.stdout.buffer.write(data)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 from .._demo import demo_framework, demo_roles
 from .._demo_org import generate_organisation
 from .._people_csv import write_people_csv
+from .._spreadsheet import csv_text
 from ..formats import write_framework
 from ..mentoring import (
     demo_programme,
@@ -33,7 +35,45 @@ DEMO_FILES: dict[str, str] = {
     "mentors.csv": "its mentors with capacities and strengths",
     "history.csv": "three earlier programmes (who mentored whom)",
     "volunteers.csv": "who offered to mentor next (as the peer-group block writes it)",
+    "issuer.json": "the issuer of RPL credentials (talent rpl issue)",
+    "rpl-decisions.csv": "three assessors' decisions on prior-learning claims",
 }
+
+DEMO_ISSUER = {
+    "id": "https://talent.example.org/issuer",
+    "name": "Example Organisation, Learning & Development",
+    "url": "https://talent.example.org",
+    "email": "learning@example.org",
+}
+
+
+def _demo_decisions() -> str:
+    """Decisions on claims of the demo framework (as notebook 04 writes them): two recognised
+    at a level, one partly, one not."""
+    columns = (
+        "decision_id", "claim_id", "learner", "learner_email", "competency_id", "claimed_level",
+        "outcome", "awarded_level", "assessor", "instrument_kind", "instrument_date",
+        "instrument_outcome", "reasons", "feedback", "decided_at",
+    )  # fmt: skip
+    shown = "Shown in the evidence and confirmed in the interview."
+    rows = [
+        ("d-ana-feedback", "c-ana-feedback", "ana", "ana@example.org", "giving-feedback", 3,
+         "recognised", 3, {"giving-feedback-l3-1": shown, "giving-feedback-l3-2": shown}),
+        ("d-ana-listening", "c-ana-listening", "ana", "ana@example.org", "active-listening", 2,
+         "recognised", 2, {"active-listening-l2-1": shown, "active-listening-l2-2": shown}),
+        ("d-bo-delegating", "c-bo-delegating", "bo", "", "delegating", 3, "partly_recognised", 2,
+         {"delegating-l3-1": shown, "delegating-l3-2": "Not yet shown with larger tasks."}),
+        ("d-cy-feedback", "c-cy-feedback", "cy", "cy@example.org", "giving-feedback", 4,
+         "not_recognised", "", {"giving-feedback-l4-1": "The evidence is older than 5 years."}),
+    ]  # fmt: skip
+    lines: list[tuple[object, ...]] = [columns]
+    for decision, claim, learner, email, competency, claimed, outcome, awarded, why in rows:
+        lines.append(
+            (decision, claim, learner, email, competency, claimed, outcome, awarded,
+             "assessor_1", "criterion_interview", "2026-04-20", "Confirms the portfolio.",
+             json.dumps(why), "", "2026-04-28T14:00:00Z")
+        )  # fmt: skip
+    return csv_text(lines)
 
 
 def demo_files() -> dict[str, bytes]:
@@ -48,6 +88,8 @@ def demo_files() -> dict[str, bytes]:
         "mentors.csv": lambda: write_mentors_csv(demo.mentors),
         "history.csv": lambda: write_history_csv(demo.history),
         "volunteers.csv": lambda: write_volunteers_csv(demo.volunteers),
+        "issuer.json": lambda: json.dumps(DEMO_ISSUER, indent=2) + "\n",
+        "rpl-decisions.csv": _demo_decisions,
     }
     return {name: texts[name]().encode("utf-8") for name in DEMO_FILES}
 

@@ -347,6 +347,8 @@ def verify_vc_jwt(
     token = token.strip()
     if len(token) > MAX_TOKEN_BYTES:
         raise CredentialError(f"the token is larger than {MAX_TOKEN_BYTES:,} bytes")
+    if token.startswith("{"):
+        raise CredentialError("this is JSON, not a VC-JWT (header.payload.signature)")
     parts = token.split(".")
     if len(parts) != 3:
         raise CredentialError(

@@ -17,9 +17,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import talent_core as tc
-from talent_core import formats, grouping, mentoring, rpl
+from talent_core import credentials, formats, grouping, mentoring, rpl
 from talent_core.managers import load_charter, load_checklist, read_manager_roster
 from tests.shared_files import shared_file
+
+SIGNING_KEY, PUBLIC_KEY = credentials.generate_key_pair()
+CREDENTIAL = {
+    "id": "urn:uuid:0",
+    "type": ["VerifiableCredential", "OpenBadgeCredential"],
+    "issuer": {"id": "https://example.org"},
+    "validFrom": "2026-01-01T00:00:00Z",
+    "credentialSubject": {"id": "urn:uuid:1"},
+}
+TOKEN = credentials.sign_vc_jwt(CREDENTIAL, SIGNING_KEY)
 
 READERS: dict[str, Callable[[bytes], Any]] = {
     "framework (detected)": lambda data: formats.read_framework(data, "f"),
@@ -42,6 +52,10 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "manager checklist (Studio setting)": lambda data: load_checklist(
         data.decode("utf-8", "replace")
     ),
+    "credential issuer.json": lambda data: credentials.read_issuer(data, "issuer.json"),
+    "credential signing key (PEM)": lambda data: credentials.sign_vc_jwt(CREDENTIAL, data),
+    "credential public key (PEM)": lambda data: credentials.verify_vc_jwt(TOKEN, data),
+    "credential (VC-JWT)": lambda data: credentials.verify_vc_jwt(data, PUBLIC_KEY),
 }
 
 STARTS = [
@@ -60,6 +74,11 @@ STARTS = [
     b'{"CFDocument": {}, "CFItems": [',
     b"[" * 5000,
     b"{}",
+    b'{"id": "https://example.org", "name": "N", "url": "https://',
+    b"-----BEGIN PRIVATE KEY-----\n",
+    b"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA",
+    b"eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.",
+    TOKEN.rsplit(".", 1)[0].encode() + b".",
 ]
 
 any_file = st.builds(

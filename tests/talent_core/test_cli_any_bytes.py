@@ -23,6 +23,9 @@ STARTS = [
     b"id,group\n",
     b"username,goals,progress_percent,agreement,agreed_at,last_change,submitted_at\r\n",
     b"[" * 10_000,
+    b"-----BEGIN PRIVATE KEY-----\n",
+    b"eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.",
+    b'{"id": "https://example.org", "name": "N", "url": "https://example.org", "email": "',
 ]
 any_file = st.builds(
     lambda start, body, mac: start + (body.replace(b"\n", b"\r") if mac else body),
@@ -42,8 +45,10 @@ COMMANDS = {
         "mentors chain": "IN --volunteers IN --people IN",
         "managers roster": "IN",
         "managers attention": "IN IN --people IN",
+        "rpl issue": "IN --issuer IN --key IN --framework IN",
     }.items()
 }
+COMMANDS["rpl verify"] = ["rpl", "verify", "IN", "--key", "IN"]
 
 
 def run(argv: list[str]) -> tuple[int, str]:
