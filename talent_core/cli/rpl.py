@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from .._demo import demo_framework
 from .._errors import FormatError, InputError
@@ -28,13 +28,10 @@ from ..credentials import (
     ALGORITHMS,
     CredentialError,
     RecognisedCompetency,
-    build_ob2_assertion,
-    build_open_badge_credential,
     generate_key_pair,
+    issue_credentials,
     read_issuer,
     recognised_competency,
-    render_experience_profile,
-    sign_vc_jwt,
     verify_vc_jwt,
 )
 from ..formats import read_framework
@@ -224,10 +221,6 @@ def _recognised(
         raise FormatError(name, f"row {decision.row}", str(error)) from None
 
 
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
 def _issue(args: argparse.Namespace) -> int:
     check_files([args.decisions, args.issuer, args.key, args.framework], [args.output])
     folder = Path(args.output)
@@ -249,42 +242,25 @@ def _issue(args: argparse.Namespace) -> int:
     if not recognised:
         print(f"{args.decisions}: no recognised or partly recognised decision; nothing issued")
         return EXIT_OK
-    files: list[tuple[str, bytes]] = []
-    learners: dict[str, list[RecognisedCompetency]] = {}
-    without_email = 0
-    for item in recognised:
-        learners.setdefault(item.learner_id, []).append(item)
-        base = folder / item.learner_id / item.decision_id
-        credential = build_open_badge_credential(item, issuer)
-        try:
-            token = sign_vc_jwt(credential, key, kid=issuer.key_id)
-        except CredentialError as error:
-            raise CredentialError(f"{args.key}: {error}") from None
-        files += [
-            (f"{base}.jwt", (token + "\n").encode("ascii")),
-            (f"{base}.ob3.json", _json(credential)),
-        ]
-        if item.learner_email:
-            files.append((f"{base}.ob2.json", _json(build_ob2_assertion(item, issuer))))
-        else:
-            without_email += 1
-    for learner, items in learners.items():
-        page = render_experience_profile(items, args.language, issuer)
-        files.append((str(folder / learner / "experience_profile.html"), page.encode("utf-8")))
-    made = [f for f in [folder, *(folder / learner for learner in learners)] if not f.exists()]
+    try:
+        issued = issue_credentials(recognised, issuer, key, args.language)
+    except CredentialError as error:
+        raise CredentialError(f"{args.key}: {error}") from None
+    made = [f for f in [folder, *(folder / name for name in issued.learners)] if not f.exists()]
     for new in made:
         new.mkdir()
     try:
-        write_outputs(files)
+        write_outputs([(str(folder / name), data) for name, data in issued.files.items()])
     except BaseException:
         for new in reversed(made):
             if not any(new.iterdir()):
                 new.rmdir()
         raise
-    note = f"; {without_email} without an Open Badges 2.0 assertion (no e-mail address)"
+    missing = len(issued.without_email)
+    note = f"; {missing} without an Open Badges 2.0 assertion (no e-mail address)"
     print(
-        f"{len(recognised)} credentials for {len(learners)} learners in {folder}"
-        + (note if without_email else "")
+        f"{len(recognised)} credentials for {len(issued.learners)} learners in {folder}"
+        + (note if missing else "")
     )
     return EXIT_OK
 

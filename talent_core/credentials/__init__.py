@@ -4,10 +4,12 @@ the printable experience profile.
 Build a :class:`RecognisedCompetency` (``recognised_competency`` fills in the framework's
 names), then ``build_open_badge_credential`` + ``sign_vc_jwt`` for the verifiable credential,
 ``build_ob2_assertion`` for systems that read only 2.0, and ``render_experience_profile`` for
-the learner's page. ``verify_vc_jwt`` checks a token with the issuer's public key. The JSON-LD
-contexts are referenced by URL, never bundled or fetched. See docs/credentials.md.
+the learner's page; ``issue_credentials`` makes all of them for a batch, file by file.
+``verify_vc_jwt`` checks a token with the issuer's public key. The JSON-LD contexts are
+referenced by URL, never bundled or fetched. See docs/credentials.md.
 """
 
+from ._issue import PROFILE_FILE, IssuedCredentials, issue_credentials
 from ._issuer import MAX_ISSUER_BYTES, Issuer, read_issuer
 from ._jose import (
     ALGORITHMS,
@@ -37,15 +39,18 @@ __all__ = [
     "OB2_CONTEXT",
     "OB3_CONTEXT",
     "OB3_SCHEMA",
+    "PROFILE_FILE",
     "VC_CONTEXT",
     "CredentialError",
     "EvidenceSummary",
     "IndicatorReason",
+    "IssuedCredentials",
     "Issuer",
     "RecognisedCompetency",
     "build_ob2_assertion",
     "build_open_badge_credential",
     "generate_key_pair",
+    "issue_credentials",
     "public_key_pem",
     "read_issuer",
     "recognised_competency",
