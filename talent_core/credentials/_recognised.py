@@ -9,13 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    AfterValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from .._errors import InputError
 from .._framework import CompetencyFramework, NodeType
-from .._text import Identifier, LongText, StrictModel, localize
+from .._text import Identifier, LongText, StrictModel, control_character_fields, localize
 from .._validation import load
 from ..formats import case_item_uri
 
@@ -48,6 +55,15 @@ def _email(value: str | None) -> str | None:
 
 class _Frozen(StrictModel):
     model_config = ConfigDict(extra="forbid", validate_default=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data: Any) -> Any:
+        """NUL, ESC and the like mean nothing in a credential and reach terminals raw."""
+        bad = control_character_fields(data) if isinstance(data, dict) else []
+        if bad:
+            raise ValueError(f"{', '.join(bad)}: holds a control character")
+        return data
 
 
 class IndicatorReason(_Frozen):
