@@ -11,7 +11,8 @@ in any XBlock runtime and each platform seam has one documented fallback:
   service, else the workbench's store;
 * the current learner's state of another block (a linked self-assessment): the LMS's
   ``user_state`` service, else that block's own fields (the workbench loads them all);
-* the current learner's team in a teamset: the LMS's ``teams`` service (none elsewhere).
+* the current learner's team in a teamset: the LMS's ``teams`` service (none elsewhere);
+* the credential issuer and signing key: Django settings (the workbench makes a demo key).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "Team",
     "XBlockUserState",
     "active_language",
+    "credential_settings",
     "current_team",
     "find_block",
     "iter_user_states",
@@ -65,6 +67,21 @@ def active_language() -> str | None:
         return str(get_language() or "") or None
     except ImproperlyConfigured:
         return None
+
+
+def credential_settings() -> tuple[Any, str]:
+    """(issuer, key file) from the Django settings ``TALENT_CREDENTIAL_ISSUER`` (a dict like
+    issuer.json) and ``TALENT_CREDENTIAL_KEY_FILE`` (the signing key's PEM path); (None, "")
+    where Django or the settings are absent."""
+    try:
+        from django.conf import settings
+    except ImportError:
+        return None, ""
+    if not settings.configured:
+        return None, ""
+    issuer = getattr(settings, "TALENT_CREDENTIAL_ISSUER", None)
+    key_file = getattr(settings, "TALENT_CREDENTIAL_KEY_FILE", "") or ""
+    return issuer, str(key_file)
 
 
 def iter_user_states(block: XBlock) -> Iterator[Any]:

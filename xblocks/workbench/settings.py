@@ -7,6 +7,10 @@
   later pages and the handler calls), else the browser's Accept-Language, else English.
 * Files: ``$TALENT_WORKBENCH_VAR`` (default ``var/`` in the working directory) holds the
   SQLite database and the log; ``WORKBENCH_DATABASES`` (JSON) still overrides the database.
+* Evidence files of the prior learning portfolio go to Django's default storage, here
+  ``MEDIA_ROOT`` = ``var/media``. Credentials are signed with a demo Ed25519 key made on first
+  start in ``var/credential-key.pem`` (``TALENT_CREDENTIAL_KEY_FILE``), issued by a demo issuer
+  (``TALENT_CREDENTIAL_ISSUER``); an LMS sets both to the organisation's own.
 * The index lists only this project's scenarios; the SDK's sample blocks stay installed.
 * Many requests at once (a learner's tabs, several learners): field data keeps one row per
   block and user (``xblocks.workbench.store``), SQLite transactions take the write lock when
@@ -40,6 +44,47 @@ for _database in DATABASES.values():
             **_database.get("OPTIONS", {}),
         }
 LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")
+
+MEDIA_ROOT = os.path.join(VAR_DIR, "media")
+os.makedirs(MEDIA_ROOT, exist_ok=True)
+
+TALENT_CREDENTIAL_KEY_FILE = os.path.join(VAR_DIR, "credential-key.pem")
+TALENT_CREDENTIAL_ISSUER = {
+    "id": "https://talent-demo.example.org/issuer",
+    "name": "Talent development demo issuer",
+    "url": "https://talent-demo.example.org",
+    "email": "recognition@talent-demo.example.org",
+    "description": "Demo issuer of the workbench: its credentials verify, but prove nothing.",
+}
+
+
+def _demo_signing_key(path: str) -> None:
+    """A demo Ed25519 key (PKCS#8 PEM, readable only by its owner) when none is there yet."""
+    if os.path.exists(path):
+        return
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    pem = ed25519.Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    # Written aside, then linked into place: a process starting at the same moment never
+    # reads a half-written key, and the first one's key stays.
+    temporary = f"{path}.{os.getpid()}.tmp"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(pem)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        pass
+    finally:
+        os.unlink(temporary)
+
+
+_demo_signing_key(TALENT_CREDENTIAL_KEY_FILE)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("sv", "Svenska"), ("nl", "Nederlands")]
