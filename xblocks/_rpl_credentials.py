@@ -112,14 +112,12 @@ def recognised_of(
         reasons=decision.reasons,
         evidence=evidence,
         learner_email=learner_email,
-        outcome=outcome,  # type: ignore[arg-type]
+        outcome=outcome,
         language=language,
     )
 
 
-def credential_file(
-    recognised: Any, setup: CredentialSetup, fmt: str
-) -> tuple[bytes, str, str]:
+def credential_file(recognised: Any, setup: CredentialSetup, fmt: str) -> tuple[bytes, str, str]:
     """(body, content type, file name) of one download format of a recognised claim."""
     stem = f"credential-{recognised.competency_id}-{recognised.level_id}"
     if fmt == "ob2":
@@ -135,9 +133,11 @@ def credential_file(
 def experience_profile(
     recognised: Sequence[Any], language: str, setup: CredentialSetup | None
 ) -> str:
-    return str(cred.render_experience_profile(
-        recognised, language, setup.issuer if setup is not None else None
-    ))
+    return str(
+        cred.render_experience_profile(
+            recognised, language, setup.issuer if setup is not None else None
+        )
+    )
 
 
 def _json(data: Any) -> bytes:

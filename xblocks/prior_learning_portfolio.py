@@ -1029,7 +1029,9 @@ class PriorLearningPortfolioBlock(
         learner = str(request.GET.get("learner", ""))
         claim_id = str(request.GET.get("claim", ""))
         evidence_id = str(request.GET.get("evidence", ""))
-        if not learner or not self.may_read_files_of(learner):
+        if not (learner and claim_id and evidence_id):
+            return self._plain(400, self.ugettext("Say which file to open."))
+        if not self.may_read_files_of(learner):
             return self._plain(403, self.ugettext("You may not open this file."))
         state = self.portfolio_of(learner)
         claim = state.claim(claim_id) if state is not None else None

@@ -17,8 +17,8 @@ from tests.xblocks.rpl_helpers import (
     INDICATORS,
     LEVEL,
     PDF,
-    RPL,
     ROSTER,
+    RPL,
     add_link,
     claim_of,
     create_claim,
@@ -39,7 +39,7 @@ def test_student_view_renders_with_the_block_title_and_the_standards(make_block)
     assert "First-time manager" in words
     assert "Giving feedback (the role asks 2 " in words
     assert "You have no claims yet." in words
-    assert f'<label class="talent-field__label" for="' in markup
+    assert '<label class="talent-field__label" for="' in markup
 
 
 def test_a_learner_drafts_links_evidence_and_submits_which_locks_the_claim(make_block) -> None:
@@ -69,7 +69,12 @@ def test_a_learner_drafts_links_evidence_and_submits_which_locks_the_claim(make_
     assert add_link(block, claim_id).status_code == 409
     assert upload(block, claim_id, PDF).status_code == 409
     evidence_id = claim.evidence[0].id
-    assert post(block, "remove_evidence", {"claim_id": claim_id, "evidence_id": evidence_id}).status_code == 409
+    assert (
+        post(
+            block, "remove_evidence", {"claim_id": claim_id, "evidence_id": evidence_id}
+        ).status_code
+        == 409
+    )
     assert claim_of(block, claim_id) == claim
 
 
@@ -99,9 +104,14 @@ def test_a_claim_against_a_role_takes_only_that_role_s_competencies(make_block) 
     assert refused.status_code == 400
     assert "Choose a competency of the standard" in refused.text
     # no competencies are offered beside the roles the author ticked
-    assert post(
-        block, "create_claim", {"standard": None, "competency_id": "giving-feedback", "level": 2}
-    ).status_code == 400
+    assert (
+        post(
+            block,
+            "create_claim",
+            {"standard": None, "competency_id": "giving-feedback", "level": 2},
+        ).status_code
+        == 400
+    )
     accepted = post(
         block,
         "create_claim",
@@ -222,7 +232,7 @@ def _decide(make, *decisions) -> None:
 
 
 def test_the_learner_sees_the_decision_level_reasons_and_feedback(reviewed) -> None:
-    make, learner, claim_id = reviewed
+    make, _learner, claim_id = reviewed
     _decide(make, decision(claim_id, feedback="Well shown <b>in practice</b>."))
     words = text_of(student_html(make()))
     assert "Decision: Recognised · level 2 Independent" in words or "Decision: Recognised" in words
@@ -254,14 +264,14 @@ def test_more_evidence_needed_reopens_the_claim_with_the_feedback_shown(reviewed
 
 
 def test_reopening_without_such_a_decision_is_refused(reviewed) -> None:
-    make, learner, claim_id = reviewed
+    make, _learner, claim_id = reviewed
     assert post(make(), "reopen_claim", {"claim_id": claim_id}).status_code == 409
     _decide(make, decision(claim_id))
     assert post(make(), "reopen_claim", {"claim_id": claim_id}).status_code == 409
 
 
 def test_two_assessors_who_disagree_are_shown_and_neither_wins(reviewed) -> None:
-    make, learner, claim_id = reviewed
+    make, _learner, claim_id = reviewed
     _decide(make, decision(claim_id))
     _decide(make, decision(claim_id, "not_recognised", assessor="assessor_2"))
     words = text_of(student_html(make()))
@@ -271,7 +281,7 @@ def test_two_assessors_who_disagree_are_shown_and_neither_wins(reviewed) -> None
 
 
 def test_the_learner_sees_the_guide_s_comments(reviewed) -> None:
-    make, learner, claim_id = reviewed
+    make, _learner, claim_id = reviewed
     guide = make("guide_1")
     guide.review_record = rpl.ReviewerState(
         comments=[
@@ -309,7 +319,12 @@ def test_html_and_script_in_every_text_field_render_inert(reviewed) -> None:
     )
     assert link.status_code == 200, link.text
     answer = upload(
-        learner, draft, PDF, name="x.pdf", title=HOSTILE, indicators=tc_indicators("delegating", 2)[:1]
+        learner,
+        draft,
+        PDF,
+        name="x.pdf",
+        title=HOSTILE,
+        indicators=tc_indicators("delegating", 2)[:1],
     )
     assert answer.status_code == 200, answer.text
     claim = claim_of(learner, draft)
@@ -407,7 +422,15 @@ def test_report_rows_are_one_per_claim(make_block) -> None:
     create_claim(block, "delegating", 3)
     rows = list(
         block.generate_report_data(
-            [XBlockUserState("learner_1", block.scope_ids.usage_id, {"portfolio": block.portfolio}, None, None)]
+            [
+                XBlockUserState(
+                    "learner_1",
+                    block.scope_ids.usage_id,
+                    {"portfolio": block.portfolio},
+                    None,
+                    None,
+                )
+            ]
         )
     )
     assert [(user, row["competency_id"], row["state"]) for user, row in rows] == [
