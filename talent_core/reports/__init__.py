@@ -29,6 +29,7 @@ from ._rows import (
     plan_row,
     readiness_rows,
 )
+from ._rpl import RPL_CLAIM_COLUMNS, RPL_REVIEW_COLUMNS, rpl_claim_rows, rpl_review_rows
 
 __all__ = [
     "DEFUSED_PATTERN",
@@ -39,6 +40,8 @@ __all__ = [
     "REPORT_ENCODING",
     "REPORT_KINDS",
     "REPORT_SIGNATURES",
+    "RPL_CLAIM_COLUMNS",
+    "RPL_REVIEW_COLUMNS",
     "SKIPPED_SIGNATURES",
     "TOP_GAPS",
     "AssessmentRows",
@@ -53,5 +56,7 @@ __all__ = [
     "report_kind",
     "restore_formula",
     "rows_to_csv",
+    "rpl_claim_rows",
+    "rpl_review_rows",
     "skipped_file",
 ]

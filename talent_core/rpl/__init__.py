@@ -9,6 +9,24 @@ are pure functions here, shared by the ``prior_learning_portfolio`` block, the r
 notebook and the ``talent rpl`` command. See docs/rpl.md.
 """
 
+from ._csvfile import RplFileError
+from ._decide import (
+    DECIDABLE_STATES,
+    check_decision,
+    currency_met,
+    decision_problems,
+    quantity_met,
+    vraak_defaults,
+)
+from ._decisions_csv import (
+    DECISION_COLUMNS,
+    MAX_DECISIONS_BYTES,
+    DecisionImport,
+    import_decisions,
+    read_decisions_csv,
+    write_decisions_csv,
+)
+from ._demo import DEMO_ROSTER_CSV, RplDemo, demo_rpl
 from ._files import EVIDENCE_TYPES, MAX_FILE_NAME, safe_file_name, sniff_evidence_type
 from ._model import (
     MAX_CLAIMS,
@@ -26,6 +44,7 @@ from ._model import (
     StateChange,
     new_claim_id,
 )
+from ._queue import MAX_QUEUE_BYTES, QUEUE_COLUMNS, QueueRow, read_queue_csv, write_queue_csv
 from ._review import (
     REVIEWER_SCHEMA,
     ClaimDecision,
@@ -64,15 +83,22 @@ from ._states import (
     start_review,
     submit,
 )
+from ._status import LearnerClaimStatus, claim_status_for_learner, current_decisions
 
 __all__ = [
     "ALLOWED_STEPS",
+    "DECIDABLE_STATES",
+    "DECISION_COLUMNS",
+    "DEMO_ROSTER_CSV",
     "EVIDENCE_TYPES",
     "MAX_CLAIMS",
+    "MAX_DECISIONS_BYTES",
     "MAX_EVIDENCE",
     "MAX_FILE_NAME",
+    "MAX_QUEUE_BYTES",
     "MAX_REVIEWER_ROSTER_BYTES",
     "PORTFOLIO_SCHEMA",
+    "QUEUE_COLUMNS",
     "REVIEWER_ROLES",
     "REVIEWER_ROSTER_COLUMNS",
     "REVIEWER_ROSTER_SCHEMA",
@@ -81,6 +107,7 @@ __all__ = [
     "ClaimDecision",
     "ClaimReview",
     "ClaimState",
+    "DecisionImport",
     "DecisionOutcome",
     "DecisionSource",
     "EvidenceFile",
@@ -88,14 +115,18 @@ __all__ = [
     "EvidenceKind",
     "GuideComment",
     "InstrumentKind",
+    "LearnerClaimStatus",
     "PortfolioState",
     "PriorLearningClaim",
+    "QueueRow",
     "Referee",
     "ReviewerRole",
     "ReviewerRoster",
     "ReviewerRosterError",
     "ReviewerRow",
     "ReviewerState",
+    "RplDemo",
+    "RplFileError",
     "RplPolicy",
     "SecondInstrument",
     "StarAccount",
@@ -104,11 +135,21 @@ __all__ = [
     "VraakScore",
     "apply_decision",
     "check_claim",
+    "check_decision",
     "claim_problems",
+    "claim_status_for_learner",
+    "currency_met",
+    "current_decisions",
+    "decision_problems",
+    "demo_rpl",
+    "import_decisions",
     "load_reviewer_roster",
     "move",
     "new_claim_id",
     "new_decision_id",
+    "quantity_met",
+    "read_decisions_csv",
+    "read_queue_csv",
     "read_reviewer_roster",
     "reopen",
     "require_draft",
@@ -116,4 +157,7 @@ __all__ = [
     "sniff_evidence_type",
     "start_review",
     "submit",
+    "vraak_defaults",
+    "write_decisions_csv",
+    "write_queue_csv",
 ]

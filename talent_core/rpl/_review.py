@@ -18,6 +18,7 @@ from typing import Annotated, Final, Literal, Self
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
+from .._dates import plausible_dates
 from .._errors import Problem, ValidationError
 from .._text import Identifier, StrictModel, Username
 from ._model import MAX_AUDIT, AuditEntry, ClaimId, Paragraph, RequiredParagraph, UtcDateTime
@@ -112,6 +113,14 @@ class SecondInstrument(StrictModel):
     outcome: RequiredParagraph
     notes: Paragraph = ""
 
+    @field_validator("date")
+    @classmethod
+    def _plausible(cls, value: dt.date) -> dt.date:
+        problems = plausible_dates(happened=True).problems(value, "")
+        if problems:
+            raise ValidationError(problems)
+        return value
+
 
 class ClaimDecision(StrictModel):
     """An assessor's decision on a claim, traceable to each behaviour indicator."""
@@ -130,6 +139,12 @@ class ClaimDecision(StrictModel):
     feedback: Paragraph = ""
     decided_at: UtcDateTime
     source: DecisionSource = "lms"
+    #: The second instrument behind the decision (an imported decision carries its own).
+    instrument: SecondInstrument | None = None
+    #: What the claim was, so a decision alone can become a credential.
+    competency_id: Identifier | None = None
+    claimed_level: Annotated[int, Field(ge=0, le=100)] | None = None
+    learner_email: Annotated[str, StringConstraints(max_length=254)] = ""
 
     @model_validator(mode="after")
     def _level_fits_outcome(self) -> Self:
@@ -149,6 +164,8 @@ class ClaimReview(StrictModel):
 
     claim_id: ClaimId
     learner: Username
+    #: Whose review this is (filled in where reviews of several assessors travel together).
+    assessor: Username | None = None
     scores: Annotated[list[VraakScore], Field(max_length=100)] = Field(default_factory=list)
     instrument: SecondInstrument | None = None
     decision: ClaimDecision | None = None

@@ -17,8 +17,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from .._errors import FormatError, Problem, ValidationError
+from .._errors import FormatError, Problem
 from .._people_csv import csv_rows, spreadsheet_text
+from ._csvfile import RplFileError
 
 __all__ = [
     "MAX_REVIEWER_ROSTER_BYTES",
@@ -45,7 +46,7 @@ _USERNAME = re.compile(r"^[^\s,;\"'<>\x00-\x1f\x7f]{1,150}$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class ReviewerRosterError(ValidationError):
+class ReviewerRosterError(RplFileError):
     """Every problem of a refused reviewer roster, each at ``row N, column`` (row 1 is the
     header, as a spreadsheet numbers it)."""
 

@@ -30,6 +30,7 @@ CREDENTIAL = {
     "credentialSubject": {"id": "urn:uuid:1"},
 }
 TOKEN = credentials.sign_vc_jwt(CREDENTIAL, SIGNING_KEY)
+_RPL_DEMO = rpl.demo_rpl()
 
 READERS: dict[str, Callable[[bytes], Any]] = {
     "framework (detected)": lambda data: formats.read_framework(data, "f"),
@@ -48,6 +49,10 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "roster": lambda data: tc.read_roster(data.decode("utf-8", "replace"), "intervision"),
     "manager roster": read_manager_roster,
     "reviewer roster (RPL)": rpl.read_reviewer_roster,
+    "review queue (RPL)": rpl.read_queue_csv,
+    "decisions (RPL)": lambda data: rpl.read_decisions_csv(
+        data, _RPL_DEMO.queue, _RPL_DEMO.framework, _RPL_DEMO.roster
+    ),
     "roles charter (Studio setting)": lambda data: load_charter(data.decode("utf-8", "replace")),
     "manager checklist (Studio setting)": lambda data: load_checklist(
         data.decode("utf-8", "replace")
@@ -70,6 +75,8 @@ STARTS = [
     b"id,round,group,id_a,id_b,volunteer_as\n",
     b"username,group,role,name\r",
     b"username,role,learners\n",
+    rpl.write_queue_csv(_RPL_DEMO.queue[:1]).encode()[:900],
+    rpl.write_decisions_csv(_RPL_DEMO.decisions[:1]).encode()[:500],
     b'{"id": "f", "name": {"en": "F"}, "scale": ',
     b'{"CFDocument": {}, "CFItems": [',
     b"[" * 5000,
