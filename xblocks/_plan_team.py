@@ -36,11 +36,13 @@ import talent_core as tc
 from talent_core import Identifier, StrictModel, Username
 from talent_core import managers as mg
 
+from . import _talent_conversation as talent
 from . import _team_view as team_view
 from . import compat, concurrency
 from .competency_view import long_date
 from .i18n import N_
 from .mixins import (
+    Conflict,
     Forbidden,
     busy_response,
     discard_unsaved_changes,
@@ -56,6 +58,8 @@ __all__ = [
     "RatingRequest",
     "ReportRequest",
     "SubmitRequest",
+    "TalentResponseRequest",
+    "TalentViewRequest",
     "TalkRequest",
     "TickRequest",
     "manager_handler",
@@ -114,6 +118,23 @@ class TickRequest(StrictModel):
     username: Username
     item: Identifier
     done: bool
+
+
+class TalentViewRequest(StrictModel):
+    """Body of ``record_talent_view``: the manager's talent view of one report."""
+
+    username: Username
+    strengths: Annotated[list[Identifier], Field(max_length=50)] = Field(default_factory=list)
+    readiness: Annotated[list[mg.RoleReadiness], Field(max_length=50)] = Field(default_factory=list)
+    next_step: Annotated[str, Field(max_length=mg.MAX_NEXT_STEP)] = ""
+    conversation_date: dt.date
+
+
+class TalentResponseRequest(StrictModel):
+    """Body of ``respond_talent_view``: the learner's answer to the view they were shown."""
+
+    text: Annotated[str, Field(max_length=mg.MAX_RESPONSE)]
+    conversation_date: dt.date
 
 
 def manager_handler(
@@ -186,6 +207,12 @@ class PlanTeamMixin(XBlockMixin):
     )
     manager_record = Dict(
         help=N_("What this user recorded as a line manager about their reports."),
+        scope=Scope.user_state,
+        default={},
+    )
+
+    talent_response = Dict(
+        help=N_("This learner's response to their manager's talent view."),
         scope=Scope.user_state,
         default={},
     )
@@ -671,17 +698,133 @@ class PlanTeamMixin(XBlockMixin):
 
     def team_answer(self, username: str) -> dict[str, Any]:
         """What a manager handler answers: the report's part of the team view, fresh."""
-        report = self.report_view(username, self.team_roster(), self.framework)
+        framework = self.framework
+        report = self.report_view(username, self.team_roster(), framework)
         html = self.render_template(
             "development_plan_report.html",
             {
                 "report": report,
+                "talent": self.talent_form(username, framework),
                 "latest_talk": tc.plausible_dates(happened=True).latest.isoformat(),
                 "earliest_talk": tc.EARLIEST_DATE.isoformat(),
                 "today": today().isoformat(),
             },
         )
         return {"html": html, "username": username, "status": report.status}
+
+    # -- the talent conversation --------------------------------------------------------
+
+    def offered_roles(self) -> tuple[tc.RoleProfile, ...]:
+        """The roles the linked self-assessment offers (none without one): the roles a manager
+        may name in a talent view."""
+        if not self.assessment_block.strip():
+            return ()
+        linked = compat.find_block(
+            cast(XBlock, self), self.assessment_block, "competency_assessment"
+        )
+        try:
+            return tuple(linked.setup.roles) if linked is not None else ()
+        except (tc.ValidationError, AttributeError):
+            return ()
+
+    def response_of(self, username: str) -> mg.TalentResponse | None:
+        """A learner's response to their manager's talent view (None when none or unreadable)."""
+        state = (
+            self.talent_response
+            if username == self.username
+            else self.state_of(username).get("talent_response")
+        )
+        if not state:
+            return None
+        try:
+            return tc.load(mg.TalentResponse, state)
+        except tc.ValidationError:
+            return None
+
+    def talent_form(self, username: str, framework: tc.CompetencyFramework) -> talent.TalentForm:
+        """The manager's talent view form for one of their reports."""
+        return talent.talent_form(
+            self.my_record().of(username).talent,
+            self.response_of(username),
+            framework,
+            self.offered_roles(),
+            self.language,
+            self.ugettext,
+        )
+
+    @manager_handler(TalentViewRequest)
+    def record_talent_view(self, request: TalentViewRequest) -> dict[str, Any]:
+        """Keep the manager's talent view of a report in the manager's own state."""
+        self.report_plan(request.username)  # 403 unless this manager's report
+        fields = request.model_dump(exclude={"username"})
+        view = tc.load(
+            mg.TalentView, {**fields, "learner": request.username, "manager": self.username}
+        )
+        roles = {role.id for role in self.offered_roles()}
+        checked = mg.check_talent_view(view, self.framework, roles, today=today())
+        self.manager_record = mg.record_talent_view(self.my_record(), checked).to_state()
+        self.publish_event(
+            "talent_view_recorded",
+            report=request.username,
+            roles=[r.role_id for r in checked.readiness],
+        )
+        return self.team_answer(request.username)
+
+    def my_talent_view(self, framework: tc.CompetencyFramework) -> talent.LearnerTalentView | None:
+        """The roster manager's talent view of the current learner, as the learner reads it."""
+        roster = self.team_roster()
+        manager = roster.manager_of(self.username)
+        if manager is None:
+            return None
+        view = self.record_of(manager).of(self.username).talent
+        if view is None:
+            return None
+        return talent.learner_talent_view(
+            view,
+            roster.name_of(manager),
+            self.response_of(self.username),
+            framework,
+            self.offered_roles(),
+            self.language,
+            self.ugettext,
+        )
+
+    def my_talent_html(self, framework: tc.CompetencyFramework) -> str:
+        found = self.my_talent_view(framework)
+        if found is None:
+            return ""
+        return self.render_template(
+            "development_plan_talent.html",
+            {"uid": self.dom_id, "talent": found, "date": self._shown_talent_date()},
+        )
+
+    def _shown_talent_date(self) -> str:
+        manager = self.team_roster().manager_of(self.username)
+        view = self.record_of(manager).of(self.username).talent if manager else None
+        return view.conversation_date.isoformat() if view is not None else ""
+
+    @json_payload_handler(TalentResponseRequest)
+    def respond_talent_view(self, request: TalentResponseRequest) -> dict[str, Any]:
+        """Keep the learner's response to their manager's talent view in their own state."""
+        _ = self.ugettext
+        if not self._shown_talent_date():
+            raise Forbidden(_("Your manager has not recorded a talent view for you."))
+        if self._shown_talent_date() != request.conversation_date.isoformat():
+            raise Conflict(
+                _("Your manager has changed the talent view since this page loaded. Reload it.")
+            )
+        text = request.text.strip()
+        if not text:
+            raise tc.ValidationError([tc.Problem("text", _("Write your response first."))])
+        response = mg.TalentResponse(
+            text=text, conversation_date=request.conversation_date, responded_on=today()
+        )
+        self.talent_response = response.model_dump(mode="json")
+        self.publish_event("talent_view_answered")
+        return {
+            "html": self.my_talent_html(self.framework),
+            "message": _("Your response is saved. Your manager can read it."),
+        }
 
     # -- staff ------------------------------------------------------------------------------
 

@@ -261,7 +261,11 @@ class AgreementView:
 def agreement_view(plan: tc.DevelopmentPlan, language: str, gettext: Translate) -> AgreementView:
     agreement = plan.agreement
     if agreement is None:
-        text = gettext("Your manager has not agreed to this plan yet.")
+        # Shown only when the roster names no manager for the learner (else the verified view).
+        text = gettext(
+            "No manager is set for you in this course. Once you have agreed the plan with "
+            "someone, you can record the agreement below."
+        )
         return AgreementView(tc.AgreementState.NOT_AGREED.value, text, "")
     fields = {
         "manager": agreement.manager_name,

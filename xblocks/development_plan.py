@@ -35,10 +35,10 @@ from xblock.validation import ValidationMessage
 import talent_core as tc
 from talent_core import Identifier, StrictModel
 from talent_core import managers as mg
-from talent_core.reports import plan_row
+from talent_core.reports import plan_row, readiness_rows
 
 from . import _plan_view as view
-from . import _team_view, scenarios
+from . import _team_view, compat, scenarios
 from ._plan_team import PlanTeamMixin, today
 from .competency_view import competency_groups, long_date
 from .framework_source import FrameworkSourceMixin, setting_json
@@ -259,6 +259,7 @@ class DevelopmentPlanBlock(
                 "latest_agreement": tc.plausible_dates(happened=True).latest.isoformat(),
                 "is_staff": self.is_course_staff,
                 "team": self.team_html(framework),
+                "talent": self.my_talent_html(framework),
                 "charter": self.charter_html(),
                 "roster": self.roster_status() if self.is_course_staff else None,
                 "has_manager": self.team_roster().manager_of(self.username) is not None,
@@ -293,6 +294,8 @@ class DevelopmentPlanBlock(
             "rated": _("Your ratings are saved."),
             "talked": _("The conversation is recorded."),
             "ticked": _("Your checklist is saved."),
+            "talentSaved": _("The talent view is saved. Your report can read it."),
+            "responseNeeded": _("Write your response first."),
             "opened": _("The plan is shown with your actions."),
             "notDecided": _("Your decision was not recorded. Please check:"),
             "commentNeeded": _("Say in the comment what to change before you send the plan back."),
@@ -546,6 +549,32 @@ class DevelopmentPlanBlock(
             )
 
         return build
+
+    def extra_rows(self, state: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        """A manager's readiness rows: one per (report, role) of their talent views
+        (``READINESS_COLUMNS``; the strengths and next step stay out)."""
+        stored = state.get("manager_record")
+        if not stored:
+            return []
+        try:
+            record = mg.load_manager_record(stored)
+        except tc.ValidationError:
+            return []  # the learner's own row already names the problem
+        return [
+            (row["username"], row) for view in record.talent_views() for row in readiness_rows(view)
+        ]
+
+    @XBlock.handler
+    def download_readiness(self, request: Request, suffix: str = "") -> Response:
+        """Every manager's readiness rows as CSV (username = the report); course staff only."""
+        return self.staff_csv_download(
+            "development_plan-readiness.csv",
+            lambda: (
+                pair
+                for state in compat.iter_user_states(self)
+                for pair in self.extra_rows(state.state)
+            ),
+        )
 
     @staticmethod
     def workbench_scenarios() -> list[tuple[str, str]]:

@@ -59,6 +59,8 @@ from ._roster import (
     read_manager_roster,
 )
 from ._talent_view import (
+    MAX_NEXT_STEP,
+    MAX_RESPONSE,
     READINESS_ORDER,
     Readiness,
     RoleReadiness,
@@ -73,6 +75,8 @@ __all__ = [
     "MANAGER_ROSTER_HEADER",
     "MANAGER_ROSTER_SCHEMA",
     "MAX_MANAGER_ROSTER_BYTES",
+    "MAX_NEXT_STEP",
+    "MAX_RESPONSE",
     "READINESS_ORDER",
     "AgreementSource",
     "Attention",

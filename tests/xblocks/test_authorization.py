@@ -108,7 +108,18 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
         "manager",
         _json({"username": LEARNER, "item": "first-talk", "done": True}),
     ),
+    ("development_plan", "record_talent_view"): (
+        "manager",
+        _json(
+            {"username": LEARNER, "strengths": ["delegating"], "conversation_date": "2025-05-02"}
+        ),
+    ),
+    ("development_plan", "respond_talent_view"): (
+        "own",
+        _json({"text": "I see it too.", "conversation_date": "2025-05-02"}),
+    ),
     ("development_plan", "download_data"): ("staff", _get),
+    ("development_plan", "download_readiness"): ("staff", _get),
     ("development_plan", "upload_managers"): (
         "staff",
         _upload("roster", b"username,manager\nlearner_1,learner_2\n"),
@@ -275,7 +286,9 @@ def test_own_state_handlers_never_touch_another_learners_state(
     request = TABLE[block_type, handler][1]
     answer = _call(as_user, LEARNER, handler, request)
     # submit_plan needs a manager roster (none here): tests/xblocks/test_plan_team.py has it.
-    allowed = (200, 400, 403, 409) if handler == "submit_plan" else (200, 400, 409)
+    # respond_talent_view needs a manager's talent view: tests/xblocks/test_talent_conversation.py.
+    needs_manager = handler in ("submit_plan", "respond_talent_view")
+    allowed = (200, 400, 403, 409) if needs_manager else (200, 400, 409)
     if handler in ("download_credential", "experience_profile"):
         allowed = (404,)  # nothing recognised yet: test_prior_learning_portfolio_credentials.py
     assert answer.status_code in allowed, answer.body[:300]

@@ -114,7 +114,7 @@ def saved(make_block, call) -> Any:
 def test_a_new_plan_offers_every_competency_for_a_first_goal(make_block) -> None:
     markup = student_html(make_block(PLAN))
     words = text_of(markup)
-    assert "data-no-goals>" in markup and "Your manager has not agreed to this plan yet." in words
+    assert "data-no-goals>" in markup and "No manager is set for you in this course." in words
     new_goal = re.search(r"<select[^>]*data-new-goal>(.*?)</select>", markup, re.S)
     assert new_goal is not None
     options = re.findall(r'<option value="([^"]+)"', new_goal.group(1))

@@ -141,7 +141,7 @@ def test_manager_agrees_a_submitted_plan_and_the_learner_sees_it(as_user, call) 
     assert "Submitted to Maja Lund" in agreement(learner)
     manager = as_user("manager_1")
     team = text_of(student_html(manager))
-    assert "My team" in team and "Lea Holm Waiting for you" in team
+    assert "My team" in team and "Lea Holm Plan status: Waiting for you" in team
     assert "Plan version 2 · 0 of 1 activities done (0%)" in card_of(manager, "learner_1")
     assert "Feedback each week" not in team  # the plan loads when the manager opens it
     opened = report_of(manager, "learner_1")
@@ -171,7 +171,9 @@ def test_progress_keeps_the_agreement_and_a_goal_change_voids_it_in_both_views(
     progressed[0]["target_level"] = 4
     assert call(learner, "save_plan", {"version": 3, "goals": progressed}).status_code == 200
     assert "Changed since Maja Lund agreed" in agreement(as_user("learner_1"))
-    assert "Lea Holm Changed since agreed" in text_of(student_html(as_user("manager_1")))
+    assert "Lea Holm Plan status: Changed since agreed" in text_of(
+        student_html(as_user("manager_1"))
+    )
 
 
 def test_send_back_needs_a_comment_and_the_learner_reads_it(as_user, call) -> None:

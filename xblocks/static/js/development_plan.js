@@ -312,6 +312,29 @@ function DevelopmentPlanBlock(runtime, element, args) {
     });
   }
 
+  /* The learner's response to the manager's talent view, kept in the learner's own state. */
+  function respondTalent(section) {
+    var text = section.querySelector("[data-talent-response-text]");
+    var local = section.querySelector("[data-talent-local-status]");
+    if (!text.value.trim()) {
+      local.textContent = messages.responseNeeded;
+      text.setAttribute("aria-invalid", "true");
+      text.focus();
+      return;
+    }
+    var payload = {text: text.value, conversation_date: section.getAttribute("data-conversation-date")};
+    T.postJson(runtime, root, "respond_talent_view", payload)
+      .done(function (answer) {
+        var holder = root.querySelector('[data-part="talent"]');
+        holder.innerHTML = answer.html;
+        holder.querySelector("[data-talent-local-status]").textContent = answer.message;
+        holder.querySelector('[data-action="respond-talent"]').focus();
+      })
+      .fail(function (xhr) {
+        local.textContent = T.errorText(xhr, messages.failed);
+      });
+  }
+
   if (window.TalentPlanTeam) {
     window.TalentPlanTeam.init(runtime, root, messages);
   }
@@ -341,6 +364,8 @@ function DevelopmentPlanBlock(runtime, element, args) {
       agree();
     } else if (action === "submit-plan") {
       submitPlan();
+    } else if (action === "respond-talent") {
+      respondTalent(button.closest("[data-talent-view]"));
     }
   });
 

@@ -13,7 +13,7 @@
 
     /* POST `payload` (with the report's username) and put the report's fresh part in place;
        `focusSelector` names what gets the focus back in the new part. */
-    function send(report, handler, payload, focusSelector, message) {
+    function send(report, handler, payload, focusSelector, message, localStatus) {
       if (busy) {
         return;
       }
@@ -30,6 +30,10 @@
           if (message) {
             T.announce(root, message);
           }
+          var local = localStatus && fresh.querySelector(localStatus);
+          if (local && message) {
+            local.textContent = message;  // said again next to the control that was used
+          }
           var target = fresh.querySelector(focusSelector) || fresh.querySelector("h4");
           if (target) {
             if (target.tagName === "H4") {
@@ -39,7 +43,12 @@
           }
         })
         .fail(function (xhr) {
-          T.showError(root, xhr.status === 409 ? messages.stale : T.errorText(xhr, messages.failed));
+          var text = xhr.status === 409 ? messages.stale : T.errorText(xhr, messages.failed);
+          T.showError(root, text);
+          var local = localStatus && report.querySelector(localStatus);
+          if (local) {
+            local.textContent = text;
+          }
         })
         .always(function () {
           busy = false;
@@ -86,6 +95,34 @@
       send(report, "record_talk", payload, '[data-action="record-talk"]', messages.talked);
     }
 
+    function recordTalent(report) {
+      var form = report.querySelector("[data-talent-form]");
+      var date = form.querySelector('[data-talent-field="conversation_date"]');
+      if (!date.reportValidity()) {
+        return;
+      }
+      var strengths = [];
+      Array.prototype.slice.call(form.querySelectorAll("[data-talent-strength]")).forEach(function (box) {
+        if (box.checked) {
+          strengths.push(box.getAttribute("data-talent-strength"));
+        }
+      });
+      var readiness = [];
+      Array.prototype.slice.call(form.querySelectorAll("[data-talent-role]")).forEach(function (select) {
+        if (select.value) {
+          readiness.push({role_id: select.getAttribute("data-talent-role"), readiness: select.value});
+        }
+      });
+      var payload = {
+        strengths: strengths,
+        readiness: readiness,
+        next_step: form.querySelector('[data-talent-field="next_step"]').value,
+        conversation_date: date.value
+      };
+      send(report, "record_talent_view", payload, '[data-action="record-talent"]', messages.talentSaved,
+        "[data-talent-form] [data-talent-local-status]");
+    }
+
     root.addEventListener("change", function (event) {
       var box = event.target.closest("[data-check]");
       var report = box && box.closest("[data-report]");
@@ -112,6 +149,8 @@
         rate(report);
       } else if (report && action === "record-talk") {
         recordTalk(report);
+      } else if (report && action === "record-talent") {
+        recordTalent(report);
       }
     });
 
