@@ -36,7 +36,7 @@ VIEW = {
 
 
 @pytest.fixture
-def linked(as_user, make_block, workbench_field_data) -> Any:
+def linked(as_user, make_block, workbench_field_data) -> Any:  # noqa: F811
     """The plan block linked to a self-assessment that offers the demo roles; ``linked(user)``."""
     assessment = make_block(
         "competency_assessment",
@@ -159,7 +159,7 @@ def test_hr_gets_one_readiness_row_per_report_and_role_without_the_words(linked,
 # -- two fixes in My team -----------------------------------------------------------------------
 
 
-def test_a_reports_status_does_not_run_into_their_name(as_user, call) -> None:
+def test_a_reports_status_does_not_run_into_their_name(as_user, call) -> None:  # noqa: F811
     submitted(as_user, call)
     manager = as_user("manager_1")
     markup = student_html(manager)
@@ -169,7 +169,9 @@ def test_a_reports_status_does_not_run_into_their_name(as_user, call) -> None:
     assert "Plan status: Waiting for you" in report_of(manager, "learner_1")
 
 
-def test_a_learner_without_a_roster_manager_is_not_told_about_their_manager(as_user) -> None:
+def test_a_learner_without_a_roster_manager_is_not_told_about_their_manager(
+    as_user,  # noqa: F811
+) -> None:
     words = agreement(as_user("nobody"))
     assert "Your manager has not agreed" not in words
     assert "No manager is set for you in this course." in words
