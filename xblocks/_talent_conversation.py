@@ -101,9 +101,7 @@ def talent_form(
             ),
         )
         name = tc.localize(role.name, language)
-        lines.append(
-            RoleLine(role.id, gettext("Readiness for {role}").format(role=name), choices)
-        )
+        lines.append(RoleLine(role.id, gettext("Readiness for {role}").format(role=name), choices))
     recorded = ""
     answer = ""
     if view is not None:
