@@ -20,7 +20,8 @@ import functools
 import json
 import logging
 import secrets
-from collections.abc import Callable, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -550,7 +551,32 @@ class DevelopmentPlanBlock(
 
         return build
 
-    def extra_rows(self, state: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    def generate_report_data(
+        self, user_state_iterator: Iterable[Any], limit_responses: int | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The plan rows, and after each state's plan row the readiness rows a manager's state
+        holds (``username`` = the report; docs/xblocks.md)."""
+        count = 0
+        build_row = self.row_builder()
+        for user_state in user_state_iterator:
+            row = build_row(user_state.state)
+            rows = [(user_state.username, row)] if row is not None else []
+            for username, found in [*rows, *self.readiness_pairs(user_state.state)]:
+                if limit_responses is not None and count >= limit_responses:
+                    return
+                count += 1
+                yield username, OrderedDict(found)
+
+    @XBlock.handler
+    def download_data(self, request: Request, suffix: str = "") -> Response:
+        """Every learner's plan row as CSV (no readiness rows: see ``download_readiness``);
+        course staff only."""
+        return self.staff_csv_download(
+            "development_plan-data.csv",
+            lambda: ReportDataMixin.generate_report_data(self, compat.iter_user_states(self)),
+        )
+
+    def readiness_pairs(self, state: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
         """A manager's readiness rows: one per (report, role) of their talent views
         (``READINESS_COLUMNS``; the strengths and next step stay out)."""
         stored = state.get("manager_record")
@@ -572,7 +598,7 @@ class DevelopmentPlanBlock(
             lambda: (
                 pair
                 for state in compat.iter_user_states(self)
-                for pair in self.extra_rows(state.state)
+                for pair in self.readiness_pairs(state.state)
             ),
         )
 

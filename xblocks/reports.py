@@ -47,43 +47,29 @@ class ReportDataMixin(XBlockMixin):
         block's settings once for the whole report (which may cover 100,000 learners)."""
         return self.report_row
 
-    def extra_rows(self, state: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-        """Rows of another kind a user's state holds about others, ``(username, row)`` (the
-        plan block's readiness rows from a manager's state); none by default. They are in
-        ``generate_report_data``, not in ``download_data`` (a file of one kind of row)."""
-        return []
-
     def generate_report_data(
-        self,
-        user_state_iterator: Iterable[Any],
-        limit_responses: int | None = None,
-        *,
-        extra: bool = True,
+        self, user_state_iterator: Iterable[Any], limit_responses: int | None = None
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """``(username, row)`` per learner, each row an OrderedDict in the documented column
-        order (as the XBlock API asks), then any :meth:`extra_rows` of the same state. The LMS's
-        problem-responses report still sorts the block's columns by name, between its own
-        username/title/location and block_key/state; ``download_data`` keeps the documented
-        order."""
+        order (as the XBlock API asks). The LMS's problem-responses report still sorts the
+        block's columns by name, between its own username/title/location and block_key/state;
+        ``download_data`` keeps the documented order."""
         build_row = self.row_builder()
         count = 0
         for user_state in user_state_iterator:
+            if limit_responses is not None and count >= limit_responses:
+                return
             row = build_row(user_state.state)
-            rows = [(user_state.username, row)] if row is not None else []
-            if extra:
-                rows += self.extra_rows(user_state.state)
-            for username, found in rows:
-                if limit_responses is not None and count >= limit_responses:
-                    return
+            if row is not None:
                 count += 1
-                yield username, OrderedDict(found)
+                yield user_state.username, OrderedDict(row)
 
     @XBlock.handler
     def download_data(self, request: Request, suffix: str = "") -> Response:
         """Every learner's row as CSV; course staff only."""
         return self.staff_csv_download(
             f"{self.scope_ids.block_type}-data.csv",
-            lambda: self.generate_report_data(compat.iter_user_states(self), extra=False),
+            lambda: self.generate_report_data(compat.iter_user_states(self)),
         )
 
     def staff_csv_download(
