@@ -11,15 +11,15 @@ Badges 2.0 assertion, and the printable experience profile.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import talent_core as tc
+from talent_core import credentials as cred
 from talent_core import rpl
 
 from . import compat
@@ -34,31 +34,20 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-
-def _credentials() -> Any:
-    """``talent_core.credentials``; None where this installation lacks it."""
-    try:
-        return importlib.import_module("talent_core.credentials")
-    except ImportError:
-        return None
-
-
-cred: Any = _credentials()
-
 #: The downloads of a recognised claim: the signed VC-JWT, the OB 3.0 JSON, the OB 2.0 JSON.
 CREDENTIAL_FORMATS: tuple[str, ...] = ("jwt", "ob3", "ob2")
 
 
 @dataclass(frozen=True, slots=True)
 class CredentialSetup:
-    issuer: Any
+    issuer: cred.Issuer
     private_key_pem: bytes
 
 
 def credential_setup() -> CredentialSetup | None:
     """The platform's issuer and signing key; None (logged) when either is missing or broken."""
     issuer_data, key_file = compat.credential_settings()
-    if cred is None or not issuer_data or not key_file:
+    if not issuer_data or not key_file:
         return None
     try:
         issuer = cred.read_issuer(issuer_data, "TALENT_CREDENTIAL_ISSUER")
@@ -81,10 +70,8 @@ def recognised_of(
     learner_name: str,
     learner_email: str | None,
     language: str,
-) -> Any:
+) -> cred.RecognisedCompetency:
     """What the credential says about ``claim``, recognised by ``decision``."""
-    if cred is None:
-        raise tc.InputError("talent_core.credentials is not installed")
     if decision.awarded_level is None or not decision.outcome.awards_level:
         raise tc.InputError("the decision recognises no level")
     evidence = [
@@ -96,10 +83,8 @@ def recognised_of(
         )
         for item in claim.evidence
     ]
-    outcome = (
-        "recognised"
-        if decision.outcome is rpl.DecisionOutcome.RECOGNISED
-        else ("partly_recognised")
+    outcome: Literal["recognised", "partly_recognised"] = (
+        "recognised" if decision.outcome is rpl.DecisionOutcome.RECOGNISED else "partly_recognised"
     )
     return cred.recognised_competency(
         framework,
@@ -117,7 +102,9 @@ def recognised_of(
     )
 
 
-def credential_file(recognised: Any, setup: CredentialSetup, fmt: str) -> tuple[bytes, str, str]:
+def credential_file(
+    recognised: cred.RecognisedCompetency, setup: CredentialSetup, fmt: str
+) -> tuple[bytes, str, str]:
     """(body, content type, file name) of one download format of a recognised claim."""
     stem = f"credential-{recognised.competency_id}-{recognised.level_id}"
     if fmt == "ob2":
@@ -131,7 +118,7 @@ def credential_file(recognised: Any, setup: CredentialSetup, fmt: str) -> tuple[
 
 
 def experience_profile(
-    recognised: Sequence[Any], language: str, setup: CredentialSetup | None
+    recognised: Sequence[cred.RecognisedCompetency], language: str, setup: CredentialSetup | None
 ) -> str:
     return str(
         cred.render_experience_profile(

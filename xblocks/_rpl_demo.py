@@ -7,7 +7,10 @@ course staff upload the roster on the block.
 
 from __future__ import annotations
 
+import json
 from xml.sax.saxutils import quoteattr
+
+from talent_core.rpl import read_reviewer_roster
 
 __all__ = ["REVIEWER_ROSTER", "rpl_olx"]
 
@@ -18,7 +21,8 @@ assessor_2,assessor,
 """
 
 
-def rpl_olx(**settings: str) -> str:
-    """``<prior_learning_portfolio>`` with ``settings`` as attributes."""
+def rpl_olx(roster: str = REVIEWER_ROSTER, **settings: str) -> str:
+    """``<prior_learning_portfolio>`` with ``settings`` as attributes and ``roster`` seeded."""
+    state = json.dumps(read_reviewer_roster(roster).to_state())
     attributes = "".join(f" {name}={quoteattr(value)}" for name, value in settings.items())
-    return f"<prior_learning_portfolio{attributes}/>"
+    return f"<prior_learning_portfolio{attributes} reviewer_roster={quoteattr(state)}/>"

@@ -35,6 +35,7 @@ from talent_core.reports import dialogue_row
 from . import _dialogue_view as view
 from . import scenarios
 from ._plan_team import manager_ratings
+from ._rpl_ratings import assessor_ratings
 from .competency_view import level_text, long_date
 from .framework_source import FrameworkSourceMixin
 from .i18n import N_
@@ -108,6 +109,17 @@ class DevelopmentDialogueBlock(
         scope=Scope.settings,
         default="",
     )
+    portfolio_block = String(
+        display_name=N_("Linked prior learning portfolio"),
+        help=N_(
+            "The location of a prior learning portfolio block in this course (its full "
+            "location, or the block id after 'block@'). The levels an assessor recognised "
+            "there fill the assessor column beside the learner's own and the manager's. "
+            "Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
     min_competencies = Integer(
         display_name=N_("Fewest competencies"),
         help=N_("The fewest competencies a learner chooses to talk about (2 to 5)."),
@@ -156,6 +168,7 @@ class DevelopmentDialogueBlock(
         "framework_json",
         "assessment_block",
         "plan_block",
+        "portfolio_block",
         "min_competencies",
         "max_competencies",
         "question_purpose",
@@ -187,7 +200,8 @@ class DevelopmentDialogueBlock(
         self, record: tc.DialogueRecord, result: LinkedAssessment | None
     ) -> list[tc.Rating]:
         """Every rating of this learner, each source oldest first: their own, the manager's
-        levels they typed (labelled self-reported) and the roster manager's own."""
+        levels they typed (labelled self-reported), the roster manager's own and the levels
+        an assessor recognised in the linked prior learning portfolio."""
         own = list(result.ratings) if result is not None else []
         typed = [
             rating.model_copy(
@@ -196,7 +210,8 @@ class DevelopmentDialogueBlock(
             for rating in record.manager_ratings()
         ]
         verified = manager_ratings(self, self.plan_block, self.username)
-        return [*own, *sorted([*typed, *verified], key=lambda r: r.rated_on)]
+        assessed = assessor_ratings(self, self.portfolio_block, self.username)
+        return [*own, *sorted([*typed, *verified], key=lambda r: r.rated_on), *assessed]
 
     def _suggested(self, result: LinkedAssessment | None) -> list[str]:
         if result is None:

@@ -325,6 +325,14 @@ class PriorLearningPortfolioBlock(
         scope=Scope.user_state,
         default={},
     )
+    seen_decisions = Dict(
+        help=N_(
+            "The decisions this learner's page has shown, per claim: what the development "
+            "dialogue's assessor column reads."
+        ),
+        scope=Scope.user_state,
+        default={},
+    )
     review_record = Dict(
         help=N_("What this user recorded as a guide or assessor of others' claims."),
         scope=Scope.user_state,
@@ -612,6 +620,7 @@ class PriorLearningPortfolioBlock(
             js=["talent.js", *self._review_js(), "prior_learning_portfolio.js"],
             init="PriorLearningPortfolioBlock",
             init_args={
+                "sync": self._unseen(state),
                 "messages": self._js_messages(),
                 "levels": levels,
                 "review": self._review_init_args(),
@@ -647,6 +656,40 @@ class PriorLearningPortfolioBlock(
             "erased": _("Your portfolio and its files are erased."),
             "confirmErase": _("Erase your whole portfolio and its files? This cannot be undone."),
         }
+
+    # -- decisions the learner has seen -----------------------------------------------------
+
+    def _current_decisions(self, state: rpl.PortfolioState) -> dict[str, list[dict[str, Any]]]:
+        """Claim id -> the current decisions (latest per assessor) as the learner sees them."""
+        found = self.reviews_about(self.username)
+        current: dict[str, list[dict[str, Any]]] = {}
+        for claim in state.claims:
+            status = claim_status(claim, found)
+            if status.decisions:
+                current[claim.id] = [d.model_dump(mode="json") for d in status.decisions]
+        return current
+
+    def _unseen(self, state: rpl.PortfolioState) -> bool:
+        """Whether the page shows decisions the learner's own state does not hold yet."""
+        return self._current_decisions(state) != (self.seen_decisions or {})
+
+    @json_payload_handler(NoPayload)
+    def apply_decisions(self, payload: NoPayload) -> dict[str, Any]:
+        """Keep the decisions the page shows in the learner's own state: each decided claim
+        moves to ``decided`` (the step recorded as the assessor's, ``talent_core.rpl.
+        apply_decision``) and the decisions are kept for the development dialogue. The page
+        calls it when it shows a decision the state does not hold yet."""
+        state = self.state
+        current = self._current_decisions(state)
+        for claim in state.claims:
+            decisions = [tc.load(rpl.ClaimDecision, d) for d in current.get(claim.id, [])]
+            if decisions and claim.state is not rpl.ClaimState.DRAFT:
+                latest = max(decisions, key=lambda d: d.decided_at)
+                state = state.with_claim(rpl.apply_decision(claim, latest))
+        if current != (self.seen_decisions or {}):
+            self.seen_decisions = current
+        self._store(state)
+        return {"applied": len(current)}
 
     # -- learner handlers -------------------------------------------------------------------
 

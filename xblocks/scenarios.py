@@ -98,7 +98,8 @@ COURSE_UNIT: list[tuple[str, str]] = [
         "development_dialogue",
         """<development_dialogue
             assessment_block="talent-course-grow-in-your-role.competency_assessment.d0.u0"
-            plan_block="talent-course-grow-in-your-role.development_plan.d0.u0"/>""",
+            plan_block="talent-course-grow-in-your-role.development_plan.d0.u0"
+            portfolio_block="talent-course-grow-in-your-role.prior_learning_portfolio.d0.u0"/>""",
     ),
     # The plan holds the course's manager roster: manager_1 and manager_2 see "My team".
     (

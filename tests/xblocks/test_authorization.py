@@ -175,6 +175,7 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ("prior_learning_portfolio", "submit_claim"): ("own", _json({"claim_id": RPL_CLAIM})),
     ("prior_learning_portfolio", "reopen_claim"): ("own", _json({"claim_id": RPL_CLAIM})),
     ("prior_learning_portfolio", "erase_my_portfolio"): ("own", _json({})),
+    ("prior_learning_portfolio", "apply_decisions"): ("own", _json({})),
     ("prior_learning_portfolio", "export_my_data"): ("own", _get),
     ("prior_learning_portfolio", "download_credential"): ("own", _get),
     ("prior_learning_portfolio", "experience_profile"): ("own", _get),

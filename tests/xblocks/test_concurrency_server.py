@@ -181,6 +181,7 @@ MENTORING = "peer-group-mentoring-programme-ended.peer_group.d0.u0"
 EXPLORER = "competency-explorer.competency_explorer.d0.u0"
 MANAGED = "development-plan-with-managers.development_plan.d0.u0"
 LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
+PORTFOLIO = "prior-learning-portfolio.prior_learning_portfolio.d0.u0"
 
 
 def _split(answers: list[tuple[int, Any]]) -> tuple[list[int], list[int]]:
@@ -208,6 +209,7 @@ def test_the_scenarios_have_the_usage_ids_these_tests_use(server: Server) -> Non
         ("peer_group.1", MENTORING, "learner_1"),
         ("competency_explorer.0", EXPLORER, "race_ids"),
         ("development_plan.2", MANAGED, "manager_1"),
+        ("prior_learning_portfolio.0", PORTFOLIO, "race_ids"),
     ]:
         assert usage in server.page(scenario, student), usage
 
@@ -438,6 +440,119 @@ def test_checklist_ticks_from_parallel_tabs_are_all_kept(server: Server) -> None
     accepted, _ = _split(server.race(MANAGED, "tick_checklist", "manager_1", bodies))
     assert len(accepted) == N
     assert _report(server, learner)["checklist"] == dict.fromkeys(items, True)
+
+
+# -- prior learning portfolio ----------------------------------------------------------------
+
+RPL_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+
+
+def _new_claim(server: Server, who: str, competency: str = "giving-feedback") -> str:
+    status, answer = server.post(
+        PORTFOLIO,
+        "create_claim",
+        who,
+        {"standard": None, "competency_id": competency, "level": 2},
+    )
+    assert status == 200, answer
+    return str(answer["claim_id"])
+
+
+def _evidence_upload(claim_id: str, i: int) -> tuple[bytes, str]:
+    boundary = "talent-race-boundary"
+    fields = {
+        "claim_id": claim_id,
+        "title": f"Report {i}",
+        "description": "",
+        "date": "2024-03-01",
+        "indicator_ids": "giving-feedback-l2-1",
+    }
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    ]
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+        f'filename="report-{i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n'
+    )
+    body = "".join(parts).encode() + head.encode() + RPL_PDF + f"{i}\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def _claims(server: Server, who: str) -> list[dict[str, Any]]:
+    return list(server.state(PORTFOLIO, who).get("portfolio", {}).get("claims", []))
+
+
+def _media_files(server: Server) -> set[str]:
+    media = server.db.parent / "media"
+    return {str(p.relative_to(media)) for p in media.rglob("*") if p.is_file()}
+
+
+def test_parallel_uploads_keep_every_accepted_file_and_leave_no_other(server: Server) -> None:
+    who = "race_upload"
+    claim_id = _new_claim(server, who)
+    before = _media_files(server)
+    parts = [_evidence_upload(claim_id, i) for i in range(N)]
+    answers = server.race(
+        PORTFOLIO, "upload_evidence", who, [body for body, _ in parts], parts[0][1]
+    )
+    accepted, _refused = _split(answers)
+    assert accepted
+    (claim,) = _claims(server, who)
+    titles = sorted(item["title"] for item in claim["evidence"])
+    assert titles == sorted(f"Report {i}" for i in accepted)
+    stored = {item["file"]["storage_name"] for item in claim["evidence"]}
+    assert _media_files(server) - before == stored  # refused uploads left no file behind
+
+
+def test_parallel_links_and_claims_keep_every_accepted_one(server: Server) -> None:
+    who = "race_links"
+    claim_id = _new_claim(server, who)
+    bodies = [
+        {
+            "claim_id": claim_id,
+            "kind": "link",
+            "title": f"Link {i}",
+            "date": "2024-03-01",
+            "indicator_ids": ["giving-feedback-l2-1"],
+            "url": f"https://example.org/{i}",
+        }
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(PORTFOLIO, "add_evidence", who, bodies))
+    (claim,) = _claims(server, who)
+    assert sorted(i["title"] for i in claim["evidence"]) == sorted(f"Link {i}" for i in accepted)
+
+    competencies = ["delegating", "coaching-others", "developing-others", "active-listening"]
+    creations = [{"standard": None, "competency_id": c, "level": 2} for c in competencies]
+    accepted, _ = _split(server.race(PORTFOLIO, "create_claim", who, creations))
+    kept = {c["competency_id"] for c in _claims(server, who)} - {"giving-feedback"}
+    assert kept == {competencies[i] for i in accepted}
+
+
+def test_parallel_submissions_of_one_claim_submit_it_once(server: Server) -> None:
+    who = "race_submit"
+    claim_id = _new_claim(server, who)
+    account = {"situation": "S", "task": "T", "action": "A", "result": "R"}
+    for i in range(2):
+        link = {
+            "claim_id": claim_id,
+            "kind": "link",
+            "title": f"Link {i}",
+            "date": "2024-03-01",
+            "indicator_ids": ["giving-feedback-l2-1"],
+            "url": f"https://example.org/{i}",
+        }
+        assert server.post(PORTFOLIO, "add_evidence", who, link)[0] == 200
+    (claim,) = _claims(server, who)
+    saved = {"claim_id": claim_id, "updated": claim["updated"], "account": account}
+    assert server.post(PORTFOLIO, "save_claim", who, saved)[0] == 200
+    accepted, refused = _split(
+        server.race(PORTFOLIO, "submit_claim", who, [{"claim_id": claim_id}] * N)
+    )
+    assert len(accepted) == 1 and len(refused) == N - 1
+    (claim,) = _claims(server, who)
+    assert [c["state"] for c in claim["history"]] == ["draft", "submitted"]
 
 
 # -- staff uploads (whole replacements: every answer 200 or 409, one upload's file stored) ----

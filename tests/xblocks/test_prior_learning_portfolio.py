@@ -394,7 +394,7 @@ def test_olx_round_trip_keeps_every_setting(make_block, small_framework_json) ->
     )
 
 
-def test_workbench_scenarios_parse_and_render(make_block) -> None:
+def test_workbench_scenarios_parse_and_render(make_block, workbench_db) -> None:
     runtime = make_block(RPL).runtime
     for _title, olx in scenarios.for_block(RPL):
         block = runtime.get_block(runtime.parse_xml_string(olx))
@@ -439,3 +439,69 @@ def test_report_rows_are_one_per_claim(make_block) -> None:
     ]
     assert rows[0][1]["claimed_level"] == LEVEL and rows[0][1]["evidence"] == 2
     assert "situation" not in rows[0][1]
+
+
+# -- the development dialogue's assessor column --------------------------------------------
+
+
+def test_the_page_keeps_shown_decisions_in_the_learner_s_own_state(reviewed) -> None:
+    make, _learner, claim_id = reviewed
+    _decide(make, decision(claim_id))
+    markup = student_html(make())
+    assert '"sync": true' in markup  # the page asks to keep the decision it shows
+    answer = post(make(), "apply_decisions", {})
+    assert answer.status_code == 200 and answer.json == {"applied": 1}
+    learner = make()
+    claim = claim_of(learner, claim_id)
+    assert claim.state is rpl.ClaimState.DECIDED
+    assert (claim.history[-1].by, claim.history[-1].note) == ("assessor_1", "recognised")
+    assert list(learner.seen_decisions) == [claim_id]
+    assert '"sync": false' in student_html(make())
+    # applying again changes nothing
+    post(make(), "apply_decisions", {})
+    assert claim_of(make(), claim_id) == claim
+
+
+def test_a_recognised_claim_fills_the_dialogue_s_assessor_column(reviewed, make_block) -> None:
+    """The dialogue finds the portfolio through ``runtime.get_block`` with none of its user
+    data loaded (an empty store, as in an LMS handler request): the learner's recognised
+    level comes only through the user_state service."""
+    from xblock.runtime import DictKeyValueStore, KvsFieldData
+
+    import talent_core as tc
+    from xblocks import compat
+
+    make, learner, claim_id = reviewed
+    _decide(make, decision(claim_id))
+    dialogue = make_block(
+        "development_dialogue",
+        user="learner_1",
+        field_data=KvsFieldData(DictKeyValueStore()),
+        portfolio_block=str(learner.scope_ids.usage_id),
+    )
+    linked = compat.find_block(dialogue, dialogue.portfolio_block, RPL)
+    assert linked is not None and linked.portfolio == {}
+    assert dialogue._ratings(dialogue.record, None) == []  # not shown to the learner yet
+    assert post(make(), "apply_decisions", {}).status_code == 200
+    ratings = dialogue._ratings(dialogue.record, None)
+    assert [(r.competency_id, r.level, r.source, r.rater) for r in ratings] == [
+        ("giving-feedback", LEVEL, tc.RatingSource.ASSESSOR, "assessor_1")
+    ]
+    preparation = {"competency_ids": ["giving-feedback", "delegating"], "answers": {}}
+    assert post(dialogue, "save_preparation", preparation).status_code == 200
+    words = text_of(student_html(dialogue))
+    assert "Assessor (prior learning)" in words and "2 Independent" in words
+
+
+def test_disputed_or_unrecognised_claims_leave_the_assessor_column_empty(reviewed) -> None:
+    from xblocks._rpl_ratings import recognised_ratings
+
+    make, _learner, claim_id = reviewed
+    _decide(make, decision(claim_id))
+    _decide(make, decision(claim_id, "not_recognised", assessor="assessor_2"))
+    post(make(), "apply_decisions", {})
+    learner = make()
+    assert len(learner.seen_decisions[claim_id]) == 2
+    assert recognised_ratings(learner.portfolio, learner.seen_decisions) == []
+    assert recognised_ratings({"schema_version": 99}, {}) == []
+    assert recognised_ratings(learner.portfolio, {claim_id: [{"bad": 1}]}) == []

@@ -248,5 +248,11 @@ function PriorLearningPortfolioBlock(runtime, element, args) {
     }
   });
 
+  /* The page shows a decision the learner's own state does not hold yet: keep it there
+     (the development dialogue reads it), quietly. */
+  if (args.sync) {
+    T.postJson(runtime, element, "apply_decisions", {});
+  }
+
   return root;
 }
