@@ -9,6 +9,7 @@ import pytest
 
 import talent_core as tc
 from talent_core import credentials as cr
+from tests.shared_files import shared_file
 
 from .conftest import recognise
 
@@ -89,3 +90,24 @@ def test_the_issuer_image_is_the_badge_image_when_given(
     assertion = cr.build_ob2_assertion(recognise(framework), issuer)
     assert assertion["badge"]["image"] == "https://talent.example.org/logo.png"
     assert assertion["badge"]["issuer"]["image"] == "https://talent.example.org/logo.png"
+
+
+def _keys(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys(v)}
+    return set()
+
+
+def test_every_member_and_type_is_a_term_of_the_open_badges_2_context(
+    framework: tc.CompetencyFramework, issuer: cr.Issuer
+) -> None:
+    """A 2.0 consumer expands the assertion with this context: a member it lacks is lost."""
+    context = json.loads(shared_file("schemas", "ob_v2p0_context.json").read_text("utf-8"))
+    terms = set(context["@context"])
+    assertion = cr.build_ob2_assertion(recognise(framework), issuer)
+    assert _keys(assertion) - {"@context"} <= terms, _keys(assertion) - terms
+    types = {assertion["type"], assertion["badge"]["type"], assertion["badge"]["issuer"]["type"]}
+    assert types <= terms
+    assert assertion["verification"]["type"] in terms
