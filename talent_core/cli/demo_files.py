@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,6 @@ from pathlib import Path
 from .._demo import demo_framework, demo_roles
 from .._demo_org import generate_organisation
 from .._people_csv import write_people_csv
-from .._spreadsheet import csv_text
 from ..formats import write_framework
 from ..mentoring import (
     demo_programme,
@@ -19,6 +19,7 @@ from ..mentoring import (
     write_mentors_csv,
     write_volunteers_csv,
 )
+from ..rpl import demo_rpl, write_decisions_csv, write_queue_csv
 from . import EXIT_OK, INPUT_FILES_EPILOG
 from ._files import write_output
 
@@ -36,8 +37,12 @@ DEMO_FILES: dict[str, str] = {
     "history.csv": "three earlier programmes (who mentored whom)",
     "volunteers.csv": "who offered to mentor next (as the peer-group block writes it)",
     "issuer.json": "the issuer of RPL credentials (talent rpl issue)",
-    "rpl-decisions.csv": "three assessors' decisions on prior-learning claims",
+    "rpl-queue.csv": "prior-learning claims as the portfolio block's review queue download",
+    "rpl-reviewers.csv": "the portfolio block's reviewer roster (guides and assessors)",
+    "rpl-decisions.csv": "assessors' decisions on those claims (as notebook 04 writes them)",
 }
+#: The demo RPL data is dated as of this day, so the files are the same every time.
+RPL_DEMO_DAY = dt.datetime(2026, 9, 1, 12, tzinfo=dt.UTC)
 
 DEMO_ISSUER = {
     "id": "https://talent.example.org/issuer",
@@ -47,40 +52,12 @@ DEMO_ISSUER = {
 }
 
 
-def _demo_decisions() -> str:
-    """Decisions on claims of the demo framework (as notebook 04 writes them): two recognised
-    at a level, one partly, one not."""
-    columns = (
-        "decision_id", "claim_id", "learner", "learner_email", "competency_id", "claimed_level",
-        "outcome", "awarded_level", "assessor", "instrument_kind", "instrument_date",
-        "instrument_outcome", "reasons", "feedback", "decided_at",
-    )  # fmt: skip
-    shown = "Shown in the evidence and confirmed in the interview."
-    rows = [
-        ("d-ana-feedback", "c-ana-feedback", "ana", "ana@example.org", "giving-feedback", 3,
-         "recognised", 3, {"giving-feedback-l3-1": shown, "giving-feedback-l3-2": shown}),
-        ("d-ana-listening", "c-ana-listening", "ana", "ana@example.org", "active-listening", 2,
-         "recognised", 2, {"active-listening-l2-1": shown, "active-listening-l2-2": shown}),
-        ("d-bo-delegating", "c-bo-delegating", "bo", "", "delegating", 3, "partly_recognised", 2,
-         {"delegating-l3-1": shown, "delegating-l3-2": "Not yet shown with larger tasks."}),
-        ("d-cy-feedback", "c-cy-feedback", "cy", "cy@example.org", "giving-feedback", 4,
-         "not_recognised", "", {"giving-feedback-l4-1": "The evidence is older than 5 years."}),
-    ]  # fmt: skip
-    lines: list[tuple[object, ...]] = [columns]
-    for decision, claim, learner, email, competency, claimed, outcome, awarded, why in rows:
-        lines.append(
-            (decision, claim, learner, email, competency, claimed, outcome, awarded,
-             "assessor_1", "criterion_interview", "2026-04-20", "Confirms the portfolio.",
-             json.dumps(why), "", "2026-04-28T14:00:00Z")
-        )  # fmt: skip
-    return csv_text(lines)
-
-
 def demo_files() -> dict[str, bytes]:
     """Each demo file's name and bytes (deterministic)."""
     framework = demo_framework()
     people = generate_organisation(DEMO_PEOPLE, DEMO_SEED)
     demo = demo_programme(people, framework, demo_roles(), seed=DEMO_SEED)
+    review = demo_rpl(today=RPL_DEMO_DAY)
     texts: dict[str, Callable[[], str]] = {
         "framework.csv": lambda: write_framework(framework, "moodle-csv").decode("utf-8"),
         "people.csv": lambda: write_people_csv(people),
@@ -89,7 +66,9 @@ def demo_files() -> dict[str, bytes]:
         "history.csv": lambda: write_history_csv(demo.history),
         "volunteers.csv": lambda: write_volunteers_csv(demo.volunteers),
         "issuer.json": lambda: json.dumps(DEMO_ISSUER, indent=2) + "\n",
-        "rpl-decisions.csv": _demo_decisions,
+        "rpl-queue.csv": lambda: write_queue_csv(review.queue),
+        "rpl-reviewers.csv": lambda: review.roster_csv,
+        "rpl-decisions.csv": lambda: write_decisions_csv(review.decisions),
     }
     return {name: texts[name]().encode("utf-8") for name in DEMO_FILES}
 

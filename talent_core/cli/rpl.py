@@ -15,18 +15,21 @@ import argparse
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
+from .. import rpl
 from .._demo import demo_framework
-from .._errors import FormatError, InputError
+from .._errors import FormatError, InputError, ValidationError
 from .._framework import CompetencyFramework
 from .._people_csv import csv_rows
+from .._validation import load
 from ..credentials import (
     ALGORITHMS,
     CredentialError,
+    EvidenceSummary,
     RecognisedCompetency,
     generate_key_pair,
     issue_credentials,
@@ -40,6 +43,8 @@ from ._files import check_files, read_input, write_outputs
 
 __all__ = ["register"]
 
+_T = TypeVar("_T")
+
 DOCS = "What is issued and how to verify it: docs/credentials.md in the project."
 #: A learner's folder and a decision's files are named after them: nothing that could climb
 #: out of the output folder or hide.
@@ -47,6 +52,8 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,149}$")
 _AWARDED = ("recognised", "partly_recognised")
 DECISION_COLUMNS = (
     "decision_id",
+    "claim_id",
+    "assessor",
     "learner",
     "competency_id",
     "outcome",
@@ -93,6 +100,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     issue.add_argument(
         "--framework", metavar="FILE", help="the framework the decisions refer to (default: demo)"
     )
+    issue.add_argument(
+        "--queue",
+        metavar="CSV",
+        help="the block's review-queue CSV: every decision is then checked as the block's "
+        "import checks it, and the credentials carry the learner's name and the evidence "
+        "(needs --roster)",
+    )
+    issue.add_argument("--roster", metavar="CSV", help="the block's reviewer roster CSV")
     issue.add_argument("--language", choices=("en", "sv", "nl"), default="en")
     issue.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write")
     issue.set_defaults(func=_issue)
@@ -106,6 +121,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     verify.add_argument("credential", help="the .jwt file")
     verify.add_argument("--key", required=True, metavar="PEM", help="the issuer's public key")
     verify.set_defaults(func=_verify)
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
 
 
 def _keygen(args: argparse.Namespace) -> int:
@@ -128,6 +147,8 @@ class _Decision:
 
     row: int
     decision_id: str
+    claim_id: str
+    assessor: str
     learner: str
     learner_email: str | None
     competency_id: str
@@ -142,7 +163,8 @@ def _cell_error(name: str, row: int, column: str, problem: str) -> FormatError:
 
 
 def _decisions(data: bytes, name: str) -> Iterator[_Decision]:
-    """The rows of a decisions CSV (the columns docs/input-files.md lists for it)."""
+    """The rows of a decisions CSV as they are (the columns docs/input-files.md lists), for
+    staff who have only that file; ``--queue`` checks them as the block's import does."""
     _, rows = csv_rows(data, name, DECISION_COLUMNS)
     seen: set[str] = set()
     for row in rows:
@@ -182,6 +204,8 @@ def _decisions(data: bytes, name: str) -> Iterator[_Decision]:
         yield _Decision(
             row=row.number,
             decision_id=decision_id,
+            claim_id=cells["claim_id"],
+            assessor=cells["assessor"],
             learner=learner,
             learner_email=cells.get("learner_email") or None,
             competency_id=cells["competency_id"],
@@ -221,8 +245,99 @@ def _recognised(
         raise FormatError(name, f"row {decision.row}", str(error)) from None
 
 
+def _as_given(
+    args: argparse.Namespace, framework: CompetencyFramework, issued_at: dt.datetime
+) -> tuple[list[RecognisedCompetency], list[str]]:
+    """The recognitions of a decisions file read as it is: per claim the latest decision of
+    each assessor; claims on which they disagree are left out (returned by id)."""
+    latest: dict[str, dict[str, _Decision]] = {}
+    for decision in _decisions(read_input(args.decisions), args.decisions):
+        mine = latest.setdefault(decision.claim_id, {})
+        earlier = mine.get(decision.assessor)
+        if earlier is None or earlier.decided_at <= decision.decided_at:
+            mine[decision.assessor] = decision
+    recognised: list[RecognisedCompetency] = []
+    disputed: list[str] = []
+    for claim_id, by_assessor in latest.items():
+        verdicts = {(d.outcome, d.awarded_level) for d in by_assessor.values()}
+        if len(verdicts) > 1:
+            disputed.append(claim_id)
+            continue
+        decision = max(by_assessor.values(), key=lambda d: d.decided_at)
+        if decision.outcome in _AWARDED:
+            recognised.append(
+                _recognised(decision, framework, args.decisions, issued_at, args.language)
+            )
+    return recognised, disputed
+
+
+def _evidence(item: rpl.EvidenceItem) -> EvidenceSummary:
+    """A piece of evidence as a credential names it: a link's address, never a file's."""
+    url = item.url if item.kind == "link" else None
+    fields = {"name": item.title, "description": item.description, "date": item.date, "url": url}
+    return load(EvidenceSummary, fields)
+
+
+def _read_rpl(name: str, read: Callable[[bytes], _T]) -> _T:
+    try:
+        return read(read_input(name))
+    except ValidationError as error:  # every bad row of the file, on one line
+        raise FormatError(name, "", error.text()) from None
+
+
+def _checked(
+    args: argparse.Namespace, framework: CompetencyFramework, issued_at: dt.datetime
+) -> tuple[list[RecognisedCompetency], list[str]]:
+    """The recognitions of a decisions file checked as the block's import checks it (known
+    claim, level on the scale, second instrument, assessor no guide, ...): per claim the
+    learner's status, which leaves out claims whose assessors disagree."""
+    queue = _read_rpl(args.queue, rpl.read_queue_csv)
+    roster = _read_rpl(args.roster, rpl.read_reviewer_roster)
+    imported = _read_rpl(
+        args.decisions, lambda data: rpl.read_decisions_csv(data, queue, framework, roster)
+    )
+    decided = {d.claim_id for d in imported}
+    recognised: list[RecognisedCompetency] = []
+    disputed: list[str] = []
+    for row in queue:
+        if row.claim.id not in decided:
+            continue
+        status = rpl.claim_status_for_learner(row.claim, row.reviews, [*row.decisions, *imported])
+        if status.disputed:
+            disputed.append(row.claim.id)
+        if not status.recognised or status.awarded_level is None or status.outcome is None:
+            continue
+        decision = status.decisions[-1]
+        outcome: Literal["recognised", "partly_recognised"] = (
+            "recognised" if status.outcome.value == "recognised" else "partly_recognised"
+        )
+        try:
+            recognised.append(
+                recognised_competency(
+                    framework,
+                    competency_id=row.claim.competency_id,
+                    level=status.awarded_level,
+                    learner_id=row.learner,
+                    learner_name=row.learner_name or row.learner,
+                    learner_email=row.learner_email or decision.learner_email or None,
+                    decision_id=decision.decision_id,
+                    issued_at=issued_at,
+                    reasons=status.reasons,
+                    evidence=[_evidence(item) for item in row.claim.evidence],
+                    outcome=outcome,
+                    language=args.language,
+                )
+            )
+        except (InputError, ValidationError) as error:
+            raise FormatError(args.queue, f"claim {row.claim.id}", str(error)) from None
+    return recognised, disputed
+
+
 def _issue(args: argparse.Namespace) -> int:
-    check_files([args.decisions, args.issuer, args.key, args.framework], [args.output])
+    inputs = [args.decisions, args.issuer, args.key, args.framework, args.queue, args.roster]
+    check_files(inputs, [args.output])
+    if bool(args.queue) != bool(args.roster):
+        raise InputError("--queue and --roster go together: the decisions are checked against both")
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: is a file; -o names the folder to write the credentials in")
@@ -234,11 +349,15 @@ def _issue(args: argparse.Namespace) -> int:
         else demo_framework()
     )
     issued_at = dt.datetime.now(dt.UTC)
-    recognised = [
-        _recognised(decision, framework, args.decisions, issued_at, args.language)
-        for decision in _decisions(read_input(args.decisions), args.decisions)
-        if decision.outcome in _AWARDED
-    ]
+    if args.queue:
+        recognised, disputed = _checked(args, framework, issued_at)
+    else:
+        recognised, disputed = _as_given(args, framework, issued_at)
+    if disputed:
+        print(
+            f"{_count(len(disputed), 'claim')} left out: assessors disagree "
+            f"({', '.join(disputed)}); staff settle them first"
+        )
     if not recognised:
         print(f"{args.decisions}: no recognised or partly recognised decision; nothing issued")
         return EXIT_OK
@@ -259,8 +378,8 @@ def _issue(args: argparse.Namespace) -> int:
     missing = len(issued.without_email)
     note = f"; {missing} without an Open Badges 2.0 assertion (no e-mail address)"
     print(
-        f"{len(recognised)} credentials for {len(issued.learners)} learners in {folder}"
-        + (note if missing else "")
+        f"{_count(len(recognised), 'credential')} for "
+        f"{_count(len(issued.learners), 'learner')} in {folder}" + (note if missing else "")
     )
     return EXIT_OK
 
