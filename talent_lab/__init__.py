@@ -14,6 +14,8 @@ from ._groups_view import GroupingView
 from ._mentoring_session import MentoringSession
 from ._mentoring_view import MentoringView
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES
+from ._pipeline_session import PipelineSession
+from ._pipeline_view import PipelineView
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES, FrameworkSession
 from ._tables import COMPETENCY_COLUMNS, competency_table, required_levels
 from ._view import FrameworkExplorerView
@@ -35,6 +37,8 @@ __all__ = [
     "GroupingView",
     "MentoringSession",
     "MentoringView",
+    "PipelineSession",
+    "PipelineView",
     "competency_table",
     "required_levels",
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from talent_core import (
@@ -47,6 +48,8 @@ from talent_core.reports import (
     plan_row,
     rows_to_csv,
 )
+
+from ._pipeline_demo import DemoPipeline
 
 __all__ = ["demo_reports"]
 
@@ -173,9 +176,12 @@ def demo_reports(
     *,
     seed: int = 1,
 ) -> list[tuple[str, bytes]]:
-    """The people CSV and the assessment, plan, dialogue and peer group blocks' staff CSVs,
-    as (file name, bytes)."""
+    """The people CSV (with the role each person holds, ``role_id``), the assessment, plan,
+    dialogue and peer group blocks' staff CSVs and the managers' talent views, as
+    (file name, bytes)."""
     rng = random.Random(seed)
+    pipeline = DemoPipeline(framework, roles, seed)
+    held: dict[str, str] = {}
     by_id = {role.id: role for role in roles}
     setup = AssessmentSetup.create(framework, [c.id for c in framework.competencies()], roles)
     assessment_rows = AssessmentRows(setup)
@@ -193,6 +199,7 @@ def demo_reports(
     peers: list[tuple[str, dict[str, Any]]] = []
     for person in people:
         role_id = _role_of(person, managers, rng)
+        held[person.id] = role_id
         chance = rng.random()
         if chance < 0.1:
             continue
@@ -203,23 +210,34 @@ def demo_reports(
         submitted = dt.datetime.combine(
             _TODAY - dt.timedelta(days=rng.randint(1, 300)), dt.time(9, 30), dt.UTC
         )
-        attempt = AssessmentAttempt(submitted_at=submitted, role_id=role_id, levels=levels)
+        rated = pipeline.all_levels(levels, person.seniority)
+        attempt = AssessmentAttempt(submitted_at=submitted, role_id=role_id, levels=rated)
         summary = AssessmentSummary(rng.randint(1, 3), attempt, None)
         assessed.append((person.id, assessment_rows.row(summary)))
         gaps = gap_tables[role_id]
         if gaps.largest_open(levels, 1) and rng.random() < 0.75:
             manager = names.get(person.manager_id or "", "")
             plan = _plan(person, gaps, levels, framework, manager, rng)
-            planned.append((person.id, plan_row(PlanSummary.of(plan), DEFAULT_RATES)))
+            boss = person.manager_id or ""
+            row = plan_row(
+                PlanSummary.of(plan),
+                DEFAULT_RATES,
+                manager_username=boss,
+                manager_levels=pipeline.manager_levels(levels, by_id[role_id]) if boss else None,
+            )
+            planned.append((person.id, row))
             if rng.random() < 0.6:
                 record = _dialogue(gaps, levels, framework, manager, rng)
                 dialogues.append((person.id, dialogue_row(summarize_dialogue(record))))
-        if rng.random() < 0.35 and (row := _peer_group(person, rng)) is not None:
-            peers.append((person.id, row))
+        if rng.random() < 0.35 and (peer := _peer_group(person, rng)) is not None:
+            peers.append((person.id, peer))
+        pipeline.talent_view(person.id, person.manager_id or "", role_id, rated, person.seniority)
+    holding = [replace(p, extra={**p.extra, "role_id": held[p.id]}) for p in people]
     return [
-        ("people.csv", write_people_csv(people).encode("utf-8")),
+        ("people.csv", write_people_csv(holding).encode("utf-8")),
         ("competency_assessment-data.csv", rows_to_csv(assessed).encode(REPORT_ENCODING)),
         ("development_plan-data.csv", rows_to_csv(planned).encode(REPORT_ENCODING)),
         ("development_dialogue-data.csv", rows_to_csv(dialogues).encode(REPORT_ENCODING)),
         ("peer_group-data.csv", rows_to_csv(peers).encode(REPORT_ENCODING)),
+        ("talent-views.csv", rows_to_csv(pipeline.views).encode(REPORT_ENCODING)),
     ]

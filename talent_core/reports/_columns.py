@@ -40,6 +40,8 @@ REPORT_SIGNATURES: dict[ReportKind, frozenset[str]] = {
 #: (``dashboards.skip.<key>`` in the talent catalog): dropped in with the reports, they are
 #: skipped with that reason while the rest loads.
 SKIPPED_SIGNATURES: dict[str, frozenset[str]] = {
+    # Before "managers": a talent view row names the learner's manager too. Notebook 06 reads it.
+    "talent_view": frozenset({"username", "role_id", "readiness"}),
     "mentees": frozenset({"id", "manager_id", "focus"}),
     "mentors": frozenset({"id", "capacity", "strengths"}),
     "explorer": frozenset({"username", "competencies_viewed", "viewed"}),
