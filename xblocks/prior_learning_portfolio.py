@@ -38,6 +38,7 @@ from xblock.validation import ValidationMessage
 
 import talent_core as tc
 from talent_core import Identifier, StrictModel, rpl
+from talent_core.reports import rpl_claim_rows, rpl_review_rows
 
 from . import _rpl_credentials as rpl_credentials
 from . import _rpl_files, compat, scenarios
@@ -104,21 +105,6 @@ def _used_bytes(state: rpl.PortfolioState) -> int:
     return sum(
         item.file.size for claim in state.claims for item in claim.evidence if item.file is not None
     )
-
-
-def portfolio_claim_row(claim: rpl.PriorLearningClaim) -> dict[str, Any]:
-    """One claim's row for HR: what was claimed, where it stands, how much evidence."""
-    return {
-        "claim_id": claim.id,
-        "competency_id": claim.competency_id,
-        "claimed_level": claim.level,
-        "standard": claim.standard or "",
-        "state": claim.state.value,
-        "evidence": len(claim.evidence),
-        "files": sum(1 for item in claim.evidence if item.file is not None),
-        "created": claim.created.isoformat(),
-        "submitted_at": claim.submitted_at.isoformat() if claim.submitted_at else "",
-    }
 
 
 class NoPayload(StrictModel):
@@ -196,39 +182,11 @@ class LearnerReviews:
     imported: list[rpl.ClaimDecision]
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimStatus:
-    """Where a claim stands for its learner: the state and each assessor's latest decision."""
-
-    state: rpl.ClaimState
-    decisions: list[rpl.ClaimDecision]
-    disputed: bool
-
-
-def claim_status(claim: rpl.PriorLearningClaim, found: LearnerReviews) -> ClaimStatus:
-    """The learner's view of ``claim``: decisions made since it was last submitted (the
-    latest per assessor, imported ones included); two assessors who disagree make it
-    disputed, and neither decision silently wins."""
-    submitted = claim.submitted_at
-    if claim.state is rpl.ClaimState.DRAFT or submitted is None:
-        return ClaimStatus(rpl.ClaimState.DRAFT, [], False)
-    mine = [r for r in found.reviews if r.claim_id == claim.id]
-    candidates = [r.decision for r in mine if r.decision is not None]
-    candidates += [d for d in found.imported if d.claim_id == claim.id]
-    latest: dict[str, rpl.ClaimDecision] = {}
-    for decision in candidates:
-        if decision.decided_at < submitted:
-            continue
-        kept = latest.get(decision.assessor)
-        if kept is None or decision.decided_at > kept.decided_at:
-            latest[decision.assessor] = decision
-    decisions = sorted(latest.values(), key=lambda d: d.decided_at)
-    disputed = len({(d.outcome, d.awarded_level) for d in decisions}) > 1
-    if decisions:
-        return ClaimStatus(rpl.ClaimState.DECIDED, decisions, disputed)
-    if any(r.scores or r.instrument is not None for r in mine):
-        return ClaimStatus(rpl.ClaimState.IN_REVIEW, [], False)
-    return ClaimStatus(claim.state, [], False)
+def claim_status(claim: rpl.PriorLearningClaim, found: LearnerReviews) -> rpl.LearnerClaimStatus:
+    """The learner's view of ``claim`` (``talent_core.rpl.claim_status_for_learner``): the
+    latest decision per assessor since it was last submitted, imported ones included; two
+    assessors who disagree make it disputed, and neither decision silently wins."""
+    return rpl.claim_status_for_learner(claim, found.reviews, found.imported)
 
 
 def _policy_field(name: str, label: str, help_text: str) -> Integer:
@@ -1308,7 +1266,8 @@ class PriorLearningPortfolioBlock(
     def generate_report_data(
         self, user_state_iterator: Iterable[Any], limit_responses: int | None = None
     ) -> Iterator[tuple[str, dict[str, Any]]]:
-        """One row per claim (``talent_core.reports.rpl_claim_rows``): ``(username, row)``."""
+        """``(username, row)``: one row per claim (learners) and per reviewed claim (guides and
+        assessors), as :meth:`claim_rows` builds them."""
         count = 0
         for user_state in user_state_iterator:
             for row in self.claim_rows(user_state.username, user_state.state):
@@ -1318,14 +1277,23 @@ class PriorLearningPortfolioBlock(
                 yield user_state.username, OrderedDict(row)
 
     def claim_rows(self, username: str, state: Mapping[str, Any]) -> list[dict[str, Any]]:
-        raw = state.get("portfolio")
-        if not raw:
-            return []
-        try:
-            portfolio = tc.load(rpl.PortfolioState, raw)
-        except tc.ValidationError as error:
-            return [{"problem": str(error)}]
-        return [portfolio_claim_row(claim) for claim in portfolio.claims]
+        """One row per claim of a learner and per claim a guide or assessor worked on
+        (``talent_core.reports.rpl_claim_rows`` / ``rpl_review_rows``); a ``problem`` row for
+        a state this version cannot read."""
+        rows: list[dict[str, Any]] = []
+        for field in ("portfolio", "review_record"):
+            raw = state.get(field)
+            if not raw:
+                continue
+            try:
+                if field == "portfolio":
+                    rows += rpl_claim_rows(tc.load(rpl.PortfolioState, raw))
+                else:
+                    rows += rpl_review_rows(tc.load(rpl.ReviewerState, raw))
+            except tc.ValidationError as error:
+                log.warning("prior_learning_portfolio: unreadable %s: %s", field, error)
+                rows.append({"record": field, "problem": str(error)})
+        return rows
 
     def report_row(self, state: Mapping[str, Any]) -> dict[str, Any] | None:
         rows = self.claim_rows("", state)

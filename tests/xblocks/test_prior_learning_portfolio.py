@@ -437,7 +437,7 @@ def test_report_rows_are_one_per_claim(make_block) -> None:
         ("learner_1", "giving-feedback", "submitted"),
         ("learner_1", "delegating", "draft"),
     ]
-    assert rows[0][1]["claimed_level"] == LEVEL and rows[0][1]["evidence"] == 2
+    assert rows[0][1]["level"] == LEVEL and rows[0][1]["evidence_count"] == 2
     assert "situation" not in rows[0][1]
 
 
