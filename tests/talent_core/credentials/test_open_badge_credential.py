@@ -159,3 +159,44 @@ def test_texts_follow_the_language(framework: tc.CompetencyFramework, issuer: cr
     achievement = dutch["credentialSubject"]["achievement"]
     assert achievement["inLanguage"] == "nl"
     assert achievement["criteria"]["narrative"].startswith("Erkend via erkenning")
+
+
+#: The W3C VC 2.0 context's terms a credential here uses (that context is not in ../shared).
+VC_TERMS = {"id", "type", "issuer", "validFrom", "credentialSubject", "evidence", "name"}
+VC_TERMS |= {"description", "credentialSchema", "VerifiableCredential"}
+
+
+def _defined(context: object, found: set[str]) -> set[str]:
+    """Every term any (scoped) context of the Open Badges 3.0 context defines."""
+    if isinstance(context, dict):
+        inner = context.get("@context")
+        if isinstance(inner, dict):
+            found |= {term for term in inner if not term.startswith("@")}
+        for value in context.values():
+            _defined(value, found)
+    elif isinstance(context, list):
+        for value in context:
+            _defined(value, found)
+    return found
+
+
+def _used(value: object) -> set[str]:
+    if isinstance(value, dict):
+        kinds = value.get("type", [])
+        named = set(kinds) if isinstance(kinds, list) else {kinds}
+        return set(value) | named | {t for v in value.values() for t in _used(v)}
+    if isinstance(value, list):
+        return {t for v in value for t in _used(v)}
+    return set()
+
+
+def test_every_member_and_type_is_a_term_of_the_contexts(
+    framework: tc.CompetencyFramework, issuer: cr.Issuer
+) -> None:
+    """A JSON-LD processor would drop a member no context defines: none is left undefined."""
+    context = json.loads(shared_file("schemas", "ob_v3p0_context-3.0.3.json").read_text("utf-8"))
+    terms = _defined(context, set()) | VC_TERMS
+    credential = cr.build_open_badge_credential(recognise(framework), issuer)
+    assert _used(credential) - {"@context", "1EdTechJsonSchemaValidator2019"} <= terms, (
+        _used(credential) - terms
+    )
