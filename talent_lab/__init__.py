@@ -16,6 +16,8 @@ from ._mentoring_view import MentoringView
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES
 from ._pipeline_session import PipelineSession
 from ._pipeline_view import PipelineView
+from ._rpl_session import RplReviewSession
+from ._rpl_view import RplReviewView
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES, FrameworkSession
 from ._tables import COMPETENCY_COLUMNS, competency_table, required_levels
 from ._view import FrameworkExplorerView
@@ -39,6 +41,8 @@ __all__ = [
     "MentoringView",
     "PipelineSession",
     "PipelineView",
+    "RplReviewSession",
+    "RplReviewView",
     "competency_table",
     "required_levels",
 ]
