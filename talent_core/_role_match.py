@@ -29,6 +29,7 @@ def rank_roles(
     *,
     allowed: Collection[str] | None = None,
     limit: int | None = TOP_ROLES,
+    rated_only: bool = False,
 ) -> list[RoleFit]:
     """The ``limit`` roles (all when None) among ``allowed`` (all of ``roles`` when None) that
     ``levels`` fit best, best first, each with its open gaps, largest importance-weighted first.
@@ -36,8 +37,19 @@ def rank_roles(
     Ties are broken the same way everywhere: the higher fit, then fewer suggested hours, then
     the role id, so the order never depends on the order the roles were given in. A level off
     its competency's scale raises ValidationError (as :func:`~talent_core.gap_analysis`).
+
+    ``rated_only`` measures each role on the requirements ``levels`` rates (a self-assessment
+    that rates one cluster says nothing about the rest) and leaves out roles with none rated.
     """
     offered = {r.id: r for r in roles if allowed is None or r.id in allowed}
+    if rated_only:
+        offered = {
+            role_id: role.model_copy(
+                update={"requirements": [q for q in role.requirements if q.competency_id in levels]}
+            )
+            for role_id, role in offered.items()
+            if any(q.competency_id in levels for q in role.requirements)
+        }
     ranked = role_fit(framework, offered.values(), levels)
     return ranked if limit is None else ranked[: max(0, limit)]
 

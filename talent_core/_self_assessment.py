@@ -42,7 +42,9 @@ __all__ = [
     "RatingChange",
     "SelfAssessmentRecord",
     "SuggestedActivity",
+    "TargetChoice",
     "check_draft",
+    "choose_target",
     "coaching_questions",
     "latest_gaps",
     "load_self_assessment",
@@ -111,12 +113,35 @@ class AssessmentAttempt(StrictModel):
         ]
 
 
+class TargetChoice(StrictModel):
+    """A role the learner made their target after a submission ("use this role as my target"):
+    the latest attempt's ratings now count against it, until the next submission."""
+
+    role_id: Identifier
+    chosen_at: AwareDatetime
+
+    @field_validator("chosen_at")
+    @classmethod
+    def _in_utc(cls, value: dt.datetime) -> dt.datetime:
+        return value.astimezone(dt.UTC)
+
+
+def _retargeted(attempt: AssessmentAttempt, target: TargetChoice | None) -> AssessmentAttempt:
+    """The attempt against the target chosen after it (the attempt itself when none was)."""
+    if target is None or target.chosen_at < attempt.submitted_at:
+        return attempt
+    if target.role_id == attempt.role_id:
+        return attempt
+    return attempt.model_copy(update={"role_id": target.role_id})
+
+
 class SelfAssessmentRecord(StrictModel):
     """Everything one learner's assessment block keeps: the draft and the attempts, oldest first."""
 
     schema_version: Literal[1] = SELF_ASSESSMENT_SCHEMA
     draft: AssessmentDraft = Field(default_factory=AssessmentDraft)
     attempts: list[AssessmentAttempt] = Field(default_factory=list)
+    target: TargetChoice | None = None
 
     @field_validator("attempts")
     @classmethod
@@ -125,7 +150,8 @@ class SelfAssessmentRecord(StrictModel):
 
     @property
     def latest(self) -> AssessmentAttempt | None:
-        return self.attempts[-1] if self.attempts else None
+        """The latest attempt, against the target the learner chose since (if they did)."""
+        return _retargeted(self.attempts[-1], self.target) if self.attempts else None
 
     @property
     def previous(self) -> AssessmentAttempt | None:
@@ -204,6 +230,9 @@ def summarize_self_assessment(state: Any) -> AssessmentSummary:
     if attempts:
         where = f"attempts[{len(attempts) - 1}]"
         latest = load(AssessmentAttempt, attempts[-1], where=where)
+        target = state.get("target")
+        if target:
+            latest = _retargeted(latest, load(TargetChoice, target, where="target"))
     draft = state.get("draft") or {}
     role_id = draft.get("role_id") if isinstance(draft, Mapping) else None
     return AssessmentSummary(
@@ -343,7 +372,23 @@ def submit(
         notes={cid: draft.notes[cid] for cid in setup.competency_ids if cid in draft.notes},
     )
     attempts = [*record.attempts, attempt][-MAX_ATTEMPTS:]
-    return record.model_copy(update={"draft": draft, "attempts": attempts})
+    return record.model_copy(update={"draft": draft, "attempts": attempts, "target": None})
+
+
+def choose_target(
+    record: SelfAssessmentRecord, role_id: str, setup: AssessmentSetup, *, now: dt.datetime
+) -> SelfAssessmentRecord:
+    """A copy with ``role_id`` (one of the roles the author offers) as the learner's target:
+    the latest attempt's ratings count against it from ``now`` (the plan and dialogue, which
+    read the latest result, follow), and the next retake starts from it. Before any submission
+    only the draft's role changes."""
+    if setup.role(role_id) is None:
+        raise ValidationError([Problem.of("role_id", "problem.role.unknown", id=role_id)])
+    draft = record.draft.model_copy(update={"role_id": role_id})
+    if not record.attempts:
+        return record.model_copy(update={"draft": draft})
+    target = TargetChoice(role_id=role_id, chosen_at=now.astimezone(dt.UTC))
+    return record.model_copy(update={"draft": draft, "target": target})
 
 
 class LevelChange(StrEnum):

@@ -30,6 +30,7 @@ import talent_core as tc
 from talent_core.reports import AssessmentRows
 
 from . import scenarios
+from ._assessment_roles import roles_view
 from ._assessment_setup import (
     CUSTOM_ROLES,
     DEMO_ROLES,
@@ -82,6 +83,19 @@ class AssessmentResult:
         """The gaps still to close, largest first; at most ``limit``."""
         found = [gap for gap in self.gaps if gap.size > 0]
         return found if limit is None else found[:limit]
+
+
+class TargetRequest(tc.StrictModel):
+    """Body of ``choose_target``: the role the learner makes their target."""
+
+    role_id: tc.Identifier
+
+
+class MentorOffer(tc.StrictModel):
+    """Body of ``offer_mentoring``: a strength to offer mentoring in, or to withdraw."""
+
+    competency_id: tc.Identifier
+    offered: bool
 
 
 class CompetencyAssessmentBlock(
@@ -147,6 +161,11 @@ class CompetencyAssessmentBlock(
         help=N_("This learner's draft and dated self-assessments (talent_core's record)."),
         scope=Scope.user_state,
         default={},
+    )
+    mentor_offers = List(
+        help=N_("Competencies this learner offered to mentor in (their strengths)."),
+        scope=Scope.user_state,
+        default=[],
     )
 
     editable_fields = (
@@ -286,6 +305,11 @@ class CompetencyAssessmentBlock(
         context = self._result_context(setup, record)
         if context["result"] is None:
             return ""
+        latest = record.latest
+        assert latest is not None
+        context["roles"] = roles_view(
+            setup, latest, self.mentor_offers, self.language, self.ugettext
+        )
         return self.render_template("competency_assessment_result.html", context)
 
     @unreadable_state_view
@@ -376,6 +400,66 @@ class CompetencyAssessmentBlock(
                 "Self-assessment submitted. Your result is shown above the form."
             ),
         }
+
+    @json_payload_handler(TargetRequest)
+    def choose_target(self, request: TargetRequest) -> dict[str, Any]:
+        """Make one of the roles on offer the learner's target ("use this role as my target"):
+        the latest ratings count against it, and the plan and dialogue follow."""
+        setup = self.setup
+        record = tc.choose_target(self.record, request.role_id, setup, now=dt.datetime.now(dt.UTC))
+        self.assessment = record.to_state()
+        self.publish_event("target_chosen", role_id=request.role_id)
+        role = setup.role(request.role_id)
+        name = self.localized(role.name) if role is not None else request.role_id
+        return {
+            "html": self._render_result(setup, record),
+            "role_id": request.role_id,
+            "message": self.ugettext(
+                "{role} is now your target role. Your gaps and strengths are shown for it."
+            ).format(role=name),
+        }
+
+    @json_payload_handler(MentorOffer)
+    def offer_mentoring(self, offer: MentorOffer) -> dict[str, Any]:
+        """Offer (or withdraw an offer) to mentor in one of the learner's current strengths,
+        kept in the learner's own state; the peer group's volunteering reads it."""
+        _ = self.ugettext
+        setup = self.setup
+        latest = self.record.latest
+        role = setup.role(latest.role_id) if latest is not None else None
+        levels = tc.on_scale(setup.framework, latest.levels) if latest is not None else {}
+        found = (
+            {s.competency_id for s in tc.strengths(setup.framework, role, levels)}
+            if role
+            else set()
+        )
+        offers = [c for c in self.mentor_offers if c != offer.competency_id]
+        if offer.offered:
+            if offer.competency_id not in found:
+                message = _("You can offer to mentor only in one of your strengths.")
+                raise tc.ValidationError([tc.Problem("competency_id", message)])
+            offers.append(offer.competency_id)
+        self.mentor_offers = offers
+        self.publish_event(
+            "mentoring_offered", competency_id=offer.competency_id, offered=offer.offered
+        )
+        name = (
+            self.localized(setup.framework.node(offer.competency_id).name)
+            if (setup.framework.has_node(offer.competency_id))
+            else offer.competency_id
+        )
+        message = (
+            _("Thank you. Your offer to mentor in {competency} is saved.")
+            if offer.offered
+            else _("Your offer to mentor in {competency} is withdrawn.")
+        ).format(competency=name)
+        return {"html": self._render_result(setup, self.record), "message": message}
+
+    def mentor_offers_of(self, state: Mapping[str, Any] | None = None) -> list[str]:
+        """Competency ids the current learner (or the one whose raw ``state`` this is) offered
+        to mentor in; for the peer group's volunteering."""
+        offers = (state or {}).get("mentor_offers") if state is not None else self.mentor_offers
+        return [str(c) for c in offers or [] if isinstance(c, str)]
 
     @XBlock.handler
     @unreadable_state_page

@@ -100,3 +100,16 @@ def test_a_strength_counts_the_steps_above_what_the_role_asks() -> None:
         ("giving-feedback", 2),
     ]
     assert tc.strengths(FRAMEWORK, profile, {"giving-feedback": 1}) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(levels=levels_maps)
+def test_rated_only_measures_the_rated_requirements_and_skips_roles_with_none(
+    levels: dict[str, int],
+) -> None:
+    ranked = tc.rank_roles(FRAMEWORK, ROLES, levels, limit=None, rated_only=True)
+    rated = {r.id for r in ROLES if any(q.competency_id in levels for q in r.requirements)}
+    assert {f.role_id for f in ranked} == rated
+    for fit in ranked:
+        assert all(g.current is not None for g in fit.open_gaps)
+    assert [key(f) for f in ranked] == sorted(key(f) for f in ranked)

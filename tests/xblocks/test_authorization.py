@@ -68,6 +68,11 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
         _json({"role_id": "first-time-manager", "levels": dict.fromkeys(LEADING, 1)}),
     ),
     ("competency_assessment", "print_summary"): ("own", _get),
+    ("competency_assessment", "choose_target"): ("own", _json({"role_id": "project-lead"})),
+    ("competency_assessment", "offer_mentoring"): (
+        "own",
+        _json({"competency_id": "giving-feedback", "offered": True}),
+    ),
     ("competency_assessment", "download_data"): ("staff", _get),
     ("competency_assessment", "import_framework"): (
         "staff",

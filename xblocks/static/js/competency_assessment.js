@@ -111,5 +111,64 @@ function CompetencyAssessmentBlock(runtime, element, args) {
       }
     });
   });
+  /* "Use this role as my target" and "Offer to mentor in this", in the result. The result is
+     rendered again; the message is said next to the control that was used. */
+  resultArea.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-action]");
+    if (!button || busy) {
+      return;
+    }
+    var action = button.getAttribute("data-action");
+    var handler, payload, selector;
+    if (action === "use-target") {
+      handler = "choose_target";
+      payload = {role_id: button.getAttribute("data-role-id")};
+    } else if (action === "offer-mentoring") {
+      var id = button.getAttribute("data-competency-id");
+      handler = "offer_mentoring";
+      payload = {competency_id: id, offered: button.getAttribute("data-offered") !== "true"};
+      selector = '[data-action="offer-mentoring"][data-competency-id="' + id + '"]';
+    } else {
+      return;
+    }
+    busy = true;
+    T.showError(root, "");
+    resultArea.setAttribute("aria-busy", "true");
+    T.postJson(runtime, root, handler, payload)
+      .done(function (answer) {
+        resultArea.innerHTML = answer.html;
+        if (handler === "choose_target") {
+          var radio = form.querySelector('[data-talent-roles] input[value="' + answer.role_id + '"]');
+          if (radio) {
+            radio.checked = true;
+          }
+          T.announce(root, answer.message);
+          T.publish("assessment", {});  // the plan and dialogue on this page follow the new target
+          var heading = resultArea.querySelector("[tabindex='-1']");
+          if (heading) {
+            heading.focus();
+          }
+        } else {
+          var again = resultArea.querySelector(selector);
+          if (again) {
+            again.parentNode.querySelector("[data-local-status]").textContent = answer.message;
+            again.focus();
+          }
+        }
+      })
+      .fail(function (xhr) {
+        var text = T.errorText(xhr, messages.failed);
+        var local = button.parentNode.querySelector("[data-local-status]");
+        if (local) {
+          local.textContent = text;
+        } else {
+          T.showError(root, text);
+        }
+      })
+      .always(function () {
+        busy = false;
+        resultArea.removeAttribute("aria-busy");
+      });
+  });
   return {};
 }
