@@ -150,7 +150,8 @@ class RplReviewSession:
         if data.startswith(b"PK\x03\x04"):
             self.files = _zip_listing(name, data)
             return "files"
-        head = data[:400].lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
+        encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+        head = data[:800].decode(encoding, "replace").split("\n", 1)[0]
         if "claim_id" in head and "evidence" in head:
             self.queue = rpl.read_queue_csv(data)
             return "queue"

@@ -56,6 +56,10 @@ SKIPPED_SIGNATURES: dict[str, frozenset[str]] = {
     "history": frozenset({"programme", "mentor_id", "mentee_id"}),
     "plan_export": frozenset({"goal", "competency_id", "activity", "status"}),
     "taxonomy": frozenset({"id", "value", "parent_id"}),
+    "rpl_report": frozenset({"record", "claim_id"}),
+    "rpl_queue": frozenset({"claim_id", "competency_id", "evidence"}),
+    "rpl_decisions": frozenset({"decision_id", "claim_id", "outcome"}),
+    "rpl_roster": frozenset({"username", "role", "learners"}),
 }
 #: Files whose columns would pass for a people CSV but are mentoring files.
 _BEFORE_PEOPLE = ("mentees", "mentors")

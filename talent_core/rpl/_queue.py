@@ -9,6 +9,7 @@ checks the whole file and names every bad row.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
@@ -61,6 +62,12 @@ QUEUE_COLUMNS: Final[tuple[str, ...]] = (
 _REQUIRED = ("claim_id", "learner", "competency_id", "level", "state", "created", "updated")
 #: Largest queue file read (some thousands of claims with their evidence).
 MAX_QUEUE_BYTES: Final = 64 * 1024 * 1024
+#: Largest cell: a claim's evidence as JSON (30 pieces of up to 4,000 characters each, escaped)
+#: passes Python's default CSV field limit of 128 KB, so the limit is raised to this once, for
+#: the process (it only guards against a runaway quote; the file's size is capped above).
+MAX_CELL = 4 * 1024 * 1024
+if csv.field_size_limit() < MAX_CELL:
+    csv.field_size_limit(MAX_CELL)
 
 
 class QueueRow(StrictModel):

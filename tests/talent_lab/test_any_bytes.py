@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 import talent_core as tc
 from talent_core import demo_framework
-from talent_lab import DashboardSession, FrameworkSession, GroupingSession, MentoringSession
+from talent_lab import (
+    DashboardSession,
+    FrameworkSession,
+    GroupingSession,
+    MentoringSession,
+    RplReviewSession,
+)
 from talent_lab._dashboard_reports import read_report
 
 STARTS = [
@@ -27,6 +33,11 @@ STARTS = [
     b"id,name,email,manager_id,department,location,timezone,seniority,language\r",
     b"id,name,department,manager_id,seniority,language,focus,capacity,strengths\n",
     b"[" * 5000,
+    b"claim_id,learner,competency_id,level,state,created,updated,evidence\n",
+    b"decision_id,claim_id,learner,outcome,assessor,instrument_kind,instrument_date,"
+    b"instrument_outcome,reasons,decided_at\n",
+    b"username,role,learners\n",
+    b"PK\x03\x04",
 ]
 any_file = st.builds(
     lambda start, body, mac: start + (body.replace(b"\n", b"\r") if mac else body),
@@ -75,11 +86,21 @@ def _dashboards(data: bytes) -> tuple[bool, str | None]:
     return True, None
 
 
+def _rpl(data: bytes) -> tuple[bool, str | None]:
+    session = RplReviewSession.from_demo()
+    try:
+        session.load([("upload.csv", data)])
+    except tc.TalentError as error:
+        return False, str(error)
+    return True, None
+
+
 UPLOADS: dict[str, Callable[[bytes], tuple[bool, str | None]]] = {
     "framework": _framework,
     "groups": _groups,
     "mentoring": _mentoring,
     "dashboards": _dashboards,
+    "rpl review": _rpl,
 }
 
 

@@ -48,6 +48,27 @@ def test_the_queue_csv_round_trips_and_defuses_formulas(demo: rpl.RplDemo) -> No
     assert rpl.read_queue_csv(text.encode("utf-8-sig")) == rows
 
 
+def test_a_claim_with_the_most_and_longest_evidence_reads_back(demo: rpl.RplDemo) -> None:
+    row = demo.queue[0]
+    items = [
+        {
+            "id": f"e{i}",
+            "kind": "text",
+            "title": "T" * 300,
+            "description": 'é"' * 2000,
+            "date": "2025-01-01",
+            "indicator_ids": [],
+        }
+        for i in range(rpl.MAX_EVIDENCE)
+    ]
+    claim = tc.load(
+        rpl.PriorLearningClaim, {**row.claim.model_dump(mode="json"), "evidence": items}
+    )
+    text = rpl.write_queue_csv([row.model_copy(update={"claim": claim})])
+    assert len(text) > 200_000
+    assert rpl.read_queue_csv(text)[0].claim == claim
+
+
 def test_a_bad_queue_file_names_every_bad_row(demo: rpl.RplDemo) -> None:
     text = rpl.write_queue_csv(demo.queue[:4])
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -141,3 +162,12 @@ def test_report_rows_list_claims_and_reviews(demo: rpl.RplDemo) -> None:
     assert {r["outcome"] for r in review_rows} >= {"recognised", "not_recognised", ""}
     text = reports.rows_to_csv([("assessor_1", r) for r in review_rows])
     assert text.startswith("username,record,claim_id")
+
+
+def test_the_dashboards_skip_rpl_files_and_say_where_they_belong(demo: rpl.RplDemo) -> None:
+    assert reports.skipped_file(rpl.QUEUE_COLUMNS) == "rpl_queue"
+    assert reports.skipped_file(rpl.DECISION_COLUMNS) == "rpl_decisions"
+    assert reports.skipped_file(["username", *reports.RPL_CLAIM_COLUMNS]) == "rpl_report"
+    assert reports.skipped_file(["username", *reports.RPL_REVIEW_COLUMNS]) == "rpl_report"
+    assert reports.skipped_file(rpl.REVIEWER_ROSTER_COLUMNS) == "rpl_roster"
+    assert "(04)" in tc.i18n.translate("dashboards.skip.rpl_queue", "nl")
