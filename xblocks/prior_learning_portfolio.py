@@ -37,7 +37,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
-from talent_core import Identifier, StrictModel, rpl
+from talent_core import Identifier, StrictModel, Username, rpl
 from talent_core.reports import rpl_claim_rows, rpl_review_rows
 
 from . import _rpl_credentials as rpl_credentials
@@ -56,6 +56,7 @@ from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
 from .mixins import (
     Conflict,
+    Forbidden,
     TalentBlockMixin,
     UnreadableState,
     attachment,
@@ -109,6 +110,12 @@ def _used_bytes(state: rpl.PortfolioState) -> int:
 
 class NoPayload(StrictModel):
     """Body of a request that sends nothing but asks (``{}``)."""
+
+
+class PersonRequest(StrictModel):
+    """Body of ``erase_person_files``: whose files."""
+
+    username: Username
 
 
 class NewClaimRequest(StrictModel):
@@ -567,7 +574,7 @@ class PriorLearningPortfolioBlock(
                 "is_staff": self.is_course_staff,
                 "urls": {
                     name: self.runtime.handler_url(self, name)
-                    for name in ("download_data", "export_my_data")
+                    for name in ("download_data", "export_my_data", "export_person")
                 },
                 "review_html": self._review_html(),
             },
@@ -613,6 +620,9 @@ class PriorLearningPortfolioBlock(
             "confirmSubmit": _("Submit this claim? You cannot change it while it is assessed."),
             "erased": _("Your portfolio and its files are erased."),
             "confirmErase": _("Erase your whole portfolio and its files? This cannot be undone."),
+            "confirmErasePerson": _(
+                "Delete every evidence file of this person in this activity? This cannot be undone."
+            ),
         }
 
     # -- decisions the learner has seen -----------------------------------------------------
@@ -1198,6 +1208,25 @@ class PriorLearningPortfolioBlock(
         _rpl_files.delete_files(self, self.username, dict.fromkeys(names))
         self.publish_event("data_erased", learner=self.username)
         return self._answer(rpl.PortfolioState())
+
+    @json_payload_handler(PersonRequest)
+    def erase_person_files(self, request: PersonRequest) -> dict[str, Any]:
+        """Staff: delete every evidence file one person keeps in this block (an erasure
+        request, or after the platform retired the user: their state rows go with the
+        retirement, the files in the storage would not). Their claims stay in their own
+        state until they or the retirement remove it; the files answer 404 from now on."""
+        if not self.is_course_staff:
+            raise Forbidden(self.ugettext("Only course staff can erase a person's files."))
+        names = _rpl_files.stored_names(self, request.username)
+        deleted = _rpl_files.delete_files(self, request.username, names)
+        self.publish_event("files_erased", learner=request.username, files=deleted)
+        message = self.ungettext(
+            "{count} file of {username} deleted.", "{count} files of {username} deleted.", deleted
+        )
+        return {
+            "deleted": deleted,
+            "message": message.format(count=deleted, username=request.username),
+        }
 
     # -- Studio -----------------------------------------------------------------------------
 

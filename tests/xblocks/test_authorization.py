@@ -188,6 +188,7 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     # tests/xblocks/test_prior_learning_portfolio_files.py; a request naming no file is 400.
     ("prior_learning_portfolio", "evidence_file"): ("own", _get),
     ("prior_learning_portfolio", "export_person"): ("staff", _get),
+    ("prior_learning_portfolio", "erase_person_files"): ("staff", _json({"username": OTHER})),
     ("prior_learning_portfolio", "download_data"): ("staff", _get),
     ("prior_learning_portfolio", "submit_studio_edits"): ("staff", STUDIO_EDIT),
 }

@@ -337,3 +337,21 @@ def test_file_urls_in_the_view_name_the_owner(course) -> None:
     href = html.split('href="')[1].split('"')[0].replace("&amp;", "&")
     query = parse_qs(urlparse(href).query)
     assert query["learner"] == ["learner_1"] and query["claim"] == [claim_id]
+
+
+def test_only_staff_delete_a_person_s_files(course) -> None:
+    learner = course()
+    claim_id = ready_claim(learner)
+    stored = _stored(learner, claim_id)
+    for user in ("learner_1", "learner_2", "guide_1", "assessor_1"):
+        answer = post(course(user), "erase_person_files", {"username": "learner_1"})
+        assert answer.status_code == 403, user
+    assert default_storage.exists(stored.storage_name)
+    answer = post(course("staff_hr"), "erase_person_files", {"username": "learner_1"})
+    assert answer.status_code == 200
+    assert answer.json["deleted"] == 1
+    assert answer.json["message"] == "1 file of learner_1 deleted."
+    assert not default_storage.exists(stored.storage_name)
+    assert get(learner, "evidence_file", _query(learner, claim_id)).status_code == 404
+    bad = post(course("staff_hr"), "erase_person_files", {"username": "a b"})
+    assert bad.status_code == 400

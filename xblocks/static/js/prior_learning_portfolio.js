@@ -210,6 +210,13 @@ function PriorLearningPortfolioBlock(runtime, element, args) {
     } else if (form.hasAttribute("data-rpl-add")) {
       event.preventDefault();
       addEvidence(form);
+    } else if (form.hasAttribute("data-rpl-person")) {
+      /* The handler URL may carry a query of its own (the workbench's ?student=): keep it. */
+      event.preventDefault();
+      var url = form.getAttribute("action");
+      var name = form.querySelector("input[name='username']").value;
+      window.location.href = url + (url.indexOf("?") >= 0 ? "&" : "?") +
+        "username=" + encodeURIComponent(name);
     }
   });
 
@@ -241,6 +248,16 @@ function PriorLearningPortfolioBlock(runtime, element, args) {
       }
     } else if (button.hasAttribute("data-rpl-reopen")) {
       post("reopen_claim", {claim_id: claimId}, messages.reopened);
+    } else if (button.hasAttribute("data-rpl-erase-person")) {
+      var person = root.querySelector("[data-rpl-person] input[name='username']").value;
+      if (window.confirm(messages.confirmErasePerson)) {
+        busy(true);
+        T.postJson(runtime, element, "erase_person_files", {username: person}).done(function (answer) {
+          T.showError(root, "");
+          T.announce(root, answer.message);
+          busy(false);
+        }).fail(refused);
+      }
     } else if (button.hasAttribute("data-rpl-erase")) {
       if (window.confirm(messages.confirmErase)) {
         post("erase_my_portfolio", {}, messages.erased);
