@@ -39,6 +39,7 @@ from talent_core import managers as mg
 from . import _talent_conversation as talent
 from . import _team_view as team_view
 from . import compat, concurrency
+from ._dialogue_aspirations import shared_lines
 from .competency_view import long_date
 from .i18n import N_
 from .mixins import (
@@ -471,8 +472,27 @@ class PlanTeamMixin(XBlockMixin):
                 questions.append({"name": self.localized(node.name), "questions": asked})
         self.publish_event("sheet_printed", report=username)
         return self.page_response(
-            "development_plan_sheet.html", {"report": report, "competencies": questions}
+            "development_plan_sheet.html",
+            {
+                "report": report,
+                "competencies": questions,
+                "aspirations": self._shared_aspirations(username),
+            },
         )
+
+    def _shared_aspirations(self, username: str) -> tuple[str, ...]:
+        """The drivers and aspirations the report shared with their manager in the linked
+        dialogue (never the private ones)."""
+        found = self._linked_state(
+            self.dialogue_block, "development_dialogue", "dialogue", username
+        )
+        if found is None:
+            return ()
+        try:
+            record = tc.load_dialogue(found[0])
+        except tc.ValidationError:
+            return ()
+        return shared_lines(record.aspirations, self.offered_roles(), self.language, self.ugettext)
 
     # -- what the team view shows ----------------------------------------------------------
 

@@ -33,7 +33,8 @@ from talent_core import StrictModel
 from talent_core.reports import dialogue_row
 
 from . import _dialogue_view as view
-from . import scenarios
+from . import compat, scenarios
+from ._dialogue_aspirations import aspirations_form
 from ._plan_team import manager_ratings
 from ._rpl_ratings import assessor_ratings
 from .competency_view import level_text, long_date
@@ -63,6 +64,12 @@ KEPT_IN_BROWSER = "browser"
 
 class NoPayload(StrictModel):
     """Body of a request that sends nothing but asks (``{}``)."""
+
+
+class AspirationsPayload(StrictModel):
+    """Body of ``save_aspirations``: every row of the form (empty ones are dropped)."""
+
+    aspirations: Annotated[list[tc.Aspiration], Field(max_length=tc.MAX_ASPIRATIONS + 10)]
 
 
 class ConversationRef(StrictModel):
@@ -248,6 +255,7 @@ class DevelopmentDialogueBlock(
                 ),
                 "choose_text": self._choose_text(),
                 "after_html": self._after_html(framework, record, result),
+                "aspirations_html": self.aspirations_html(record),
                 "sheet_url": self.runtime.handler_url(self, "preparation_sheet"),
                 "is_staff": self.is_course_staff,
                 "download_url": self.runtime.handler_url(self, "download_data"),
@@ -458,6 +466,41 @@ class DevelopmentDialogueBlock(
             "message": self.ugettext("Your preparation is saved."),
             "html": self._after_html(framework, record, self.linked_assessment()),
         }
+
+    def offered_roles(self) -> tuple[tc.RoleProfile, ...]:
+        """The roles the linked self-assessment offers (none without one)."""
+        if not self.assessment_block.strip():
+            return ()
+        linked = compat.find_block(self, self.assessment_block, "competency_assessment")
+        try:
+            return tuple(linked.setup.roles) if linked is not None else ()
+        except (tc.ValidationError, AttributeError):
+            return ()
+
+    def aspirations_html(self, record: tc.DialogueRecord, status: str = "") -> str:
+        form = aspirations_form(
+            record.aspirations, self.offered_roles(), self.language, self.ugettext, status
+        )
+        return self.render_template(
+            "dialogue_aspirations.html", {"uid": self.dom_id, "aspirations": form}
+        )
+
+    @json_payload_handler(AspirationsPayload)
+    def save_aspirations(self, payload: AspirationsPayload) -> dict[str, Any]:
+        """Keep the learner's drivers and aspirations, each shared with the manager or private;
+        rows left empty are dropped."""
+        kept = [a for a in payload.aspirations if a.text or a.role_id]
+        roles = {role.id for role in self.offered_roles()}
+        aspirations = tc.check_aspirations(kept, roles)
+        record = self.record.model_copy(update={"aspirations": aspirations})
+        self.dialogue = tc.load_dialogue(record.to_state()).to_state()
+        self.publish_event(
+            "aspirations_saved",
+            count=len(aspirations),
+            shared=sum(1 for a in aspirations if a.shared_with_manager),
+        )
+        message = self.ugettext("Your drivers and aspirations are saved.")
+        return {"message": message, "html": self.aspirations_html(self.record, message)}
 
     @json_payload_handler(ConversationRef)
     def remove_conversation(self, ref: ConversationRef) -> dict[str, Any]:

@@ -87,6 +87,12 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
         _json({"index": 0, "held_on": CONVERSATION["held_on"]}),
     ),
     ("development_dialogue", "preparation_sheet"): ("own", _get),
+    ("development_dialogue", "save_aspirations"): (
+        "own",
+        _json(
+            {"aspirations": [{"kind": "energy", "text": "Ask <Sam>", "shared_with_manager": True}]}
+        ),
+    ),
     ("development_dialogue", "download_data"): ("staff", _get),
     ("development_dialogue", "submit_studio_edits"): ("staff", STUDIO_EDIT),
     ("development_plan", "save_plan"): ("own", _json({"version": 0, "goals": GOALS})),

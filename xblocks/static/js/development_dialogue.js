@@ -334,5 +334,40 @@ function DevelopmentDialogueBlock(runtime, element, args) {
       after.innerHTML = answer.html;
     });
   });
+  /* Drivers and aspirations: every row of the form (empty ones are dropped by the block). */
+  root.addEventListener("submit", function (event) {
+    var form = event.target.closest("[data-aspirations-form]");
+    if (!form) {
+      return;
+    }
+    event.preventDefault();
+    var rows = Array.prototype.slice.call(form.querySelectorAll("[data-aspiration]"));
+    var payload = {aspirations: rows.map(function (row) {
+      function field(name) {
+        return row.querySelector('[data-aspiration-field="' + name + '"]');
+      }
+      var role = field("role_id");
+      return {
+        kind: field("kind").value,
+        text: field("text").value,
+        role_id: role && role.value ? role.value : null,
+        shared_with_manager: field("shared_with_manager").checked
+      };
+    }).filter(function (entry) { return entry.text.trim() || entry.role_id; })};
+    var status = form.querySelector("[data-local-status]");
+    status.textContent = messages.saving;
+    T.postJson(runtime, root, "save_aspirations", payload)
+      .done(function (answer) {
+        var part = root.querySelector("[data-aspirations-part]");
+        part.innerHTML = answer.html;
+        var button = part.querySelector('[data-aspirations-form] [type="submit"]');
+        if (button) {
+          button.focus();
+        }
+      })
+      .fail(function (xhr) {
+        status.textContent = T.errorText(xhr, messages.failed);
+      });
+  });
   return {};
 }
