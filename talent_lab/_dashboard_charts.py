@@ -6,18 +6,41 @@ so 100,000 rows in the reports cost the browser nothing.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-__all__ = ["GapHeatmap", "MixChart"]
+__all__ = ["WIDTH_PX", "GapHeatmap", "MixChart", "wrapped"]
 
-#: Heights in pixels: each heatmap row, and room for the title and the competency names.
-_ROW_PX, _FRAME_PX = 28, 260
+#: Width of both charts in pixels: a notebook at 1280 px with the file browser open has about
+#: 810 px for an output. plotly draws a figure in a tab that is not shown yet at its default
+#: 700 px (it cannot measure a hidden box), so the width is set.
+WIDTH_PX = 780
+#: Heights in pixels: each heatmap row (a competency), and room for the title and group names.
+_ROW_PX, _FRAME_PX = 26, 190
+#: Longest line of a category label before it wraps (plotly writes a label on one line).
+_LINE = 18
+
+
+def wrapped(label: str, width: int = _LINE) -> str:
+    """A label broken into lines of about ``width`` characters at spaces (plotly's ``<br>``),
+    so a long name is shown whole without overlapping its neighbours."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 class GapHeatmap:
-    """Groups down, competencies across, colour by mean weighted gap (``.figure.data[0]``)."""
+    """Competencies down, groups across, colour by mean weighted gap (``.figure.data[0]``).
+
+    Competencies go down because there are many (25 in the demo) with long names, which read
+    across; the few groups (departments or roles) go across, their names wrapped.
+    """
 
     def __init__(self) -> None:
         self.figure = go.FigureWidget(
@@ -26,13 +49,20 @@ class GapHeatmap:
                     colorscale="Reds",
                     zmin=0,
                     hoverongaps=False,
+                    xgap=1,
+                    ygap=1,
                     # z is already rounded (halves up) by gap_matrix, as the table shows it
-                    hovertemplate="%{y}<br>%{x}<br>%{z}<extra></extra>",
+                    hovertemplate="%{x}<br>%{y}<br>%{z}<extra></extra>",
                 )
             ],
-            layout={"margin": {"t": 60, "l": 200, "b": 160}, "xaxis": {"tickangle": -45}},
+            layout={
+                "width": WIDTH_PX,
+                "margin": {"t": 70, "l": 10, "r": 10, "b": 10},
+                "xaxis": {"side": "top", "automargin": True, "tickangle": 0, "showgrid": False},
+                "yaxis": {"automargin": True, "autorange": "reversed", "showgrid": False},
+                "title": {"y": 0.99, "yanchor": "top"},
+            },
         )
-        self.figure.update_yaxes(autorange="reversed")
 
     def show(
         self,
@@ -43,13 +73,15 @@ class GapHeatmap:
         gaps: Sequence[Sequence[float | None]],
         colorbar: str,
     ) -> None:
+        """Draw ``gaps`` (one row per group, one value per competency), transposed."""
         with self.figure.batch_update():
             heatmap = self.figure.data[0]
-            heatmap.x, heatmap.y = list(competencies), list(groups)
-            heatmap.z = [list(row) for row in gaps]
+            heatmap.x = [wrapped(group, 14) for group in groups]
+            heatmap.y = list(competencies)
+            heatmap.z = [list(column) for column in zip(*gaps, strict=True)] if gaps else []
             heatmap.colorbar.title.text = colorbar
             self.figure.layout.title.text = title
-            self.figure.layout.height = _FRAME_PX + _ROW_PX * max(len(groups), 1)
+            self.figure.layout.height = _FRAME_PX + _ROW_PX * max(len(competencies), 1)
 
 
 class MixChart:
@@ -58,7 +90,16 @@ class MixChart:
     def __init__(self) -> None:
         self.figure = go.FigureWidget(
             data=[go.Bar(marker_color="#2e6b34"), go.Bar(marker_color="#8a5a00")],
-            layout={"barmode": "group", "height": 380, "margin": {"t": 60}},
+            layout={
+                "barmode": "group",
+                "width": WIDTH_PX,
+                "height": 420,
+                "margin": {"t": 90, "r": 10},
+                "xaxis": {"automargin": True, "tickangle": 0},
+                "yaxis": {"automargin": True},
+                # the legend above the bars leaves the plot the whole width
+                "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+            },
         )
 
     def show(
@@ -72,6 +113,6 @@ class MixChart:
     ) -> None:
         with self.figure.batch_update():
             for bars, name, values in zip(self.figure.data, names, costs, strict=True):
-                bars.x, bars.y, bars.name = list(modes), list(values), name
+                bars.x, bars.y, bars.name = [wrapped(m) for m in modes], list(values), name
             self.figure.layout.title.text = title
             self.figure.layout.yaxis.title.text = cost_axis

@@ -26,9 +26,11 @@ from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
 __all__ = ["DashboardView"]
 
 _WIDE = {"description_width": "initial"}
-#: The per-mode rates line up in a column wide enough for the longest mode's label.
-_RATE = {"description_width": "30em"}
-_RATE_BOX = widgets.Layout(width="38em", flex="0 0 auto")
+#: A rate shows its whole label (a mode's name can be long: "With others (mentoring, …)");
+#: a mode's two rates wrap onto two lines where the notebook is narrow.
+_RATE = {"description_width": "initial"}
+_RATE_BOX = widgets.Layout(width="auto", flex="0 0 auto", margin="2px 1.5em 2px 0")
+_RATE_ROW = widgets.Layout(flex_flow="row wrap")
 _GROUPINGS: tuple[GroupBy, ...] = ("department", "role")
 
 
@@ -58,13 +60,13 @@ class DashboardView(NotebookView):
         # mix
         self.mix_intro = widgets.HTML()
         self.currency = widgets.Text(value=rates.currency, style=_RATE, layout=_RATE_BOX)
-        self.salary = widgets.FloatText(value=rates.salary_per_hour, style=_WIDE)
+        self.salary = widgets.FloatText(value=rates.salary_per_hour, style=_RATE, layout=_RATE_BOX)
         self.cost_per_hour = {
             mode: widgets.FloatText(value=rates.cost_per_hour[mode], style=_RATE, layout=_RATE_BOX)
             for mode in LearningMode
         }
         self.away_share = {
-            mode: widgets.FloatText(value=rates.away_share[mode], style=_WIDE)
+            mode: widgets.FloatText(value=rates.away_share[mode], style=_RATE, layout=_RATE_BOX)
             for mode in LearningMode
         }
         self.apply_rates = widgets.Button(icon="calculator", button_style="primary")
@@ -79,7 +81,8 @@ class DashboardView(NotebookView):
         self.export_status = widgets.HTML()
 
         rate_rows = [
-            widgets.HBox([self.cost_per_hour[mode], self.away_share[mode]]) for mode in LearningMode
+            widgets.HBox([self.cost_per_hour[mode], self.away_share[mode]], layout=_RATE_ROW)
+            for mode in LearningMode
         ]
         self.tabs = widgets.Tab(
             children=[

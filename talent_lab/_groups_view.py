@@ -23,7 +23,7 @@ from ._groups_session import EXPORT_KINDS, ExportKind, GroupingSession, PairKind
 from ._html import Markup, esc, notice
 from ._messages import error_text, message, number
 from ._view import _offer
-from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NUMBER_FIELD, NotebookView, export_saved, language_menu
 
 __all__ = ["GroupingView"]
 
@@ -59,12 +59,12 @@ class GroupingView(NotebookView):
         self.people_summary = widgets.HTML()
         # rules and goals
         self.hard_heading = widgets.HTML()
-        self.size = widgets.IntRangeSlider(
-            value=(options.min_size, options.max_size),
-            min=2,
-            max=20,
-            continuous_update=False,
-            **FULL_LABEL,
+        # Number fields, not sliders: a slider's handle has no accessible name in ipywidgets.
+        self.min_size = widgets.BoundedIntText(
+            value=options.min_size, min=2, max=20, **NUMBER_FIELD
+        )
+        self.max_size = widgets.BoundedIntText(
+            value=options.max_size, min=2, max=20, **NUMBER_FIELD
         )
         self.same_language = widgets.Checkbox(value=options.same_language, indent=False)
         self.manager_rule = widgets.Dropdown(style=_WIDE)
@@ -77,34 +77,23 @@ class GroupingView(NotebookView):
         self.goals_heading = widgets.HTML()
         self.policies = {name: widgets.Dropdown(style=_WIDE) for name in _GOALS}
         self.weights = {
-            name: widgets.FloatSlider(
+            name: widgets.BoundedFloatText(
                 value=cast(AttributeGoal, getattr(options, name)).weight,
                 min=0,
                 max=10,
                 step=0.5,
-                continuous_update=False,
-                **FULL_LABEL,
+                **NUMBER_FIELD,
             )
             for name in _GOALS
         }
-        self.timezone_weight = widgets.FloatSlider(
-            value=options.timezone_weight,
-            min=0,
-            max=10,
-            step=0.5,
-            continuous_update=False,
-            **FULL_LABEL,
+        self.timezone_weight = widgets.BoundedFloatText(
+            value=options.timezone_weight, min=0, max=10, step=0.5, **NUMBER_FIELD
         )
-        self.band_hours = widgets.IntSlider(
-            value=options.timezone_band_hours, min=1, max=12, continuous_update=False, **FULL_LABEL
+        self.band_hours = widgets.BoundedIntText(
+            value=options.timezone_band_hours, min=1, max=12, **NUMBER_FIELD
         )
-        self.repeat_weight = widgets.FloatSlider(
-            value=options.repeat_weight,
-            min=0,
-            max=10,
-            step=0.5,
-            continuous_update=False,
-            **FULL_LABEL,
+        self.repeat_weight = widgets.BoundedFloatText(
+            value=options.repeat_weight, min=0, max=10, step=0.5, **NUMBER_FIELD
         )
         self.run_heading = widgets.HTML()
         self.seed = widgets.IntText(value=1, style=_WIDE)
@@ -173,14 +162,14 @@ class GroupingView(NotebookView):
         return widgets.VBox(
             [
                 self.hard_heading,
-                self.size,
+                widgets.HBox([self.min_size, self.max_size]),
                 self.same_language,
                 self.manager_rule,
                 *uploads,
                 self.goals_heading,
                 *goals,
                 widgets.HBox([self.timezone_weight, self.band_hours]),
-                self.repeat_weight,
+                widgets.HBox([self.repeat_weight]),
                 self.run_heading,
                 widgets.HBox([self.seed, self.time_limit]),
                 widgets.HBox([self.run_button, self.progress]),
@@ -264,7 +253,8 @@ class GroupingView(NotebookView):
         self.generate_button.description = text("people.generate", language)
         self.people_upload.description = text("people.upload", language)
         self.hard_heading.value = f"<h4>{esc(text('rules.hard', language))}</h4>"
-        self.size.description = text("rules.size", language)
+        self.min_size.description = text("rules.min_size", language)
+        self.max_size.description = text("rules.max_size", language)
         self.same_language.description = text("rules.same_language", language)
         self.manager_rule.description = text("rules.manager", language)
         _offer(
@@ -474,8 +464,8 @@ class GroupingView(NotebookView):
     def options_settings(self) -> dict[str, object]:
         """The rules and goals as set in the widgets (GroupingOptions field names)."""
         settings: dict[str, object] = {
-            "min_size": self.size.value[0],
-            "max_size": self.size.value[1],
+            "min_size": self.min_size.value,
+            "max_size": self.max_size.value,
             "same_language": self.same_language.value,
             "manager_rule": self.manager_rule.value,
             "timezone_weight": self.timezone_weight.value,

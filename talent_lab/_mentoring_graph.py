@@ -2,7 +2,9 @@
 
 ``chain_graph`` turns a ``talent_core.mentoring.MentoringChain`` into a directed graph (mentor
 → mentee, one edge per programme); ``ChainDrawing`` shows it with ipycytoscape, coloured by
-generation and laid out in levels from the people who started a chain. ipycytoscape shows
+generation and laid out in bands of generations from the people who started a chain. A band
+wraps into rows of ``PER_ROW`` people, so names stay legible at 100 % zoom however many
+people a generation has (one long row would be shrunk to fit its box). ipycytoscape shows
 no labels without a style, so the style names every person.
 """
 
@@ -15,14 +17,18 @@ import networkx as nx
 
 from talent_core.mentoring import MentoringChain
 
-__all__ = ["GENERATION_COLOURS", "MAX_DRAWN", "ChainDrawing", "chain_graph"]
+__all__ = ["GENERATION_COLOURS", "MAX_DRAWN", "PER_ROW", "ChainDrawing", "chain_graph", "positions"]
 
 #: Node colour per generation (the last repeats for deeper ones); dark enough for white text.
 GENERATION_COLOURS: tuple[str, ...] = ("#1b4f72", "#1e7b4f", "#8a5a00", "#8e2c5a", "#4b3f8f")
 #: Most people drawn: beyond this the drawing keeps those with the most connections.
 MAX_DRAWN = 300
-#: Height of the drawing, and the same less a pixel (see ``ChainDrawing.refit``).
-_HEIGHTS = ("520px", "519px")
+#: People side by side in a row of the drawing: a notebook at 1280 px has room for six names.
+PER_ROW = 6
+#: Room per person (pixels at 100 % zoom) across and down, and between generations.
+_STEP_X, _STEP_Y, _BAND_GAP = 150, 56, 24
+#: Highest the drawing's box grows (a larger chain is scaled down or panned).
+_MAX_HEIGHT = 1400
 
 
 def chain_graph(chain: MentoringChain, names: Mapping[str, str]) -> nx.DiGraph:
@@ -61,7 +67,7 @@ def _style() -> list[dict[str, object]]:
                 "color": "#ffffff",
                 "text-valign": "center",
                 "text-halign": "center",
-                "font-size": "10px",
+                "font-size": "12px",
                 "width": "label",
                 "height": "22px",
                 "padding": "6px",
@@ -74,7 +80,7 @@ def _style() -> list[dict[str, object]]:
             "selector": "edge",
             "style": {
                 "label": "data(programme)",
-                "font-size": "9px",
+                "font-size": "10px",
                 "curve-style": "bezier",
                 "target-arrow-shape": "triangle",
                 "line-color": "#777777",
@@ -91,17 +97,43 @@ def _style() -> list[dict[str, object]]:
     return style
 
 
+def positions(graph: nx.DiGraph) -> dict[str, tuple[int, int]]:
+    """Where each person is drawn: generation by generation from the top, each generation in
+    rows of ``PER_ROW``, a mentee placed after the mentees of earlier-placed mentors (few
+    crossing arrows)."""
+    placed: dict[str, tuple[int, int]] = {}
+    generations = sorted({int(graph.nodes[n]["generation"]) for n in graph.nodes})
+    y = 0
+    for generation in generations:
+        members = [n for n in graph.nodes if graph.nodes[n]["generation"] == generation]
+
+        def order(node: str) -> tuple[float, str]:
+            mentors = [placed[m] for m in graph.predecessors(node) if m in placed]
+            first = min((pos[1] * 10_000 + pos[0] for pos in mentors), default=0)
+            return first, str(graph.nodes[node]["label"])
+
+        members.sort(key=order)
+        for index, node in enumerate(members):
+            row, column = divmod(index, PER_ROW)
+            in_row = min(PER_ROW, len(members) - row * PER_ROW)
+            x = (column - (in_row - 1) / 2) * _STEP_X
+            placed[node] = (round(x), y + row * _STEP_Y)
+        rows = -(-len(members) // PER_ROW)
+        y += rows * _STEP_Y + _BAND_GAP
+    return placed
+
+
 class ChainDrawing:
     """The network widget (``.widget``); ``show`` replaces what it draws."""
 
     def __init__(self) -> None:
         self.widget = ipycytoscape.CytoscapeWidget()
         self.widget.set_style(_style())
-        # levels from the people who started a chain (a cytoscape.js selector)
-        self.widget.set_layout(
-            name="breadthfirst", directed=True, spacingFactor=1.1, roots="node[generation = 0]"
-        )
-        self.widget.layout.height = _HEIGHTS[0]
+        # positions from ``positions`` (bands of generations), fitted into the box
+        self.widget.set_layout(name="preset", fit=True, padding=12)
+        self.widget.max_zoom = 1.5  # a small chain is not blown up
+        self._heights = ("520px", "519px")
+        self.widget.layout.height = self._heights[0]
         #: The graph drawn (at most ``MAX_DRAWN`` people).
         self.graph = nx.DiGraph()
 
@@ -111,9 +143,17 @@ class ChainDrawing:
         ipycytoscape re-measures and fits when the box's height changes, so nudge it.
         """
         layout = self.widget.layout
-        layout.height = _HEIGHTS[layout.height == _HEIGHTS[0]]
+        layout.height = self._heights[layout.height == self._heights[0]]
 
     def show(self, graph: nx.DiGraph) -> None:
         self.graph = _largest(graph, MAX_DRAWN)
         self.widget.graph.clear()
         self.widget.graph.add_graph_from_networkx(self.graph, directed=True)
+        placed = positions(self.graph)
+        for node in self.widget.graph.nodes:
+            x, y = placed[node.data["id"]]
+            node.position = {"x": x, "y": y}
+        bottom = max((y for _, y in placed.values()), default=0)
+        height = min(bottom + 2 * _STEP_Y, _MAX_HEIGHT)
+        self._heights = (f"{height}px", f"{height - 1}px")
+        self.widget.layout.height = self._heights[0]

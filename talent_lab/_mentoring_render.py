@@ -9,6 +9,7 @@ from collections import Counter
 
 from ._groups_render import NOTICE_LIMIT, PAGE_SIZE, block, page_count
 from ._html import Markup, esc, notice, table
+from ._mentoring_graph import GENERATION_COLOURS
 from ._mentoring_messages import reason_text, text
 from ._mentoring_session import MentoringSession, PairView
 
@@ -106,6 +107,22 @@ def warnings(session: MentoringSession) -> str:
     )
 
 
+def _swatch(generation: int) -> Markup:
+    """The colour of a generation's people in the drawing: the legend of the drawing."""
+    colour = GENERATION_COLOURS[min(generation, len(GENERATION_COLOURS) - 1)]
+    return Markup(
+        f'<span aria-hidden="true" style="display:inline-block;width:2.5em;height:1em;'
+        f'background:{colour};vertical-align:middle"></span>'
+    )
+
+
+def _swatch_border() -> Markup:
+    return Markup(
+        '<span aria-hidden="true" style="display:inline-block;width:2.5em;height:1em;'
+        'background:#1e7b4f;border:3px solid #f2b705;vertical-align:middle"></span>'
+    )
+
+
 def generations(session: MentoringSession, drawn: int) -> str:
     """People per generation (a table, the same facts as the colours) and who is ready next."""
     language = session.language
@@ -117,9 +134,17 @@ def generations(session: MentoringSession, drawn: int) -> str:
         Markup(f"<p>{esc(text('network.intro', language))}</p>"),
         table(
             text("network.generations", language),
-            [text("network.generation", language), text("network.people", language)],
-            [[generation, counts[generation]] for generation in sorted(counts)],
+            [
+                text("network.generation", language),
+                text("network.people", language),
+                text("network.colour", language),
+            ],
+            [
+                [generation, counts[generation], _swatch(generation)]
+                for generation in sorted(counts)
+            ],
         ),
+        Markup(f"<p>{_swatch_border()} {esc(text('network.border', language))}</p>"),
         Markup(
             "<p>"
             + esc(text("network.ready", language, people=ready or text("network.nobody", language)))

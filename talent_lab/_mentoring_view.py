@@ -25,7 +25,7 @@ from ._mentoring_messages import text
 from ._mentoring_session import MENTORING_EXPORTS, FileKind, MentoringExport, MentoringSession
 from ._messages import error_text, message, number
 from ._view import _offer
-from ._view_base import FIT_LABEL, FULL_LABEL, NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NUMBER_FIELD, NotebookView, export_saved, language_menu
 
 __all__ = ["MentoringView"]
 
@@ -56,13 +56,9 @@ class MentoringView(NotebookView):
         # match
         self.match_intro = widgets.HTML()
         self.weights = {
-            name: widgets.FloatSlider(
-                value=getattr(settings.weights, name),
-                min=0,
-                max=100,
-                step=5,
-                continuous_update=False,
-                **FULL_LABEL,
+            # a number field, not a slider: a slider's handle has no accessible name
+            name: widgets.BoundedFloatText(
+                value=getattr(settings.weights, name), min=0, max=100, step=5, **NUMBER_FIELD
             )
             for name in _WEIGHTS
         }

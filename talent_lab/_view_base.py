@@ -11,14 +11,15 @@ from ._export import ExportedFile
 from ._html import Markup, notice
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
 
-__all__ = ["FIT_LABEL", "FULL_LABEL", "NotebookView", "export_saved", "language_menu"]
+__all__ = ["FIT_LABEL", "NUMBER_FIELD", "NotebookView", "export_saved", "language_menu"]
 
 _WIDE = {"description_width": "initial"}
-#: Slider arguments that show the whole label (ipywidgets cuts it at about 8em otherwise)
-#: and keep the track usable on a narrow screen.
-FULL_LABEL: dict[str, Any] = {
+#: Arguments of a number field that show its whole label (ipywidgets cuts a description at
+#: about 8em otherwise). Settings are number fields rather than sliders: ipywidgets gives a
+#: slider's handle no accessible name, so a screen reader announces an unnamed slider.
+NUMBER_FIELD: dict[str, Any] = {
     "style": {"description_width": "initial"},
-    "layout": {"width": "min(100%, 40em)"},
+    "layout": {"width": "auto", "min_width": "14em"},
 }
 #: Layout of a file upload button as wide as its label.
 FIT_LABEL: dict[str, str] = {"width": "auto"}

@@ -17,6 +17,7 @@ import pytest
 
 import talent_core as tc
 from talent_lab import DashboardSession, DashboardView
+from talent_lab._dashboard_charts import WIDTH_PX
 from talent_lab._dashboard_session import DASHBOARD_EXPORTS
 from tests.talent_lab.conftest import small_roles
 from tests.talent_lab.test_dashboard_figures import ASSESSMENTS, DIALOGUES, PEER_GROUPS, PLANS
@@ -70,20 +71,21 @@ def test_heatmap_by_role_until_people_are_loaded(view: DashboardView) -> None:
     view.upload.value = upload(("assessment.csv", ASSESSMENTS_BY_EMAIL))
     heatmap = view.heatmap.figure.data[0]
     assert "Upload a people CSV" in view.gaps_note.value
-    assert heatmap.y == ("Team lead",)
-    assert heatmap.x == ("Giving feedback", "Working safely")
-    assert [list(row) for row in heatmap.z] == [[2.5, 0.0]]
+    # competencies down (their long names read across), groups across
+    assert heatmap.x == ("Team lead",)
+    assert heatmap.y == ("Giving feedback", "Working safely")
+    assert [list(row) for row in heatmap.z] == [[2.5], [0.0]]
 
     view.upload.value = upload(("people.csv", PEOPLE))
     heatmap = view.heatmap.figure.data[0]
     assert "Upload a people CSV" not in view.gaps_note.value
-    assert heatmap.y == ("IT", "Sales")
-    assert [list(row) for row in heatmap.z] == [[0.0, 0.0], [3.75, 0.0]]
+    assert heatmap.x == ("IT", "Sales")
+    assert [list(row) for row in heatmap.z] == [[0.0, 3.75], [0.0, 0.0]]
     assert "Mean weighted gap per department" in view.heatmap.figure.layout.title.text
     assert ">Sales</th>" in view.top_gaps.value and ">3.75</td>" in view.top_gaps.value
 
     view.group_by.value = "role"
-    assert view.heatmap.figure.data[0].y == ("Team lead",)
+    assert view.heatmap.figure.data[0].x == ("Team lead",)
 
 
 def test_assessments_against_unknown_roles_are_named(view: DashboardView) -> None:
@@ -92,7 +94,7 @@ def test_assessments_against_unknown_roles_are_named(view: DashboardView) -> Non
     # eve's role "ghost" has a profile, but one that does not fit the framework
     assert view.session.unknown_roles() == {"ghost": 1, "nurse": 1}
     assert "(learners): ghost (1), nurse (1)." in view.gaps_note.value
-    assert [list(row) for row in view.heatmap.figure.data[0].z] == [[3.75, 0.0]]
+    assert [list(row) for row in view.heatmap.figure.data[0].z] == [[3.75], [0.0]]
 
 
 def test_cells_of_few_ratings_are_not_shown(view: DashboardView) -> None:
@@ -100,7 +102,7 @@ def test_cells_of_few_ratings_are_not_shown(view: DashboardView) -> None:
     view.upload.value = upload(("assessment.csv", ASSESSMENTS))
     # lead × feedback has 3 ratings; lead × safety only 2 (bo did not rate it)
     assert [list(row) for row in view.heatmap.figure.data[0].z] == [[2.5]]
-    assert view.heatmap.figure.data[0].x == ("Giving feedback",)
+    assert view.heatmap.figure.data[0].y == ("Giving feedback",)
     assert "Not shown: cells with fewer than 3 ratings (1; the export" in view.gaps_note.value
     assert "Working safely" not in view.top_gaps.value
     assert len(view.session.gap_table()) == 2  # the export keeps them
@@ -110,7 +112,7 @@ def test_learners_missing_from_the_people_file_are_a_group_of_their_own(
     view: DashboardView,
 ) -> None:
     view.upload.value = upload(("people.csv", PEOPLE), ("assessment.csv", ASSESSMENTS))
-    assert view.heatmap.figure.data[0].y == ("(not in the people file)",)
+    assert view.heatmap.figure.data[0].x == ("(not in the<br>people file)",)
 
 
 def test_a_bad_file_in_an_upload_keeps_what_was_loaded(view: DashboardView) -> None:
@@ -298,3 +300,19 @@ def test_the_heatmap_shows_again_when_enough_learners_rated(view: DashboardView)
     view.upload.value = upload(("assessment.csv", ASSESSMENTS))
     assert view.heatmap_box.layout.display is None
     assert "Self-assessments loaded: 5; learners who submitted one: 4" in view.gaps_note.value
+
+
+def test_chart_labels_are_whole_and_the_heatmap_reads_across(tmp_path: Path) -> None:
+    """Category labels are wrapped whole (never cut off: "With others (mentoring, i…"), the
+    heatmap has a row per competency, and both charts have the width of the notebook."""
+    view = DashboardView(DashboardSession.from_demo(300, out_dir=tmp_path))
+    heatmap = view.heatmap.figure
+    competencies = [c.id for c in view.session.framework.competencies()]
+    assert len(heatmap.data[0].y) == len(competencies) and len(heatmap.data[0].x) < 12
+    assert heatmap.layout.height >= 26 * len(competencies)
+    assert heatmap.layout.yaxis.automargin and heatmap.layout.xaxis.automargin
+    modes = view.mix_chart.figure.data[0].x
+    assert modes[1] == "With others<br>(mentoring,<br>intervision,<br>coaching)"
+    assert all(len(line) <= 18 for mode in modes for line in mode.split("<br>"))
+    assert view.mix_chart.figure.layout.legend.orientation == "h"
+    assert heatmap.layout.width == view.mix_chart.figure.layout.width == WIDTH_PX

@@ -65,7 +65,7 @@ def test_first_render_shows_the_people_and_how_to_get_groups(view: GroupingView)
     assert "working languages: en (14), nl (29), sv (17)" in view.people_summary.value
     assert "No groups yet" in view.summary.value
     assert view.tabs.titles == ("People", "Rules and goals", "Groups", "Export")
-    assert view.size.value == (5, 7) and view.same_language.value
+    assert (view.min_size.value, view.max_size.value) == (5, 7) and view.same_language.value
     assert view.policies["department"].value == "dissimilar"
     assert view.weights["department"].value == 3.0
     assert view.move_group.options == () and view.chart.figure.data[0].z == ()
@@ -107,14 +107,14 @@ def test_the_progress_bar_follows_the_core(view: GroupingView) -> None:
 def test_an_impossible_design_keeps_the_groups(designed: GroupingView) -> None:
     view = designed
     groups, table = view.session.groups, view.table.value
-    view.size.value = (16, 18)
+    view.min_size.value, view.max_size.value = 16, 18
     view.run_button.click()
     assert 'role="alert"' in view.run_status.value
     assert "No groups were made; the groups you had stay." in view.run_status.value
     assert "minimum group size is 16" in view.run_status.value
     assert view.progress.bar_style == "danger"
     assert view.session.groups == groups and view.table.value == table
-    view.size.value = (5, 7)
+    view.min_size.value, view.max_size.value = 5, 7
     view.manager_rule.value = "line"  # the CEO may then meet nobody
     view.run_button.click()
     with pytest.raises(InfeasibleGroupingError) as why:
@@ -288,7 +288,7 @@ def test_rule_uploads_show_what_is_loaded_and_keep_it_on_errors(view: GroupingVi
 
 
 def test_settings_reach_the_design(view: GroupingView) -> None:
-    view.size.value = (4, 6)
+    view.min_size.value, view.max_size.value = 4, 6
     view.policies["location"].value = "similar"
     view.weights["seniority"].value = 0
     view.run_button.click()
@@ -341,7 +341,10 @@ def test_a_failed_export_says_why(designed: GroupingView) -> None:
 def test_long_notice_lists_are_capped(tmp_path: Path) -> None:
     session = GroupingSession.demo(200, 5, out_dir=tmp_path)
     view = GroupingView(session)
-    view.size.value = (2, 2)  # pairs: then every move by hand breaks something
+    view.min_size.value, view.max_size.value = (
+        2,
+        2,
+    )  # pairs: then every move by hand breaks something
     view.same_language.value = False
     view.run_button.click()
     view.move_target.value = session.groups[0].name

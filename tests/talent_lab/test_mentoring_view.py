@@ -15,7 +15,7 @@ import pytest
 
 import talent_core as tc
 from talent_lab import MentoringSession, MentoringView
-from talent_lab._mentoring_graph import GENERATION_COLOURS, MAX_DRAWN
+from talent_lab._mentoring_graph import GENERATION_COLOURS, MAX_DRAWN, PER_ROW
 
 MENTEES = """id,name,department,manager_id,seniority,language,focus
 e1,Eva Eriksson,Sales,m1,2,nl;en,giving-feedback:2;delegating
@@ -94,7 +94,27 @@ def test_the_network_has_a_style_that_shows_labels_and_generations(view: Mentori
         if "background-color" in s["style"]
     }
     assert colours["node[generation = 0]"] == GENERATION_COLOURS[0]
-    assert view.drawing.widget.cytoscape_layout["name"] == "breadthfirst"
+    assert view.drawing.widget.cytoscape_layout["name"] == "preset"
+
+
+def test_the_network_keeps_names_legible_and_has_a_legend(tmp_path: Path) -> None:
+    """A generation of 31 people in one row was shrunk to 5 px names: rows of PER_ROW, each
+    generation below the one before, and the table says what each colour means."""
+    view = MentoringView(MentoringSession.demo(400, 1, out_dir=tmp_path))
+    nodes = view.drawing.widget.graph.nodes
+    rows: dict[int, list[str]] = {}
+    for node in nodes:
+        rows.setdefault(node.position["y"], []).append(node.data["id"])
+    assert max(len(row) for row in rows.values()) <= PER_ROW
+    assert max(map(len, rows.values())) < len(nodes) / 4  # the demo's big generation wraps
+    top = {g: min(n.position["y"] for n in nodes if n.data["generation"] == g) for g in range(3)}
+    bottom = {g: max(n.position["y"] for n in nodes if n.data["generation"] == g) for g in range(3)}
+    assert bottom[0] < top[1] and bottom[1] < top[2]
+    widths = [n.position["x"] for n in nodes]
+    assert max(widths) - min(widths) <= (PER_ROW - 1) * 150
+    legend = view.network_text.value
+    assert "Colour in the drawing" in legend and GENERATION_COLOURS[1] in legend
+    assert "A gold border: ready to mentor next." in legend
 
 
 def test_a_forbidden_hand_pair_is_kept_with_warnings(view: MentoringView) -> None:
