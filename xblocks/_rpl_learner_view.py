@@ -26,8 +26,10 @@ __all__ = [
     "DecisionView",
     "EvidenceView",
     "IndicatorOption",
+    "LearnerReviews",
     "StandardOption",
     "allowed_competency_ids",
+    "claim_status",
     "claim_view",
     "standard_options",
 ]
@@ -55,6 +57,22 @@ KIND_LABELS: dict[str, str] = {
 }
 #: The value of the standard picker for "the competencies the course allows" (no role).
 NO_ROLE = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerReviews:
+    """What the roster's reviewers wrote about one learner, and staff's imported decisions."""
+
+    reviews: list[rpl.ClaimReview]
+    comments: list[rpl.GuideComment]
+    imported: list[rpl.ClaimDecision]
+
+
+def claim_status(claim: rpl.PriorLearningClaim, found: LearnerReviews) -> rpl.LearnerClaimStatus:
+    """The learner's view of ``claim`` (``talent_core.rpl.claim_status_for_learner``): the
+    latest decision per assessor since it was last submitted, imported ones included; two
+    assessors who disagree make it disputed, and neither decision silently wins."""
+    return rpl.claim_status_for_learner(claim, found.reviews, found.imported)
 
 
 @dataclass(frozen=True, slots=True)
