@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -88,3 +88,16 @@ def test_the_portfolio_reads_in_swedish(page: Page, workbench_url: str) -> None:
     open_block(page, workbench_url, f"learner_rpl_{uuid.uuid4().hex[:6]}", lang="sv")
     expect(page.get_by_role("heading", name="Validering av tidigare lärande")).to_be_visible()
     expect(page.get_by_role("button", name="Påbörja ansökan")).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["en", "sv", "nl"])
+def test_the_learner_s_portfolio_with_a_draft_is_axe_clean(
+    browser: Browser, workbench_url: str, lang: str
+) -> None:
+    from tests.browser.test_plan_team_accessibility import serious_violations
+
+    page = browser.new_context().new_page()
+    open_block(page, workbench_url, f"learner_rpl_{uuid.uuid4().hex[:6]}", lang=lang)
+    page.locator("[data-rpl-new] button[type='submit']").click()
+    expect(page.locator(".talent-rpl__claim")).to_have_count(1)
+    assert serious_violations(page, ".talent-rpl") == []
