@@ -14,7 +14,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from talent_core import CompetencyFramework, RoleGaps, RoleProfile
+from talent_core.managers import Readiness, RoleReadiness, TalentView
 from talent_core.pipeline import READINESS
+from talent_core.reports import READINESS_COLUMNS, readiness_rows
 
 __all__ = [
     "CAREER_STEPS",
@@ -24,14 +26,8 @@ __all__ = [
     "DemoPipeline",
 ]
 
-#: The talent view report's columns (the development plan block, the manager's state).
-TALENT_VIEW_COLUMNS: tuple[str, ...] = (
-    "username",
-    "manager_username",
-    "role_id",
-    "readiness",
-    "conversation_date",
-)
+#: The readiness report's columns (the development plan block, from the manager's state).
+TALENT_VIEW_COLUMNS: tuple[str, ...] = READINESS_COLUMNS
 #: Columns that tell a talent view download apart from the other reports.
 TALENT_VIEW_SIGNATURE = frozenset({"username", "role_id", "readiness", "conversation_date"})
 #: The demo's critical roles: the ones a growing organisation struggles to fill from inside.
@@ -107,11 +103,17 @@ class DemoPipeline:
         named = [steps[0]] if len(steps) == 1 or self.rng.random() < 0.75 else list(steps)
         for talks in range(self.rng.choice((1, 1, 1, 2))):
             held = _TODAY - dt.timedelta(days=self.rng.randint(1, 300) + 300 * talks)
-            for target in named:
-                row = {
-                    "manager_username": manager,
-                    "role_id": target,
-                    "readiness": self._readiness(target, levels, seniority),
-                    "conversation_date": held.isoformat(),
-                }
-                self.views.append((username, row))
+            view = TalentView(
+                learner=username,
+                manager=manager,
+                readiness=[
+                    RoleReadiness(
+                        role_id=target,
+                        readiness=Readiness(self._readiness(target, levels, seniority)),
+                    )
+                    for target in named
+                ],
+                conversation_date=held,
+            )
+            for row in readiness_rows(view):  # the development plan block's own rows
+                self.views.append((username, {k: v for k, v in row.items() if k != "username"}))

@@ -293,18 +293,14 @@ class PipelineSession:
         loaded = self.files.get(kind)
         return loaded.rows if loaded is not None else None
 
-    def _universe(self) -> tuple[list[str], dict[str, int], list[str], list[str], list[str]]:
-        """Keys, key (id or e-mail) → index, departments, manager keys, roles held."""
+    def _universe(self) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+        """Keys, e-mails (none without a people file), departments, manager keys, roles held."""
         if len(self.people):
             people = self.people
-            keys = people["id"].tolist()
-            index = dict(zip(people["email"], range(len(keys)), strict=True))
-            index.update(zip(keys, range(len(keys)), strict=True))  # an id wins over an e-mail
-            departments = people["department"].tolist()
             return (
-                keys,
-                index,
-                departments,
+                people["id"].tolist(),
+                people["email"].tolist(),
+                people["department"].tolist(),
                 people["manager_id"].tolist(),
                 people["role_id"].tolist(),
             )
@@ -323,16 +319,17 @@ class PipelineSession:
                 boss.update(zip(pairs["username"], pairs["manager_username"], strict=True))
                 names.update(dict.fromkeys(pairs["manager_username"]))
         keys = sorted(names)
-        index = {key: i for i, key in enumerate(keys)}
-        return keys, index, [""] * len(keys), [boss.get(k, "") for k in keys], [""] * len(keys)
+        return keys, [], [""] * len(keys), [boss.get(k, "") for k in keys], [""] * len(keys)
 
     def _matrix(self, rows: pd.DataFrame, where: npt.NDArray[np.int64], count: int) -> LevelMatrix:
-        competencies = [c for c in rows.columns if c != "username"]
+        """The rows' level columns (every column but ``username``) placed at each row's
+        person (``where``; -1: nobody of the organisation), NaN where not rated."""
+        competencies = [str(c) for c in rows.columns if c != "username"]
         levels = np.full((count, len(competencies)), np.nan)
         found = where >= 0
-        if competencies:
-            values = rows[competencies].astype("float64").to_numpy()
-            levels[where[found]] = values[found]
+        for j, column in enumerate(competencies):
+            values = pd.to_numeric(rows[column], errors="coerce")
+            levels[where[found], j] = values.to_numpy(dtype=np.float64, na_value=np.nan)[found]
         return LevelMatrix.of(competencies, levels)
 
     def _build(self) -> TalentPipeline:
@@ -341,12 +338,19 @@ class PipelineSession:
     def pipeline_inputs(self) -> dict[str, Any]:
         """The loaded files as the pipeline's arrays (people, departments, managers, roles
         held, self and manager levels, readiness): everything but the arithmetic."""
-        keys, index, departments, manager_keys, held = self._universe()
+        keys, emails, departments, manager_keys, held = self._universe()
         count = len(keys)
+        by_id, by_email = pd.Index(keys, dtype=object), pd.Index(emails, dtype=object)
 
-        def positions(usernames: pd.Series) -> npt.NDArray[np.int64]:
-            found = usernames.astype(str).map(index).fillna(-1).astype("int64")
-            return np.asarray(found, dtype=np.int64)
+        def positions(usernames: pd.Series | list[str]) -> npt.NDArray[np.int64]:
+            """Each username's person: by id, else by e-mail (the LMS username may be either);
+            -1 for nobody of the organisation."""
+            names = pd.Index(usernames, dtype=object).astype(str)
+            found = np.asarray(by_id.get_indexer(names), dtype=np.int64)
+            missing = found < 0
+            if len(by_email) and missing.any():
+                found[missing] = by_email.get_indexer(names[missing])
+            return found
 
         assessments = self._rows("assessment")
         self_levels = LevelMatrix.empty(count)
@@ -356,7 +360,6 @@ class PipelineSession:
             own = latest[["username", *columns]].rename(
                 columns={c: c.removeprefix(LEVEL_PREFIX) for c in columns}
             )
-            own[own.columns[1:]] = own[own.columns[1:]].astype("Float64").astype("float64")
             self_levels = self._matrix(own, positions(own["username"]), count)
         plans = self._rows("plan")
         manager_levels = LevelMatrix.empty(count)
@@ -375,7 +378,7 @@ class PipelineSession:
                 views["readiness"].tolist(),
                 views["conversation_date"].tolist(),
             )
-        boss = np.asarray([index.get(m, -1) if m else -1 for m in manager_keys], dtype=np.int64)
+        boss = np.asarray(by_id.get_indexer(pd.Index(manager_keys, dtype=object)), dtype=np.int64)
         return {
             "people": keys,
             "departments": departments,

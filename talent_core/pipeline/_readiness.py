@@ -13,11 +13,13 @@ import numpy as np
 import numpy.typing as npt
 
 from .._errors import InputError
+from ..managers._talent_view import READINESS_ORDER
 
 __all__ = ["NO_READINESS", "READINESS", "latest_readiness", "readiness_code"]
 
-#: The readiness a manager records for a role, nearest first (the talent view's values).
-READINESS: tuple[str, ...] = ("ready_now", "one_to_two_years", "later", "not_a_fit_now")
+#: The readiness a manager records for a role, nearest first (the talent view's values,
+#: ``talent_core.managers.Readiness``).
+READINESS: tuple[str, ...] = tuple(readiness.value for readiness in READINESS_ORDER)
 #: The code of "no readiness recorded" in a readiness matrix.
 NO_READINESS = -1
 
