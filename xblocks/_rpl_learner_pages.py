@@ -41,6 +41,7 @@ class PortfolioPagesMixin(XBlockMixin):
 
     if TYPE_CHECKING:
         portfolio: dict[str, Any]
+        seen_decisions: dict[str, Any]
         unreadable_notice: str
 
         @property
@@ -205,16 +206,23 @@ class PortfolioPagesMixin(XBlockMixin):
     # -- personal data (GDPR) ---------------------------------------------------------------
 
     def personal_data(self, learner: str) -> dict[str, Any] | None:
-        """Everything this block keeps about ``learner``: their portfolio and the list of their
-        files (the files themselves travel in the zip). None when it cannot be read."""
+        """Everything this block keeps in ``learner``'s own state: their portfolio and the
+        decisions their page has shown (the files travel beside it in the zip). None when it
+        cannot be read."""
         state = self.portfolio_of(learner)
         if state is None:
             return None
+        seen = (
+            self.seen_decisions
+            if learner == self.username
+            else compat.user_state_of(self, learner).get("seen_decisions", {})
+        )
         return {
             "learner": learner,
             "block": str(self.scope_ids.usage_id),
             "exported_at": now().isoformat(),
             "portfolio": state.model_dump(mode="json"),
+            "seen_decisions": seen or {},
         }
 
     def _export_zip(self, learner: str) -> Response:
@@ -264,6 +272,7 @@ class PortfolioPagesMixin(XBlockMixin):
         except UnreadableState:
             pass  # the files still go; the unreadable state is emptied too
         self.portfolio = {}
+        self.seen_decisions = {}
         self.save()
         _rpl_files.delete_files(self, self.username, dict.fromkeys(names))
         self.publish_event("data_erased", learner=self.username)

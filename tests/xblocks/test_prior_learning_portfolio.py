@@ -460,6 +460,11 @@ def test_the_page_keeps_shown_decisions_in_the_learner_s_own_state(reviewed) -> 
     # applying again changes nothing
     post(make(), "apply_decisions", {})
     assert claim_of(make(), claim_id) == claim
+    # the learner's export holds them, and erasing the portfolio removes them too
+    exported = make().personal_data("learner_1")
+    assert exported is not None and list(exported["seen_decisions"]) == [claim_id]
+    assert post(make(), "erase_my_portfolio", {}).status_code == 200
+    assert make().seen_decisions == {} and make().portfolio == {}
 
 
 def test_a_recognised_claim_fills_the_dialogue_s_assessor_column(reviewed, make_block) -> None:
