@@ -35,6 +35,7 @@ __all__ = [
     "iter_user_states",
     "linked_user_state",
     "own_state_now",
+    "replace_user_state_field",
     "teamset_ids",
     "user_state_of",
 ]
@@ -155,6 +156,41 @@ def user_state_of(block: XBlock, username: str) -> dict[str, Any]:
         user_id=username,
     ).first()
     return dict(json.loads(row.state)) if row is not None else {}
+
+
+def replace_user_state_field(block: XBlock, username: str, field: str, value: Any) -> None:
+    """Set one field of another user's ``Scope.user_state`` of ``block`` (the other fields as
+    stored). Not for web handlers, where a user writes only their own state: this is the
+    staff/retirement path (an erasure), through the LMS's user-state client, else the
+    workbench's store."""
+    try:
+        from lms.djangoapps.courseware.user_state_client import DjangoXBlockUserStateClient
+    except ImportError:
+        _workbench_replace(block, username, field, value)
+        return
+    DjangoXBlockUserStateClient().set(username, block.scope_ids.usage_id, {field: value})
+
+
+def _workbench_replace(block: XBlock, username: str, field: str, value: Any) -> None:
+    from django.db import transaction
+    from workbench.models import XBlockState, shorten_scope_name
+
+    with transaction.atomic():
+        row = (
+            XBlockState.objects.filter(
+                scope=shorten_scope_name(Scope.user_state.block.attr_name),
+                scope_id=str(block.scope_ids.usage_id),
+                user_id=username,
+            )
+            .order_by("id")
+            .first()
+        )
+        if row is None:
+            return
+        state = json.loads(row.state)
+        state[field] = value
+        row.state = json.dumps(state)
+        row.save(update_fields=["state"])
 
 
 def own_state_now(block: XBlock) -> dict[str, Any] | None:

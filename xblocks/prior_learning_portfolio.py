@@ -46,6 +46,7 @@ from ._rpl_learner_view import LearnerReviews, claim_status
 from ._rpl_payloads import (
     used_bytes,
 )
+from ._rpl_review import PortfolioReviewMixin
 from .competency_view import level_text
 from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
@@ -97,6 +98,7 @@ class PriorLearningPortfolioBlock(
     FrameworkSourceMixin,
     PortfolioLearnerMixin,
     PortfolioPagesMixin,
+    PortfolioReviewMixin,
     ReportDataMixin,
     StudioEditableXBlockMixin,
     CompletableXBlockMixin,
@@ -480,10 +482,10 @@ class PriorLearningPortfolioBlock(
 
     # The reviewer side (PortfolioReviewMixin) adds its part of the page through these.
     def _review_html(self) -> str:
-        return ""
+        return self.review_part()
 
     def _review_js(self) -> list[str]:
-        return []
+        return ["prior_learning_review.js"]
 
     def _review_init_args(self) -> dict[str, Any]:
         return {}

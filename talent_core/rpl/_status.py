@@ -97,7 +97,10 @@ def claim_status_for_learner(
         )
     decisions = current_decisions(claim, every)
     if not decisions:
-        started = any(r.scores or r.instrument for r in reviews)
+        # An assessor working on the claim as submitted now: a review without a decision
+        # (created when they pick it up, before any score; an earlier round's decision
+        # moves to ``earlier_decisions`` when they take the resubmitted claim up again).
+        started = any(r.decision is None for r in reviews)
         state = ClaimState.IN_REVIEW if started else claim.state
         if claim.state is ClaimState.DECIDED:
             state = ClaimState.DECIDED

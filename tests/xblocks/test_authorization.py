@@ -53,11 +53,31 @@ def _upload(field: str, content: bytes) -> Callable[[], Request]:
     return lambda: Request.blank("/", POST={field: ("upload.csv", content)})
 
 
+RPL_REF = {"learner": LEARNER, "claim_id": "a" * 32}
+RPL_SCORE = {
+    **RPL_REF,
+    "score": {
+        "evidence_id": "e0",
+        **dict.fromkeys(("variation", "relevance", "authenticity", "currency", "quantity"), "met"),
+    },
+}
+RPL_INSTRUMENT = {
+    **RPL_REF,
+    "instrument": {
+        "kind": "criterion_interview",
+        "date": "2026-01-05",
+        "assessor": OTHER,
+        "outcome": "Convincing.",
+    },
+}
+RPL_DECISION = {**RPL_REF, "outcome": "recognised", "awarded_level": 2, "reasons": {}}
+
 STUDIO_EDIT = _json({"values": {"display_name": "Renamed by a learner"}, "defaults": []})
 
 #: (block type, handler) → (who, request). ``own``: anyone, on their own state only;
 #: ``staff``: course staff and authors only; ``group``: members of the group the body names;
-#: ``manager``: only a manager the roster names for that learner (none here).
+#: ``manager``: only a manager the roster names for that learner (none here);
+#: ``reviewer``: only a guide or assessor the reviewer roster names (none here).
 TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ("competency_explorer", "show_competency"): ("own", _json({"competency_id": "delegating"})),
     ("competency_explorer", "download_data"): ("staff", _get),
@@ -197,6 +217,27 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
     ("prior_learning_portfolio", "erase_person_files"): ("staff", _json({"username": OTHER})),
     ("prior_learning_portfolio", "download_data"): ("staff", _get),
     ("prior_learning_portfolio", "submit_studio_edits"): ("staff", STUDIO_EDIT),
+    ("prior_learning_portfolio", "upload_reviewers"): (
+        "staff",
+        _upload("roster", b"username,role\nlearner_1,assessor\n"),
+    ),
+    ("prior_learning_portfolio", "import_decisions"): (
+        "staff",
+        _upload("decisions", b"decision_id,claim_id\n"),
+    ),
+    ("prior_learning_portfolio", "download_audit"): ("staff", _get),
+    ("prior_learning_portfolio", "download_review_queue"): ("staff", _get),
+    ("prior_learning_portfolio", "download_evidence_zip"): ("staff", _get),
+    ("prior_learning_portfolio", "review_queue"): ("reviewer", _json({"role": "assessor"})),
+    ("prior_learning_portfolio", "open_claim_review"): ("reviewer", _json(RPL_REF)),
+    ("prior_learning_portfolio", "pick_up_claim"): ("reviewer", _json(RPL_REF)),
+    ("prior_learning_portfolio", "score_evidence"): ("reviewer", _json(RPL_SCORE)),
+    ("prior_learning_portfolio", "record_instrument"): ("reviewer", _json(RPL_INSTRUMENT)),
+    ("prior_learning_portfolio", "decide_claim"): ("reviewer", _json(RPL_DECISION)),
+    ("prior_learning_portfolio", "comment_on_claim"): (
+        "reviewer",
+        _json({**RPL_REF, "text": "x"}),
+    ),
 }
 
 GROUP_ALLOWED = {LEARNER, OTHER, MEMBER}  # the Harbour group of the demo roster
@@ -272,6 +313,7 @@ STAFF_ONLY = sorted(key for key, (who, _) in TABLE.items() if who == "staff")
 OWN = sorted(key for key, (who, _) in TABLE.items() if who == "own")
 GROUP = sorted(key for key, (who, _) in TABLE.items() if who == "group")
 MANAGER = sorted(key for key, (who, _) in TABLE.items() if who == "manager")
+REVIEWER = sorted(key for key, (who, _) in TABLE.items() if who == "reviewer")
 
 
 @pytest.mark.parametrize(("block_type", "handler"), STAFF_ONLY)
@@ -339,6 +381,19 @@ def test_manager_handlers_refuse_whoever_is_not_the_learners_manager(
         status = _call(as_user, user, handler, TABLE[block_type, handler][1]).status_code
         assert status == 403, user
         assert _snapshot(as_user(LEARNER)) == mine
+
+
+@pytest.mark.parametrize(("block_type", "handler"), REVIEWER)
+def test_reviewer_handlers_refuse_whoever_the_reviewer_roster_does_not_name(
+    course, block_type: str, handler: str
+) -> None:
+    """No reviewer roster here: every learner and staff get 403 and nothing changes."""
+    as_user = course(block_type)
+    for user in (*LEARNERS, STAFF):
+        before = _snapshot(as_user(LEARNER)), _snapshot(as_user(user))
+        response = _call(as_user, user, handler, TABLE[block_type, handler][1])
+        assert response.status_code == 403, (user, response.status_code)
+        assert (_snapshot(as_user(LEARNER)), _snapshot(as_user(user))) == before
 
 
 def _prepare(as_user: Callable[[str], Any], block_type: str, user: str) -> None:

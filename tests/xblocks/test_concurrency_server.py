@@ -180,6 +180,7 @@ PEERS = "peer-group-intervision.peer_group.d0.u0"
 MENTORING = "peer-group-mentoring-programme-ended.peer_group.d0.u0"
 EXPLORER = "competency-explorer.competency_explorer.d0.u0"
 MANAGED = "development-plan-with-managers.development_plan.d0.u0"
+PORTFOLIO = "prior-learning-portfolio.prior_learning_portfolio.d0.u0"
 LEADING = ["giving-feedback", "coaching-others", "delegating", "developing-others"]
 PORTFOLIO = "prior-learning-portfolio.prior_learning_portfolio.d0.u0"
 
@@ -555,6 +556,114 @@ def test_parallel_submissions_of_one_claim_submit_it_once(server: Server) -> Non
     assert [c["state"] for c in claim["history"]] == ["draft", "submitted"]
 
 
+# -- prior learning reviewers (demo roster: guide_1 guides learner_1 … learner_5, assessor_1 and
+# assessor_2 assess everyone). What a reviewer writes lives in the reviewer's own state, so these
+# race one reviewer's tabs. The learner's submitted claim is written into the workbench's store
+# directly (the state the learner's own handlers store; their races are the learner block's).
+
+RPL_CLAIM_ID = "c" * 32
+
+
+def _seed_claim(server: Server, learner: str, evidence: int) -> dict[str, Any]:
+    """``learner``'s portfolio with one submitted claim of ``evidence`` dated items."""
+    from tests.xblocks.rpl_review_helpers import claim
+
+    portfolio = {
+        "schema_version": 1,
+        "claims": [claim(RPL_CLAIM_ID, learner=learner, evidence=evidence).model_dump(mode="json")],
+    }
+    scenario, tag, _ = PORTFOLIO.split(".", 2)
+    with sqlite3.connect(server.db, timeout=30) as db:
+        db.execute(
+            "INSERT INTO workbench_xblockstate (scope, scope_id, user_id, scenario, tag, state,"
+            " created) VALUES ('usage', ?, ?, ?, ?, ?, datetime('now'))",
+            (PORTFOLIO, learner, scenario, tag, json.dumps({"portfolio": portfolio})),
+        )
+    return {"learner": learner, "claim_id": RPL_CLAIM_ID}
+
+
+def _record(server: Server, reviewer: str) -> dict[str, Any]:
+    return dict(server.state(PORTFOLIO, reviewer).get("review_record") or {})
+
+
+def test_the_portfolio_scenario_has_the_usage_id_these_tests_use(server: Server) -> None:
+    assert PORTFOLIO in server.page("prior_learning_portfolio.0", "race_ids")
+
+
+def test_vraak_scores_from_parallel_tabs_are_all_kept(server: Server) -> None:
+    ref = _seed_claim(server, "learner_6", evidence=N)
+    bodies = [
+        {
+            **ref,
+            "score": {
+                "evidence_id": f"e{i}",
+                **dict.fromkeys(("variation", "relevance", "authenticity", "currency"), "met"),
+                "quantity": "partly",
+                "note": f"n{i}",
+            },
+        }
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(PORTFOLIO, "score_evidence", "assessor_1", bodies))
+    assert len(accepted) == N
+    record = _record(server, "assessor_1")
+    [review] = [r for r in record["reviews"] if r["learner"] == "learner_6"]
+    assert sorted(s["note"] for s in review["scores"]) == sorted(f"n{i}" for i in range(N))
+    actions = [a["action"] for a in record["audit"] if a.get("learner") == "learner_6"]
+    assert actions.count("scored") == N and actions.count("picked_up") == 1
+
+
+def test_guide_comments_from_parallel_tabs_are_all_kept(server: Server) -> None:
+    ref = _seed_claim(server, "learner_2", evidence=2)
+    bodies = [{**ref, "text": f"Comment {i}"} for i in range(N)]
+    accepted, _ = _split(server.race(PORTFOLIO, "comment_on_claim", "guide_1", bodies))
+    assert len(accepted) == N
+    comments = _record(server, "guide_1")["comments"]
+    assert sorted(c["text"] for c in comments) == sorted(f"Comment {i}" for i in range(N))
+
+
+def test_one_decision_per_submission_the_rest_409(server: Server) -> None:
+    ref = _seed_claim(server, "learner_7", evidence=2)
+    instrument = {
+        "kind": "criterion_interview",
+        "date": "2026-03-05",
+        "assessor": "assessor_2",
+        "outcome": "Convincing.",
+        "notes": "",
+    }
+    assert (
+        server.post(
+            PORTFOLIO, "record_instrument", "assessor_2", {**ref, "instrument": instrument}
+        )[0]
+        == 200
+    )
+    for evidence in ("e0", "e1"):
+        score = dict.fromkeys(
+            ("variation", "relevance", "authenticity", "currency", "quantity"), "met"
+        )
+        body = {**ref, "score": {"evidence_id": evidence, **score}}
+        assert server.post(PORTFOLIO, "score_evidence", "assessor_2", body)[0] == 200
+    bodies = [
+        {
+            **ref,
+            "outcome": "recognised",
+            "awarded_level": 2,
+            "reasons": {"delegating-l2-1": f"r{i}", "delegating-l2-2": "Shown."},
+            "feedback": f"f{i}",
+        }
+        for i in range(N)
+    ]
+    accepted, refused = _split(server.race(PORTFOLIO, "decide_claim", "assessor_2", bodies))
+    assert len(accepted) == 1 and len(refused) == N - 1
+    [review] = [r for r in _record(server, "assessor_2")["reviews"] if r["learner"] == "learner_7"]
+    assert review["decision"]["feedback"] == f"f{accepted[0]}"
+
+
+def test_reading_the_queue_answers_every_request(server: Server) -> None:
+    answers = server.race(PORTFOLIO, "review_queue", "assessor_2", [{"role": "assessor"}] * N)
+    assert [status for status, _ in answers] == [200] * N, answers[0]
+
+
 # -- staff uploads (whole replacements: every answer 200 or 409, one upload's file stored) ----
 # These run last: the peer roster they store replaces the one the tests above log against.
 
@@ -562,6 +671,7 @@ def test_parallel_submissions_of_one_claim_submit_it_once(server: Server) -> Non
 def _multipart(field: str, text: str) -> tuple[bytes, str]:
     boundary = "talent-race-boundary"
     body = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="replace"\r\n\r\nyes\r\n'
         f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; '
         f'filename="roster.csv"\r\nContent-Type: text/csv\r\n\r\n{text}\r\n--{boundary}--\r\n'
     )
@@ -587,6 +697,12 @@ def _block_rows(server: Server, usage: str) -> list[dict[str, Any]]:
             "upload_managers",
             "username,manager_username,name\nboss_{i},,Boss {i}\nrace_{i},boss_{i},Race {i}\n",
             lambda row: [r[0] for r in row["manager_roster"]["rows"]],
+        ),
+        (
+            PORTFOLIO,
+            "upload_reviewers",
+            "username,role\nrace_{i},assessor\nrace_g{i},guide\n",
+            lambda row: [r[0] for r in row["reviewer_roster"]["rows"]],
         ),
         (
             PEERS,

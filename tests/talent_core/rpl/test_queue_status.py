@@ -151,6 +151,25 @@ def test_a_review_started_shows_in_review(demo: rpl.RplDemo) -> None:
     assert rpl.claim_status_for_learner(row.claim, [review]).state is rpl.ClaimState.IN_REVIEW
 
 
+def test_a_claim_picked_up_shows_in_review_before_any_score(demo: rpl.RplDemo) -> None:
+    """The assessor's block creates an empty review when they pick the claim up."""
+    row = next(r for r in demo.queue if r.claim.state is rpl.ClaimState.SUBMITTED)
+    picked = rpl.ClaimReview(claim_id=row.claim.id, learner=row.learner)
+    assert rpl.claim_status_for_learner(row.claim, [picked]).state is rpl.ClaimState.IN_REVIEW
+    assert rpl.claim_status_for_learner(row.claim, []).state is rpl.ClaimState.SUBMITTED
+    old = rpl.ClaimDecision(
+        claim_id=row.claim.id,
+        learner=row.learner,
+        assessor="assessor_1",
+        outcome=rpl.DecisionOutcome.MORE_EVIDENCE_NEEDED,
+        feedback="Add a recent example.",
+        decided_at=row.claim.created,
+    )
+    decided_before = picked.model_copy(update={"decision": old})
+    status = rpl.claim_status_for_learner(row.claim, [decided_before])
+    assert status.state is rpl.ClaimState.SUBMITTED  # a decision on an earlier submission
+
+
 def test_report_rows_list_claims_and_reviews(demo: rpl.RplDemo) -> None:
     portfolio = rpl.PortfolioState(claims=[r.claim for r in demo.queue[:3]])
     rows = reports.rpl_claim_rows(portfolio)
