@@ -189,6 +189,30 @@ def header_of(data: bytes) -> list[str]:
     return [str(column).strip() for column in frame.columns]
 
 
+def _padded_levels(
+    data: bytes, wanted: Sequence[str], levels: Sequence[str]
+) -> pd.DataFrame | None:
+    """The columns as text, the levels stripped and made numbers; None when a level cell is
+    not a number (the checking reader then names it)."""
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            encoding=REPORT_ENCODING,
+            usecols=[*wanted, *levels],
+            dtype=str,
+            keep_default_na=False,
+        )
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return None
+    for column in levels:
+        cells = frame[column].str.strip()
+        values = pd.to_numeric(cells.replace("", np.nan), errors="coerce").astype("float64")
+        if (values.isna() & (cells != "")).any():
+            return None
+        frame[column] = values
+    return frame
+
+
 def fast_levels(
     data: bytes,
     header: Sequence[str],
@@ -201,20 +225,30 @@ def fast_levels(
     second. None when any cell is not a level on its competency's scale (or the file is not
     plain UTF-8 CSV with a comma): the caller then reads it with the checking reader, which
     names the file, row and column of the problem."""
-    levels = [c for c in header if c.startswith(prefix)]
-    wanted = [c for c in header if c in keys or c == "problem"]
+    del header  # the raw names (spaces and all) are what the C reader matches
+    try:
+        raw = [str(c) for c in pd.read_csv(io.BytesIO(data), nrows=0, encoding=REPORT_ENCODING)]
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return None
+    levels = [c for c in raw if c.strip().startswith(prefix)]
+    wanted = [c for c in raw if c.strip() in keys or c.strip() == "problem"]
+    text = dict.fromkeys(wanted, str)
     try:
         frame = pd.read_csv(
             io.BytesIO(data),
             encoding=REPORT_ENCODING,
             usecols=[*wanted, *levels],
-            dtype={**dict.fromkeys(wanted, str), **dict.fromkeys(levels, "float64")},
+            dtype={**text, **dict.fromkeys(levels, "float64")},
             keep_default_na=False,
             na_values={c: [""] for c in levels},
             skipinitialspace=True,
         )
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
-        return None
+        frame = _padded_levels(data, wanted, levels)  # " 3 ": read as text, then as numbers
+        if frame is None:
+            return None
+    levels = [c.strip() for c in levels]
+    wanted = [c.strip() for c in wanted]
     frame.columns = [str(column).strip() for column in frame.columns]
     for column in levels:
         values = frame[column].to_numpy(dtype=np.float64)

@@ -10,6 +10,7 @@ upload cannot be read, nothing of the upload is kept and a ``TalentError`` says 
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -202,6 +203,9 @@ class PipelineSession:
                 filename, "", f"{len(data):,} bytes; the limit is {MAX_UPLOAD_BYTES:,}"
             )
         header = header_of(data)
+        if not header and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            # Excel's "Unicode text": only people files come so (the blocks write UTF-8)
+            return "people", _people_frame(read_people_csv(data, filename))
         if is_talent_view(header):
             return "talent_view", read_talent_view(data, filename)
         skipped = skipped_file(header) if header else None

@@ -310,3 +310,37 @@ def test_the_view_in_three_languages_with_filters_bench_and_export(tmp_path: Pat
     assert 'role="alert"' in view.upload_status.value and "readiness" in view.upload_status.value
     view.language.value = "en"
     assert view.tabs.titles[0] == "Data" and "Bench strength" not in view.bench.value
+
+
+def test_cells_with_spaces_around_them_read_as_without() -> None:
+    """Spreadsheets and hand edits leave spaces beside the commas; the fast reader strips them
+    only when the bytes show some, and then reads the same as a clean file."""
+    session = PipelineSession()
+    session.load(files())
+    clean = session.role_table()
+    padded = [
+        (name, data.replace(b",", b" , ").replace(b"\r\n", b" \r\n").replace(b" , ,", b" ,,"))
+        for name, data in files()
+    ]
+    again = PipelineSession()
+    again.load(padded)
+    assert again.role_table().equals(clean)
+    assert again.departments() == ["IT", "Sales"]
+
+
+def test_a_people_file_saved_as_utf16_is_read() -> None:
+    session = PipelineSession()
+    utf16 = people_csv().decode("utf-8").encode("utf-16")
+    session.load([("people.csv", utf16), *files()[1:]])
+    assert session.person_name("u1") == "Ulla One"
+
+
+def test_the_dashboards_skip_the_readiness_rows_naming_notebook_06() -> None:
+    from talent_lab import DashboardSession, DashboardView
+
+    dashboards = DashboardSession()
+    view = DashboardView(dashboards)
+    (_, views) = files()[3]
+    view.load_files([{"name": "talent-views.csv", "content": views}])
+    assert [skip.reason for skip in dashboards.skipped] == ["talent_view"]
+    assert "belong in the pipeline notebook (06)" in view.upload_status.value
