@@ -132,8 +132,9 @@ class RplReviewSession:
     # -- loading -----------------------------------------------------------------------------
 
     def load(self, files: Sequence[tuple[str, bytes]]) -> list[str]:
-        """Load the block's downloads: the queue CSV, the reviewer roster, a framework (JSON,
-        Moodle CSV or CASE), the evidence files zip, a decisions CSV made earlier. Each is
+        """Load the block's downloads: the queue CSV (or Open edX's problem-responses report
+        of the block, whose ``state`` column holds the same), the reviewer roster, a framework
+        (JSON, Moodle CSV or CASE), the evidence files zip, a decisions CSV made earlier. Each is
         recognised by its content; a file that cannot be read raises a TalentError naming it
         and nothing of that file is kept. Returns what each file was read as."""
         kinds = []
@@ -152,6 +153,10 @@ class RplReviewSession:
             return "files"
         encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
         head = data[:800].decode(encoding, "replace").split("\n", 1)[0]
+        columns = {c.strip().strip('"') for c in head.replace(";", ",").split(",")}
+        if {"username", "state"} <= columns:
+            self.queue = rpl.read_report_queue(data)
+            return "report"
         if "claim_id" in head and "evidence" in head:
             self.queue = rpl.read_queue_csv(data)
             return "queue"

@@ -45,6 +45,7 @@ from ._model import (
     new_claim_id,
 )
 from ._queue import MAX_QUEUE_BYTES, QUEUE_COLUMNS, QueueRow, read_queue_csv, write_queue_csv
+from ._report import MAX_REPORT_BYTES, read_report_queue
 from ._review import (
     REVIEWER_SCHEMA,
     ClaimDecision,
@@ -96,6 +97,7 @@ __all__ = [
     "MAX_EVIDENCE",
     "MAX_FILE_NAME",
     "MAX_QUEUE_BYTES",
+    "MAX_REPORT_BYTES",
     "MAX_REVIEWER_ROSTER_BYTES",
     "PORTFOLIO_SCHEMA",
     "QUEUE_COLUMNS",
@@ -150,6 +152,7 @@ __all__ = [
     "quantity_met",
     "read_decisions_csv",
     "read_queue_csv",
+    "read_report_queue",
     "read_reviewer_roster",
     "reopen",
     "require_draft",

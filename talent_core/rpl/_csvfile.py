@@ -36,6 +36,8 @@ def read_rows(
     allowed: Sequence[str],
     limit: int,
     error: type[RplFileError] = RplFileError,
+    *,
+    any_columns: bool = False,
 ) -> tuple[list[str], Iterator[CsvRow]]:
     """The header and rows of an RPL CSV in ``data`` (text, or UTF-8 / UTF-16-with-BOM bytes);
     raises ``error`` for a file too large, not UTF-8, not CSV or with unknown columns."""
@@ -51,7 +53,7 @@ def read_rows(
         header, rows = csv_rows(data, "file", required)
     except FormatError as failure:
         raise error([_format_problem(failure)]) from None
-    unknown = [name for name in header if name not in allowed]
+    unknown = [] if any_columns else [name for name in header if name not in allowed]
     if unknown:
         raise error(
             [

@@ -50,6 +50,7 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "manager roster": read_manager_roster,
     "reviewer roster (RPL)": rpl.read_reviewer_roster,
     "review queue (RPL)": rpl.read_queue_csv,
+    "review queue from the Open edX report (RPL)": rpl.read_report_queue,
     "decisions (RPL)": lambda data: rpl.read_decisions_csv(
         data, _RPL_DEMO.queue, _RPL_DEMO.framework, _RPL_DEMO.roster
     ),
@@ -75,6 +76,7 @@ STARTS = [
     b"id,round,group,id_a,id_b,volunteer_as\n",
     b"username,group,role,name\r",
     b"username,role,learners\n",
+    b'username,record,state\r\nx,claim,"{""portfolio"": {""claims"": [',
     rpl.write_queue_csv(_RPL_DEMO.queue[:1]).encode()[:900],
     rpl.write_decisions_csv(_RPL_DEMO.decisions[:1]).encode()[:500],
     b'{"id": "f", "name": {"en": "F"}, "scale": ',

@@ -171,3 +171,12 @@ def test_a_bad_file_is_named_in_the_users_language_and_changes_nothing(
         session.load([("evidence.zip", b"PK\x03\x04broken")])
     with pytest.raises(tc.TalentError):
         session.load([("framework.json", b"{not json")])
+
+
+def test_the_open_edx_report_of_the_block_loads_as_the_queue(session: RplReviewSession) -> None:
+    from tests.talent_core.rpl.test_queue_status import _lms_report
+
+    demo = rpl.demo_rpl(today=TODAY)
+    assert session.load([("report.csv", _lms_report(demo).encode("utf-8-sig"))]) == ["report"]
+    assert {r.claim.id for r in session.queue} == {r.claim.id for r in demo.queue}
+    assert session.state_counts() == RplReviewSession.from_demo(today=TODAY).state_counts()

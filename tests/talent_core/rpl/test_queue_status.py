@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 
 import pytest
 
@@ -190,3 +191,52 @@ def test_the_dashboards_skip_rpl_files_and_say_where_they_belong(demo: rpl.RplDe
     assert reports.skipped_file(["username", *reports.RPL_REVIEW_COLUMNS]) == "rpl_report"
     assert reports.skipped_file(rpl.REVIEWER_ROSTER_COLUMNS) == "rpl_roster"
     assert "(04)" in tc.i18n.translate("dashboards.skip.rpl_queue", "nl")
+
+
+def _lms_report(demo: rpl.RplDemo) -> str:
+    """The problem-responses report as the platform writes it: the block's report rows plus
+    each user's raw block state in a ``state`` column."""
+    portfolios: dict[str, list[rpl.PriorLearningClaim]] = {}
+    records: dict[str, list[rpl.ClaimReview]] = {}
+    for row in demo.queue:
+        portfolios.setdefault(row.learner, []).append(row.claim)
+        for review in row.reviews:
+            assert review.assessor is not None
+            records.setdefault(review.assessor, []).append(
+                review.model_copy(update={"assessor": None})
+            )
+    draft = demo.queue[0].claim.model_copy(update={"id": "d" * 32, "state": rpl.ClaimState.DRAFT})
+    portfolios[demo.queue[0].learner].append(draft)
+    rows = []
+    for learner, claims in portfolios.items():
+        portfolio = rpl.PortfolioState(claims=claims)
+        state = json.dumps({"portfolio": portfolio.model_dump(mode="json")})
+        rows += [(learner, {**r, "state": state}) for r in reports.rpl_claim_rows(portfolio)]
+    for assessor, reviews in records.items():
+        record = rpl.ReviewerState(reviews=reviews)
+        state = json.dumps({"review_record": record.model_dump(mode="json")})
+        rows += [(assessor, {**r, "state": state}) for r in reports.rpl_review_rows(record)]
+    return reports.rows_to_csv(rows)
+
+
+def test_the_queue_rebuilt_from_the_lms_report(demo: rpl.RplDemo) -> None:
+    queue = rpl.read_report_queue(_lms_report(demo).encode("utf-8-sig"))
+    by_id = {row.claim.id: row for row in queue}
+    assert set(by_id) == {row.claim.id for row in demo.queue}  # the draft stays out
+    for row in demo.queue:
+        rebuilt = by_id[row.claim.id]
+        assert rebuilt.claim == row.claim and rebuilt.learner == row.learner
+        assert sorted(r.model_dump_json() for r in rebuilt.reviews) == sorted(
+            r.model_dump_json() for r in row.reviews
+        )
+
+
+def test_an_unreadable_state_in_the_report_is_named(demo: rpl.RplDemo) -> None:
+    text = (
+        "username,record,state\r\n"
+        "learner_1,claim,{not json\r\n"
+        'learner_2,claim,"{""portfolio"": 5}"\r\n'
+    )
+    with pytest.raises(rpl.RplFileError) as caught:
+        rpl.read_report_queue(text)
+    assert [p.field.split(",")[0] for p in caught.value.problems] == ["row 2", "row 3"]
