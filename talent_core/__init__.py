@@ -125,7 +125,7 @@ from ._plan_record import (
     summarize_plan,
 )
 from ._role_match import TOP_ROLES, Strength, rank_roles, strengths
-from ._roles import RoleProfile, RoleRequirement, check_role
+from ._roles import RoleProfile, RoleRequirement, check_role, roles_fit_problems
 from ._roster import (
     MAX_GROUP_SIZE,
     MAX_ROSTER_BYTES,
@@ -374,6 +374,7 @@ __all__ = [
     "report_figure",
     "restore_formula",
     "role_fit",
+    "roles_fit_problems",
     "roster_csv",
     "roster_id",
     "roster_username",

@@ -115,9 +115,12 @@ def _utf8_lines(data: bytes, filename: str) -> Iterator[str]:
 
 
 def csv_rows(
-    data: bytes | str, filename: str, required: Sequence[str]
+    data: bytes | str, filename: str, required: Sequence[str], *, restore: bool = True
 ) -> tuple[list[str], Iterator[CsvRow]]:
     """The header and the data rows of a CSV file that must have the ``required`` columns.
+
+    Cells come back with the apostrophe of a defused formula taken off (``restore_formula``);
+    ``restore=False`` gives them as the file holds them, for a reader that refuses formulas.
 
     Blank lines are skipped; a row with more or fewer cells than the header is an error.
     Nameless columns at the end of the header (the trailing delimiters a spreadsheet leaves)
@@ -173,7 +176,10 @@ def csv_rows(
                     )
                 yield CsvRow(
                     number,
-                    {n: restore_formula(c.strip()) for n, c in zip(header, cells, strict=True)},
+                    {
+                        n: restore_formula(c.strip()) if restore else c.strip()
+                        for n, c in zip(header, cells, strict=True)
+                    },
                 )
         except csv.Error as error:
             raise FormatError(filename, f"row {number + 1}", f"not valid CSV ({error})") from None

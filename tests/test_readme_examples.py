@@ -32,7 +32,14 @@ def test_every_talent_example_of_the_readme_runs_as_written(tmp_path: Path) -> N
     )
     assert run.returncode == 0, run.stderr
     written = tmp_path / "talent-examples"
-    for name in ("framework.json", "groups.csv", "teams.csv", "pairs.csv", "chain.csv"):
+    for name in (
+        "framework.json",
+        "roles.json",
+        "groups.csv",
+        "teams.csv",
+        "pairs.csv",
+        "chain.csv",
+    ):
         assert (written / name).stat().st_size > 0, name
     tokens = sorted((written / "credentials").glob("*/*.jwt"))
     assert tokens and run.stdout.count("(Competency)") == len(tokens)

@@ -25,6 +25,7 @@ Handler = Callable[[argparse.Namespace], int]
 #: Modules of ``talent_core.cli`` that each add a command group.
 COMMAND_MODULES: tuple[str, ...] = (
     "framework",
+    "roles",
     "demo_org",
     "demo_files",
     "groups",

@@ -11,7 +11,7 @@ from pathlib import Path
 from .._demo import demo_framework, demo_roles
 from .._demo_org import generate_organisation
 from .._people_csv import write_people_csv
-from ..formats import write_framework
+from ..formats import write_framework, write_roles
 from ..mentoring import (
     demo_programme,
     write_history_csv,
@@ -31,6 +31,7 @@ DEMO_PEOPLE, DEMO_SEED = 400, 1
 #: File name → what it holds.
 DEMO_FILES: dict[str, str] = {
     "framework.csv": "the demo competency framework as a Moodle CSV (English)",
+    "roles.csv": "the demo role profiles as a role CSV (one row per role and competency)",
     "people.csv": f"a demo organisation of {DEMO_PEOPLE} people",
     "mentees.csv": "the mentees of the demo mentoring programme",
     "mentors.csv": "its mentors with capacities and strengths",
@@ -56,10 +57,12 @@ def demo_files() -> dict[str, bytes]:
     """Each demo file's name and bytes (deterministic)."""
     framework = demo_framework()
     people = generate_organisation(DEMO_PEOPLE, DEMO_SEED)
-    demo = demo_programme(people, framework, demo_roles(), seed=DEMO_SEED)
+    roles = demo_roles()
+    demo = demo_programme(people, framework, roles, seed=DEMO_SEED)
     review = demo_rpl(today=RPL_DEMO_DAY)
     texts: dict[str, Callable[[], str]] = {
         "framework.csv": lambda: write_framework(framework, "moodle-csv").decode("utf-8"),
+        "roles.csv": lambda: write_roles(roles, "csv").decode("utf-8"),
         "people.csv": lambda: write_people_csv(people),
         "mentees.csv": lambda: write_mentees_csv(demo.mentees),
         "mentors.csv": lambda: write_mentors_csv(demo.mentors),

@@ -38,6 +38,10 @@ READERS: dict[str, Callable[[bytes], Any]] = {
     "framework json": lambda data: formats.read_framework(data, "f", "json"),
     "framework moodle-csv": lambda data: formats.read_framework(data, "f", "moodle-csv"),
     "framework case": lambda data: formats.read_framework(data, "f", "case"),
+    "roles (detected)": lambda data: formats.read_roles(data, "r", tc.demo_framework()),
+    "roles csv": lambda data: formats.read_roles(data, "r.csv", tc.demo_framework(), "csv"),
+    "roles json": lambda data: formats.read_roles(data, "r.json", None, "json"),
+    "roles validate": lambda data: formats.validate_roles_file(data, "r", tc.demo_framework()),
     "people": lambda data: tc.read_people_csv(data, "people.csv"),
     "earlier rounds": lambda data: tc.read_rounds_csv(data, "rounds.csv"),
     "pairs": lambda data: tc.read_pairs_csv(data, "pairs.csv"),
@@ -79,6 +83,7 @@ STARTS = [
     b'username,record,state\r\nx,claim,"{""portfolio"": {""claims"": [',
     rpl.write_queue_csv(_RPL_DEMO.queue[:1]).encode()[:900],
     rpl.write_decisions_csv(_RPL_DEMO.decisions[:1]).encode()[:500],
+    b"role_id,name_en,name_sv,competency_id,level,importance\r\nlead,Lead,",
     b'{"id": "f", "name": {"en": "F"}, "scale": ',
     b'{"CFDocument": {}, "CFItems": [',
     b"[" * 5000,
@@ -139,3 +144,14 @@ def test_a_people_csv_with_mac_line_endings_reads_like_the_original() -> None:
     text = tc.write_people_csv(tc.generate_organisation(20, seed=1))
     people = tc.read_people_csv(text.replace("\n", "\r").encode(), "people.csv")
     assert people == tc.read_people_csv(text, "people.csv")
+
+
+@pytest.mark.parametrize("name", ["roles (detected)", "roles json", "roles validate"])
+def test_a_10000_deep_role_file_is_refused_cleanly(name: str) -> None:
+    for data in (b"[" * 10_000 + b"]" * 10_000, b'{"a":' * 10_000 + b"1" + b"}" * 10_000):
+        try:
+            result = READERS[name](data)
+        except tc.FormatError as error:
+            assert "nested too deeply" in str(error)
+        else:
+            assert name == "roles validate" and result == ["r: JSON nested too deeply to read"]

@@ -21,6 +21,7 @@ STARTS = [
     b"id,name,department,manager_id,seniority,language,focus,capacity,strengths\n",
     b"programme,mentor_id,mentee_id\r",
     b"id,group\n",
+    b"role_id,name_en,competency_id,level,importance\n",
     b"username,goals,progress_percent,agreement,agreed_at,last_change,submitted_at\r\n",
     b"[" * 10_000,
     b"-----BEGIN PRIVATE KEY-----\n",
@@ -39,6 +40,7 @@ COMMANDS = {
     name: f"{name} {args} -o OUT".split()
     for name, args in {
         "framework convert": "IN --to case",
+        "roles convert": "IN --framework IN --to json",
         "groups design": "IN --history IN --apart IN",
         "groups teams-csv": "IN --people IN --teamset t",
         "mentors match": "IN IN --framework IN --history IN",
@@ -74,13 +76,14 @@ def test_any_input_exits_0_or_2_with_one_line(command: str, data: bytes) -> None
             assert not out.exists()
 
 
+@pytest.mark.parametrize("command", ["framework", "roles"])
 @settings(max_examples=60)
 @given(data=any_file)
-def test_validate_lists_problems_and_ends_with_one_summary_line(data: bytes) -> None:
+def test_validate_lists_problems_and_ends_with_one_summary_line(command: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder, "in.csv")
         source.write_bytes(data)
-        code, err = run(["framework", "validate", str(source)])
+        code, err = run([command, "validate", str(source)])
         assert code in (0, 2)
         if code == 2:
             assert err.splitlines()[-1].startswith("talent: error: ")

@@ -231,3 +231,32 @@ def test_manager_roster_csv_is_defused_and_the_block_reads_it_back() -> None:
     text = manager_roster_csv(people)
     assert_defused(text)
     assert read_manager_roster(text).rows == (("ann", "", "=Ann"), ("bo", "ann", "@Bo"))
+
+
+def test_role_csv_is_defused_and_reads_back_the_same(tmp_path: Path) -> None:
+    from talent_core.formats import read_roles, write_roles
+
+    framework = tc.demo_framework()
+    [role, *_] = tc.demo_roles()
+    evil = role.model_copy(
+        update={"id": "-role", "name": {"en": EVIL, "sv": "@sv"}, "description": {"nl": "+nl"}}
+    )
+    data = write_roles([evil], "csv")
+    assert_defused(data.decode("utf-8"))
+    assert read_roles(data, "roles.csv", framework) == [evil]
+    source, out = tmp_path / "roles.json", tmp_path / "roles.csv"
+    source.write_bytes(write_roles([evil]))
+    assert main(["roles", "convert", str(source), "--to", "csv", "-o", str(out)]) == 0
+    assert_defused(out.read_text("utf-8"))
+    assert read_roles(out.read_bytes(), "roles.csv", framework) == [evil]
+
+
+def test_a_role_csv_whose_formula_lost_its_apostrophe_is_refused() -> None:
+    """A spreadsheet shows ``'=x`` as ``=x`` and may save it so: the reader refuses it."""
+    from talent_core.formats import validate_roles_file
+
+    competency = tc.demo_framework().competencies()[0].id
+    cell = '"' + EVIL.replace('"', '""') + '"'
+    data = f"role_id,name_en,competency_id,level,importance\nr,{cell},{competency},1,1\n"
+    [problem] = validate_roles_file(data.encode(), "roles.csv")
+    assert problem.startswith("roles.csv, row 2, column 'name_en': the cell holds a spreadsheet")
