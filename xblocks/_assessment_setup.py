@@ -22,8 +22,10 @@ __all__ = [
     "IMPORT_FORMATS",
     "MAX_IMPORT_BYTES",
     "ConvertedFramework",
+    "ConvertedRoles",
     "competency_options",
     "convert_framework",
+    "convert_roles",
     "listed",
     "load_roles",
     "load_setup",
@@ -164,3 +166,32 @@ def convert_framework(
         raise tc.ValidationError(problems) from None
     native = formats.write_framework(framework, "json").decode("utf-8")
     return ConvertedFramework(native, len(framework.competencies()))
+
+
+class ConvertedRoles(NamedTuple):
+    """An uploaded role file as native JSON for ``roles_json``, and the ids of its roles."""
+
+    json: str
+    role_ids: tuple[str, ...]
+
+
+def convert_roles(
+    data: bytes, filename: str, framework: tc.CompetencyFramework, language: str
+) -> ConvertedRoles:
+    """A role file (native JSON or the role CSV HR exports from notebook 01 or ``talent roles
+    convert``) checked against ``framework`` and converted to native JSON.
+
+    Raises ValidationError with one problem per place in the file that is wrong (every one,
+    worded in ``language``), so the author sees all of them at once.
+    """
+    if len(data) > formats.MAX_ROLE_FILE_BYTES:
+        limit = formats.MAX_ROLE_FILE_BYTES // (1024 * 1024)
+        raise tc.ValidationError(
+            [tc.Problem.of("file", "problem.role_file.too_large", limit=limit)]
+        )
+    found = formats.validate_roles_file(data, filename, framework, ui_language=language)
+    if found:
+        raise tc.ValidationError([tc.Problem("file", problem) for problem in found])
+    roles = formats.read_roles(data, filename, framework)
+    native = formats.write_roles(roles).decode("utf-8")
+    return ConvertedRoles(native, tuple(role.id for role in roles))

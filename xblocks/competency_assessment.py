@@ -27,6 +27,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 import talent_core as tc
+from talent_core import formats
 from talent_core.reports import AssessmentRows
 
 from . import scenarios
@@ -37,6 +38,7 @@ from ._assessment_setup import (
     MAX_IMPORT_BYTES,
     competency_options,
     convert_framework,
+    convert_roles,
     listed,
     load_roles,
     load_setup,
@@ -49,7 +51,7 @@ from ._assessment_view import (
     result_view,
     role_options,
 )
-from .framework_source import FrameworkSourceMixin
+from .framework_source import FrameworkSourceMixin, load_framework
 from .i18n import N_
 from .mixins import (
     TalentBlockMixin,
@@ -127,7 +129,10 @@ class CompetencyAssessmentBlock(
     )
     roles_source = String(
         display_name=N_("Role profiles"),
-        help=N_("Use the demo role profiles, or paste your own below."),
+        help=N_(
+            "Use the demo role profiles, or your own: upload a role file above (JSON or the "
+            "role CSV), or paste JSON below."
+        ),
         scope=Scope.settings,
         default=DEMO_ROLES,
         values_provider=lambda block: block.roles_source_options(),
@@ -135,8 +140,9 @@ class CompetencyAssessmentBlock(
     roles_json = String(
         display_name=N_("Role profiles JSON"),
         help=N_(
-            "Your own role profiles as a JSON list (the format the talent command and the HR "
-            "notebooks export). Used when the role profiles are set to your own."
+            "Your own role profiles as a JSON list; the role file upload above fills it in from "
+            "the JSON or role CSV that notebook 01 and the talent roles command export. Used "
+            "when the role profiles are set to your own."
         ),
         scope=Scope.settings,
         default="",
@@ -219,7 +225,9 @@ class CompetencyAssessmentBlock(
                 "value": DEMO_ROLES,
             },
             {
-                "display_name": self.ugettext(N_("Your own role profiles (JSON below)")),
+                "display_name": self.ugettext(
+                    N_("Your own role profiles (uploaded or JSON below)")
+                ),
                 "value": CUSTOM_ROLES,
             },
         ]
@@ -511,6 +519,14 @@ class CompetencyAssessmentBlock(
                     ),
                     "choose": self.ugettext("Choose a file first."),
                     "failed": self.ugettext("The file could not be converted."),
+                    "checking_roles": self.ugettext("Checking the role file…"),
+                    "roles_loaded": self.ugettext(
+                        "Read {count} role profiles into the role profiles JSON below. Tick "
+                        "the target roles after saving, then save again."
+                    ),
+                    "roles_failed": self.ugettext(
+                        "The role file was not used; the role profiles stay as they were."
+                    ),
                 }
             },
         )
@@ -545,6 +561,50 @@ class CompetencyAssessmentBlock(
             {"framework_json": converted.json, "competencies": converted.competencies}
         )
 
+    @XBlock.handler
+    def import_roles(self, request: Request, suffix: str = "") -> Response:
+        """Check an uploaded role file (JSON or role CSV) against the framework and answer it
+        as native JSON; stores nothing (Save does), so a refused file leaves the roles as they
+        were.
+
+        Multipart form fields: ``file``, and the editor's ``framework_source`` and
+        ``framework_json`` (the framework not yet saved; default: the block's own).
+        """
+        _ = self.ugettext
+        if not self.may_edit_settings:
+            return json_error(403, _("Only the course team can upload role profiles."))
+        if request.method != "POST":
+            response = json_error(405, _("Send this request as POST."))
+            response.allow = ("POST",)
+            return response
+        upload = request.POST.get("file")
+        if upload is None or not hasattr(upload, "file"):
+            return json_error(400, _("Choose a file first."))
+        data = upload.file.read(formats.MAX_ROLE_FILE_BYTES + 1)
+        source = request.POST.get("framework_source") or self.framework_source
+        framework_json = request.POST.get("framework_json")
+        if framework_json is None:
+            framework_json = self.framework_json
+        try:
+            framework = load_framework(source, framework_json)
+        except tc.ValidationError as error:
+            return json_error(
+                400,
+                _("Fix the framework first: the role file is checked against it."),
+                error.problems,
+                self.language,
+            )
+        try:
+            converted = convert_roles(data, upload.filename or "upload", framework, self.language)
+        except tc.ValidationError as error:
+            return json_error(
+                400,
+                _("The role file does not fit this block's framework."),
+                error.problems,
+                self.language,
+            )
+        return json_response({"roles_json": converted.json, "role_ids": list(converted.role_ids)})
+
     def validate_field_data(self, validation: Any, data: Any) -> None:
         """Messages for a broken framework or role list, no or unknown competencies, bad roles."""
 
@@ -561,7 +621,12 @@ class CompetencyAssessmentBlock(
             if data.roles_source != CUSTOM_ROLES:
                 error(_("Choose the demo role profiles or your own."))
             elif not data.roles_json.strip():
-                error(_("Paste your role profiles as JSON, or choose the demo role profiles."))
+                error(
+                    _(
+                        "Upload a role file or paste your role profiles as JSON, or choose the "
+                        "demo role profiles."
+                    )
+                )
             else:
                 error(
                     _("The role profiles JSON is not valid: {problems}").format(

@@ -58,6 +58,8 @@ class _Role:
     texts: dict[str, tuple[str, int]] = field(default_factory=dict)
     requirements: list[RoleRequirement] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)  # competency id -> its row
+    #: A name cell of the role was refused (its problem is named; "no name" would repeat it).
+    refused_name: bool = False
 
 
 class _Reader:
@@ -143,6 +145,7 @@ class _Reader:
         if role_id is None:
             return
         role = self.roles.setdefault(role_id, _Role(row.number))
+        role.refused_name |= any(t is None and c.startswith("name_") for c, t in texts.items())
         for column, text in texts.items():
             if not text:
                 continue
@@ -190,7 +193,8 @@ class _Reader:
                 kind, language = column.split("_", 1)
                 data[kind][language] = text
             if not data["name"]:
-                self.add(role.row, "name_en", "problem.role_csv.no_name", role=role_id)
+                if not role.refused_name:
+                    self.add(role.row, "name_en", "problem.role_csv.no_name", role=role_id)
                 continue
             data["requirements"] = [r.model_dump() for r in role.requirements]
             if not role.requirements:

@@ -357,7 +357,11 @@ def test_validation_of_target_roles_and_role_json(make_block) -> None:
     ]
     empty = make_block(ASSESSMENT, competencies=["delegating"], roles_source="custom")
     assert messages(empty) == [
-        ("error", "Paste your role profiles as JSON, or choose the demo role profiles.")
+        (
+            "error",
+            "Upload a role file or paste your role profiles as JSON, or choose the demo "
+            "role profiles.",
+        )
     ]
     broken = make_block(
         ASSESSMENT, competencies=["delegating"], roles_source="custom", roles_json='[{"id": 1}]'

@@ -121,9 +121,8 @@ def test_a_hostile_role_csv_is_refused_with_every_problem_named() -> None:
         "roles.csv, row 7, column 'name_en': the cell holds a spreadsheet formula (@SUM(A1)); "
         "a role file holds text and numbers only",
         "roles.csv, row 8, column 'level': 'two' is not a whole number",
-        "roles.csv, row 7, column 'name_en': role 'other' has no name in any language",
     ]
-    with pytest.raises(tc.FormatError, match=r"and 9 more problems; `talent roles validate`"):
+    with pytest.raises(tc.FormatError, match=r"and 8 more problems; `talent roles validate`"):
         read_roles(data, "roles.csv", FRAMEWORK)
 
 
@@ -144,6 +143,12 @@ def test_a_defused_formula_reads_back_as_text_and_a_later_row_may_leave_the_name
     assert [(r.competency_id, r.level, r.importance) for r in role.requirements] == [
         (FIRST, 2, 3),
         (SECOND, 1, 5),
+    ]
+
+
+def test_a_role_without_a_name_is_named_once() -> None:
+    assert validate_roles_file(_file(f"lead,,,{FIRST},2,3", f"lead,,,{SECOND},2,3"), "r.csv") == [
+        "r.csv, row 2, column 'name_en': role 'lead' has no name in any language"
     ]
 
 
