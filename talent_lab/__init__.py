@@ -16,6 +16,8 @@ from ._mentoring_view import MentoringView
 from ._messages import LANGUAGE_NAMES, UI_LANGUAGES
 from ._pipeline_session import PipelineSession
 from ._pipeline_view import PipelineView
+from ._roles_session import RoleSession
+from ._roles_view import RoleEditorView
 from ._rpl_session import RplReviewSession
 from ._rpl_view import RplReviewView
 from ._session import DEFAULT_OUT_DIR, MAX_UPLOAD_BYTES, FrameworkSession
@@ -41,6 +43,8 @@ __all__ = [
     "MentoringView",
     "PipelineSession",
     "PipelineView",
+    "RoleEditorView",
+    "RoleSession",
     "RplReviewSession",
     "RplReviewView",
     "competency_table",

@@ -15,6 +15,9 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell
 
+import talent_core as tc
+import talent_core.formats
+
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -86,7 +89,8 @@ def test_competency_framework_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path
     notebook = read("01_competency_framework.ipynb")
     notebook.cells.append(
         new_code_cell(
-            "import sys\nprint(sys.prefix)\nprint(session.export('openedx-taxonomy-csv').path)"
+            "import sys\nprint(sys.prefix)\nprint(session.export('openedx-taxonomy-csv').path)\n"
+            "print(role_editor.session.export('csv').path)"
         )
     )
     execute(notebook, monkeypatch, OUT_DIR=str(tmp_path), LANGUAGE="sv")
@@ -113,7 +117,16 @@ def test_competency_framework_notebook(monkeypatch: pytest.MonkeyPatch, tmp_path
     levels = result_of(notebook, "session.required_levels()").data["text/html"]
     assert "first-time-manager" in levels and body_rows(levels) >= 24
 
-    prefix, exported = outputs(notebook.cells[-1])[0].text.splitlines()
+    editor = result_of(notebook, "role_editor").data[WIDGET_VIEW]
+    assert editor["model_id"] in state
+    titles = [m["state"].get("titles") for m in state.values() if m["model_name"] == "TabModel"]
+    assert ["Redigera rollprofiler", "Importera roller", "Exportera roller"] in titles
+
+    prefix, exported, roles = outputs(notebook.cells[-1])[0].text.splitlines()
+    assert Path(roles) == tmp_path / "roles.csv"
+    assert tc.formats.read_roles(Path(roles).read_bytes(), "roles.csv", tc.demo_framework()) == (
+        tc.demo_roles()
+    )
     assert prefix == sys.prefix, "the python3 kernel must run this environment's interpreter"
     assert Path(exported) == tmp_path / "talent-demo-openedx-taxonomy.csv"
     assert "Ge feedback" in Path(exported).read_text("utf-8")
