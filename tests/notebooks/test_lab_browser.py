@@ -6,6 +6,7 @@ be repeated), a bad file is reported in the page, and the export link downloads 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,11 @@ NOTEBOOK = "01_competency_framework.ipynb"
 SLOW = 60_000
 
 
-def choose(page: Page, name: str, content: bytes) -> None:
-    """Pick a file through the FileUpload button (its file input is not in the DOM)."""
+def choose(page: Page, name: str, content: bytes, index: int = 0) -> None:
+    """Pick a file through the ``index``-th FileUpload button (the explorer's first, the role
+    editor's second; its file input is not in the DOM)."""
     with page.expect_file_chooser() as chooser:
-        page.locator("button.widget-upload").click()
+        page.locator("button.widget-upload").nth(index).click()
     chooser.value.set_files(files=[{"name": name, "mimeType": "", "buffer": content}])
 
 
@@ -33,10 +35,10 @@ def test_hr_imports_and_exports_in_jupyterlab(page: Page, lab_url: str, tmp_path
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.get_by_text("Run All Cells", exact=True).click()
 
-    expect(page.get_by_role("tab", name="Overview")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_role("tab", name="Overview", exact=True)).to_be_visible(timeout=SLOW)
     expect(page.get_by_text("25 competencies").first).to_be_visible()
 
-    page.get_by_role("tab", name="Import").click()
+    page.get_by_role("tab", name="Import", exact=True).click()
     moodle = write_framework(tc.demo_framework(), "moodle-csv", language="en")
     choose(page, "ours.csv", moodle)
     status = page.get_by_role("status").filter(has_text="ours.csv")
@@ -45,13 +47,15 @@ def test_hr_imports_and_exports_in_jupyterlab(page: Page, lab_url: str, tmp_path
     choose(page, "broken.json", b'{"id": ')
     alert = page.get_by_role("alert").filter(has_text="broken.json")
     expect(alert).to_contain_text("was not imported", timeout=SLOW)
-    expect(page.locator("button.widget-upload")).to_have_text("Choose file (0)")  # reset
+    expect(page.locator("button.widget-upload").first).to_have_text("Choose file (0)")  # reset
     choose(page, "ours.csv", moodle)  # the same file again still reaches the kernel
     expect(page.get_by_role("status").filter(has_text="ours.csv")).to_be_visible(timeout=SLOW)
 
-    page.get_by_role("tab", name="Export").click()
-    page.locator(".widget-dropdown select").last.select_option(label="CASE 1.0 JSON")
-    page.get_by_role("button", name="Export").click()
+    page.get_by_role("tab", name="Export", exact=True).click()
+    exports = page.locator("option", has_text="taxonomy")  # only the export offers these
+    formats = page.locator(".widget-dropdown select", has=exports)
+    formats.select_option(label="CASE 1.0 JSON")
+    page.get_by_role("button", name=re.compile(r"^\W*Export\W*$")).click()
     link = page.get_by_role("link", name="Download talent-demo-case.json")
     expect(link).to_be_visible(timeout=SLOW)
     with page.expect_download() as download:

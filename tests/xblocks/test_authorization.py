@@ -98,6 +98,10 @@ TABLE: dict[tuple[str, str], tuple[str, Callable[[], Request]]] = {
         "staff",
         _upload("file", b'{"id": "x", "nodes": []}'),
     ),
+    ("competency_assessment", "import_roles"): (
+        "staff",
+        _upload("file", b"role_id,name_en,competency_id,level,importance\nx,X,delegating,1,1\n"),
+    ),
     ("competency_assessment", "submit_studio_edits"): ("staff", STUDIO_EDIT),
     ("development_dialogue", "save_preparation"): ("own", _json(PREPARATION)),
     ("development_dialogue", "linked_parts"): ("own", _json({})),
