@@ -43,13 +43,8 @@ def _views(tmp_path: Path) -> list[Any]:
     ]
 
 
-<<<<<<< HEAD
-@pytest.mark.parametrize("index", range(4))
-def test_every_setting_and_upload_shows_its_whole_label(tmp_path: Path, index: int) -> None:
-=======
 @pytest.mark.parametrize("index", range(5))
-def test_every_slider_and_upload_shows_its_whole_label(tmp_path: Path, index: int) -> None:
->>>>>>> 84ad490 (Notebook 01 role-profile editor: HR creates, copies and edits roles (names en/sv/nl, level and importance per framework competency) checked as they type, and imports/exports them as JSON or role CSV (#12))
+def test_every_setting_and_upload_shows_its_whole_label(tmp_path: Path, index: int) -> None:
     view = _views(tmp_path)[index]
     found = list(_tree(view.tabs))
     # ipywidgets gives a slider's handle no accessible name (axe: aria-input-field-name), so
