@@ -9,7 +9,7 @@
 
   /* Parts of a block replaced by HTML from the server (their content is thrown away). */
   var REDRAWN = "[data-part], [data-goals], [data-activities], [data-talent-after], [data-log], " +
-    "[data-forward], [data-staff], [data-team]";
+    "[data-forward], [data-staff], [data-team], [data-talent-result], [data-aspirations-part]";
 
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (match, key) {
