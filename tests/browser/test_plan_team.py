@@ -134,11 +134,15 @@ def test_manager_rates_and_records_a_talk_by_keyboard_and_never_sees_private_ans
     bo.get_by_role("button", name="Show plan and actions").click()
     expect(plan(manager).get_by_role("status")).to_have_text("The plan is shown with your actions.")
     bo = report(manager, re.compile("^Bo Lindqvist"))
-    bo.get_by_label("Delegating").select_option(label="2 Independent")
+    bo.get_by_role("group", name="Your ratings for the dialogue").get_by_label(
+        "Delegating"
+    ).select_option(label="2 Independent")
     bo.get_by_role("button", name="Save your ratings").click()
     expect(plan(manager).get_by_role("status")).to_have_text("Your ratings are saved.")
     bo = report(manager, re.compile("^Bo Lindqvist"))
-    expect(bo.get_by_label("Delegating")).to_have_value("2")
+    expect(
+        bo.get_by_role("group", name="Your ratings for the dialogue").get_by_label("Delegating")
+    ).to_have_value("2")
     expect(bo.get_by_role("button", name="Save your ratings")).to_be_focused()
     bo.get_by_label("Agreed focus").fill("Hand over the weekly report.")
     bo.get_by_role("button", name="Record conversation").click()

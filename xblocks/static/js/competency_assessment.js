@@ -149,21 +149,15 @@ function CompetencyAssessmentBlock(runtime, element, args) {
             heading.focus();
           }
         } else {
+          T.announce(root, answer.message);
           var again = resultArea.querySelector(selector);
           if (again) {
-            again.parentNode.querySelector("[data-local-status]").textContent = answer.message;
             again.focus();
           }
         }
       })
       .fail(function (xhr) {
-        var text = T.errorText(xhr, messages.failed);
-        var local = button.parentNode.querySelector("[data-local-status]");
-        if (local) {
-          local.textContent = text;
-        } else {
-          T.showError(root, text);
-        }
+        T.showError(root, T.errorText(xhr, messages.failed));
       })
       .always(function () {
         busy = false;

@@ -354,19 +354,21 @@ function DevelopmentDialogueBlock(runtime, element, args) {
         shared_with_manager: field("shared_with_manager").checked
       };
     }).filter(function (entry) { return entry.text.trim() || entry.role_id; })};
-    var status = form.querySelector("[data-local-status]");
-    status.textContent = messages.saving;
+    T.showError(root, "");
+    T.announce(root, messages.saving);
     T.postJson(runtime, root, "save_aspirations", payload)
       .done(function (answer) {
         var part = root.querySelector("[data-aspirations-part]");
         part.innerHTML = answer.html;
+        T.announce(root, answer.message);
         var button = part.querySelector('[data-aspirations-form] [type="submit"]');
         if (button) {
           button.focus();
         }
       })
       .fail(function (xhr) {
-        status.textContent = T.errorText(xhr, messages.failed);
+        T.announce(root, "");
+        T.showError(root, T.errorText(xhr, messages.failed));
       });
   });
   return {};

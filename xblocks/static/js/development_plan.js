@@ -315,9 +315,8 @@ function DevelopmentPlanBlock(runtime, element, args) {
   /* The learner's response to the manager's talent view, kept in the learner's own state. */
   function respondTalent(section) {
     var text = section.querySelector("[data-talent-response-text]");
-    var local = section.querySelector("[data-talent-local-status]");
     if (!text.value.trim()) {
-      local.textContent = messages.responseNeeded;
+      T.showError(root, messages.responseNeeded);
       text.setAttribute("aria-invalid", "true");
       text.focus();
       return;
@@ -327,11 +326,12 @@ function DevelopmentPlanBlock(runtime, element, args) {
       .done(function (answer) {
         var holder = root.querySelector('[data-part="talent"]');
         holder.innerHTML = answer.html;
-        holder.querySelector("[data-talent-local-status]").textContent = answer.message;
+        T.showError(root, "");
+        T.announce(root, answer.message);
         holder.querySelector('[data-action="respond-talent"]').focus();
       })
       .fail(function (xhr) {
-        local.textContent = T.errorText(xhr, messages.failed);
+        T.showError(root, T.errorText(xhr, messages.failed));
       });
   }
 

@@ -13,7 +13,7 @@
 
     /* POST `payload` (with the report's username) and put the report's fresh part in place;
        `focusSelector` names what gets the focus back in the new part. */
-    function send(report, handler, payload, focusSelector, message, localStatus) {
+    function send(report, handler, payload, focusSelector, message) {
       if (busy) {
         return;
       }
@@ -30,10 +30,6 @@
           if (message) {
             T.announce(root, message);
           }
-          var local = localStatus && fresh.querySelector(localStatus);
-          if (local && message) {
-            local.textContent = message;  // said again next to the control that was used
-          }
           var target = fresh.querySelector(focusSelector) || fresh.querySelector("h4");
           if (target) {
             if (target.tagName === "H4") {
@@ -43,12 +39,7 @@
           }
         })
         .fail(function (xhr) {
-          var text = xhr.status === 409 ? messages.stale : T.errorText(xhr, messages.failed);
-          T.showError(root, text);
-          var local = localStatus && report.querySelector(localStatus);
-          if (local) {
-            local.textContent = text;
-          }
+          T.showError(root, xhr.status === 409 ? messages.stale : T.errorText(xhr, messages.failed));
         })
         .always(function () {
           busy = false;
@@ -119,8 +110,8 @@
         next_step: form.querySelector('[data-talent-field="next_step"]').value,
         conversation_date: date.value
       };
-      send(report, "record_talent_view", payload, '[data-action="record-talent"]', messages.talentSaved,
-        "[data-talent-form] [data-talent-local-status]");
+      send(report, "record_talent_view", payload, '[data-action="record-talent"]',
+        messages.talentSaved);
     }
 
     root.addEventListener("change", function (event) {
