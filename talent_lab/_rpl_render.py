@@ -62,8 +62,13 @@ def _evidence(session: RplReviewSession, detail: ClaimDetail, language: str) -> 
             where = f" · {esc(item.url)}"
         elif item.file is not None:
             size = number(item.file.size / 1024, language, 0)
-            present = item.file.storage_name.rsplit("/", 1)[-1] in session.files
-            got = text("detail.in_zip" if present else "detail.not_in_zip", language)
+            stored = session.files.get((detail.entry.claim.id, item.id))
+            if stored is None:
+                got = text("detail.not_in_zip", language)
+            elif stored[2] != item.file.sha256:
+                got = text("detail.zip_differs", language)
+            else:
+                got = text("detail.in_zip", language)
             where = f" · {esc(item.file.original_name)} ({size} KB, {esc(got)})"
         items.append(
             f"<li><strong>{esc(item.id)}: {esc(item.title)}</strong> "

@@ -11,6 +11,7 @@ decisions CSV the block imports. Methods raise ``TalentError``; the view shows t
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import zipfile
@@ -108,8 +109,8 @@ class RplReviewSession:
         self.today = (today or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
         #: Decisions recorded in this session, in order (the decisions CSV writes these).
         self.decisions: list[rpl.ClaimDecision] = []
-        #: Evidence files in a loaded zip: storage name → (file name in the zip, size).
-        self.files: dict[str, tuple[str, int]] = {}
+        #: Evidence files in a loaded zip: (claim id, evidence id) → (name, size, SHA-256).
+        self.files: dict[tuple[str, str], tuple[str, int, str]] = {}
         self.competency: str | None = None
         self.state: str | None = None
         self.max_age_days: int | None = None
@@ -384,14 +385,27 @@ class RplReviewSession:
         return ExportedFile(path, data, "csv")
 
 
-def _zip_listing(name: str, data: bytes) -> dict[str, tuple[str, int]]:
-    """The evidence files in the block's zip: storage name (the path's last part) → entry."""
+def _zip_listing(name: str, data: bytes) -> dict[tuple[str, str], tuple[str, int, str]]:
+    """The evidence files in the block's zip, by (claim id, evidence id): the member's name,
+    size and SHA-256. Members are ``<learner>/<claim id>/<evidence id>-<file name>`` as the
+    block writes them (its ``manifest.csv`` is not evidence)."""
+    found: dict[tuple[str, str], tuple[str, int, str]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return {
-                Path(info.filename).name: (rpl.safe_file_name(info.filename), info.file_size)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            for info in archive.infolist():
+                parts = info.filename.split("/")
+                if info.is_dir() or len(parts) != 3 or "-" not in parts[2]:
+                    continue
+                evidence_id = parts[2].split("-", 1)[0]
+                digest = hashlib.sha256()
+                with archive.open(info) as member:
+                    for chunk in iter(lambda: member.read(1 << 20), b""):
+                        digest.update(chunk)
+                found[(parts[1], evidence_id)] = (
+                    rpl.safe_file_name(parts[2]),
+                    info.file_size,
+                    digest.hexdigest(),
+                )
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise NotebookError("rpl.load.bad_zip", file=name) from None
+    return found

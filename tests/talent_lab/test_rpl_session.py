@@ -14,6 +14,7 @@ import talent_core as tc
 from talent_core import rpl
 from talent_lab import FileProblemsError, RplReviewSession
 from talent_lab._errors import NotebookError
+from talent_lab._rpl_render import claim_html
 
 TODAY = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
 
@@ -142,10 +143,12 @@ def test_loading_the_blocks_downloads(session: RplReviewSession) -> None:
     demo = rpl.demo_rpl(today=TODAY)
     queue = rpl.write_queue_csv(demo.queue[:5]).encode("utf-8-sig")
     files = io.BytesIO()
+    row, item = next((r, i) for r in demo.queue[:5] for i in r.claim.evidence if i.file)
+    assert item.file is not None
+    member = f"{row.learner}/{row.claim.id}/{item.id}-{item.file.original_name}"
     with zipfile.ZipFile(files, "w") as archive:
-        storage = next(i.file for r in demo.queue[:5] for i in r.claim.evidence if i.file)
-        assert storage is not None
-        archive.writestr(f"{demo.queue[0].learner}/{storage.storage_name.split('/')[-1]}", b"%PDF-")
+        archive.writestr("manifest.csv", "learner,claim_id,evidence_id\n")
+        archive.writestr(member, b"%PDF-1.7 not the stored bytes")
     kinds = session.load(
         [
             ("queue.csv", queue),
@@ -154,7 +157,12 @@ def test_loading_the_blocks_downloads(session: RplReviewSession) -> None:
         ]
     )
     assert kinds == ["queue", "roster", "files"]
-    assert len(session.queue) == 5 and len(session.files) == 1
+    assert len(session.queue) == 5 and list(session.files) == [(row.claim.id, item.id)]
+    html = claim_html(session, session.detail(row.claim.id))
+    assert "differs from the one" in html  # the demo's checksum is not of these bytes
+    name, size, _ = session.files[(row.claim.id, item.id)]
+    session.files[(row.claim.id, item.id)] = (name, size, item.file.sha256)
+    assert "in the loaded zip" in claim_html(session, session.detail(row.claim.id))
 
 
 def test_a_bad_file_is_named_in_the_users_language_and_changes_nothing(
