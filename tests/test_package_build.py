@@ -140,6 +140,7 @@ def test_wheel_installs_into_a_clean_venv_where_every_block_loads(
             "development_dialogue": "DevelopmentDialogueBlock",
             "development_plan": "DevelopmentPlanBlock",
             "peer_group": "PeerGroupBlock",
+            "prior_learning_portfolio": "PriorLearningPortfolioBlock",
         },
         "modules": [],
     }
