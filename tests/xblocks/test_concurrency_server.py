@@ -725,3 +725,61 @@ def test_staff_roster_uploads_store_exactly_one_accepted_file(
     assert len(rows) == 1
     kept = stored(rows[0])
     assert kept in [[line.split(",")[0] for line in texts[i].splitlines()[1:]] for i in accepted]
+
+
+# -- issue 12: talent views, targets, aspirations ----------------------------------------------
+
+
+def test_talent_views_for_different_reports_from_parallel_tabs_are_all_kept(
+    server: Server,
+) -> None:
+    """One manager record holds every report's view: ten saves for five reports at once lose
+    none (each report keeps the view of one of its accepted saves)."""
+    learners = [f"learner_{1 + i % 5}" for i in range(N)]
+    bodies = [
+        {
+            "username": learners[i],
+            "strengths": ["delegating"],
+            "next_step": f"S{i}",
+            "conversation_date": "2026-11-20",
+        }
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(MANAGED, "record_talent_view", "manager_1", bodies))
+    reports = server.state(MANAGED, "manager_1")["manager_record"]["reports"]
+    for learner in set(learners[i] for i in accepted):
+        view = reports[learner]["talent"]
+        assert view["learner"] == learner and view["manager"] == "manager_1"
+        assert view["next_step"] in {f"S{i}" for i in accepted if learners[i] == learner}
+
+
+def test_choosing_a_target_from_parallel_tabs_keeps_one_and_the_attempt(server: Server) -> None:
+    learner = "learner_target_race"
+    levels = dict.fromkeys(LEADING, 2)
+    draft = {"role_id": "first-time-manager", "levels": levels}
+    assert server.post(LINKED_ASSESSMENT, "submit_assessment", learner, draft)[0] == 200
+    roles = ["project-lead", "hr-business-partner", "experienced-leader-mentor", "specialist"]
+    bodies = [{"role_id": roles[i % len(roles)]} for i in range(N)]
+    accepted, _ = _split(server.race(LINKED_ASSESSMENT, "choose_target", learner, bodies))
+    assert accepted
+    stored = server.state(LINKED_ASSESSMENT, learner)["assessment"]
+    assert len(stored["attempts"]) == 1
+    assert stored["target"]["role_id"] in {bodies[i]["role_id"] for i in accepted}
+    assert stored["draft"]["role_id"] == stored["target"]["role_id"]
+
+
+def test_aspirations_saved_from_parallel_tabs_keep_one_whole_save(server: Server) -> None:
+    learner = "learner_aspirations_race"
+    bodies = [
+        {
+            "aspirations": [
+                {"kind": "energy", "text": f"E{i}", "shared_with_manager": True},
+                {"kind": "mobility", "text": f"M{i}", "shared_with_manager": False},
+            ]
+        }
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(DIALOGUE, "save_aspirations", learner, bodies))
+    stored = server.state(DIALOGUE, learner)["dialogue"]["aspirations"]
+    texts = [a["text"] for a in stored]
+    assert any(texts == [f"E{i}", f"M{i}"] for i in accepted)  # never a mix of two saves
