@@ -206,9 +206,9 @@ class PortfolioPagesMixin(XBlockMixin):
     # -- personal data (GDPR) ---------------------------------------------------------------
 
     def personal_data(self, learner: str) -> dict[str, Any] | None:
-        """Everything this block keeps in ``learner``'s own state: their portfolio and the
-        decisions their page has shown (the files travel beside it in the zip). None when it
-        cannot be read."""
+        """Everything this block keeps about ``learner``: their portfolio and the decisions
+        their page has shown (the files travel beside it in the zip), and what reviewers wrote
+        about them in their own states. None when it cannot be read."""
         state = self.portfolio_of(learner)
         if state is None:
             return None
@@ -223,6 +223,8 @@ class PortfolioPagesMixin(XBlockMixin):
             "exported_at": now().isoformat(),
             "portfolio": state.model_dump(mode="json"),
             "seen_decisions": seen or {},
+            # what the roster's guides and assessors wrote about them (in their own states)
+            "reviewers": self.reviewer_data_about(learner),
         }
 
     def _export_zip(self, learner: str) -> Response:

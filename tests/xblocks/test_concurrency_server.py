@@ -659,7 +659,64 @@ def test_one_decision_per_submission_the_rest_409(server: Server) -> None:
     assert review["decision"]["feedback"] == f"f{accepted[0]}"
 
 
-def test_reading_the_queue_answers_every_request(server: Server) -> None:
+def test_pick_up_and_instrument_from_parallel_tabs_keep_one_review(server: Server) -> None:
+    ref = _seed_claim(server, "learner_8", evidence=2)
+    accepted, _ = _split(server.race(PORTFOLIO, "pick_up_claim", "assessor_1", [ref] * N))
+    assert len(accepted) == N
+    record = _record(server, "assessor_1")
+    assert [r["learner"] for r in record["reviews"]].count("learner_8") == 1
+    picked = [a for a in record["audit"] if a.get("learner") == "learner_8"]
+    assert [a["action"] for a in picked] == ["picked_up"]
+    bodies = [
+        {
+            **ref,
+            "instrument": {
+                "kind": "workplace_observation",
+                "date": "2026-03-05",
+                "assessor": "assessor_1",
+                "outcome": f"o{i}",
+            },
+        }
+        for i in range(N)
+    ]
+    accepted, _ = _split(server.race(PORTFOLIO, "record_instrument", "assessor_1", bodies))
+    assert len(accepted) == N
+    [review] = [r for r in _record(server, "assessor_1")["reviews"] if r["learner"] == "learner_8"]
+    assert review["instrument"]["outcome"] in {f"o{i}" for i in accepted}
+    answers = server.race(PORTFOLIO, "open_claim_review", "assessor_1", [ref] * N)
+    assert [status for status, _ in answers] == [200] * N
+
+
+def test_a_decisions_file_imported_from_parallel_tabs_is_stored_once(server: Server) -> None:
+    import datetime as dt
+
+    from talent_core import rpl
+
+    ref = _seed_claim(server, "learner_9", evidence=2)
+    decision = rpl.ClaimDecision(
+        decision_id="9" * 32,
+        claim_id=ref["claim_id"],
+        learner="learner_9",
+        assessor="assessor_2",
+        outcome=rpl.DecisionOutcome.RECOGNISED,
+        awarded_level=2,
+        reasons={"delegating-l2-1": "Plan.", "delegating-l2-2": "Retro."},
+        decided_at=dt.datetime(2026, 3, 9, 10, tzinfo=dt.UTC),
+        source="import",
+        instrument=rpl.SecondInstrument(
+            kind="workplace_observation",
+            date=dt.date(2026, 3, 6),
+            assessor="assessor_2",
+            outcome="Observed a hand-over.",
+        ),
+    )
+    body, content_type = _multipart("decisions", rpl.write_decisions_csv([decision]))
+    answers = server.race(PORTFOLIO, "import_decisions", "staff_race", [body] * N, content_type)
+    accepted, _ = _split(answers)
+    assert sum(answers[i][1]["new"] for i in accepted) == 1
+    [row] = _block_rows(server, PORTFOLIO)
+    assert list(row["imported_decisions"]) == ["9" * 32]
+
     answers = server.race(PORTFOLIO, "review_queue", "assessor_2", [{"role": "assessor"}] * N)
     assert [status for status, _ in answers] == [200] * N, answers[0]
 

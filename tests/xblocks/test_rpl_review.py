@@ -403,3 +403,19 @@ def test_a_resubmitted_claim_is_picked_up_again_and_decided_anew(as_user) -> Non
     review = record(as_user("assessor_1")).reviews[0]
     assert review.decision is not None and review.decision.outcome == "recognised"
     assert [str(d.outcome) for d in review.earlier_decisions] == ["more_evidence_needed"]
+
+
+def test_the_learners_export_holds_what_reviewers_wrote_about_them(as_user) -> None:
+    import io
+    import zipfile
+
+    from webob import Request
+
+    assert ok(post_json(as_user("guide_1"), "comment_on_claim", {**CLAIM, "text": "Good start."}))
+    response = as_user("learner_1").handle("export_my_data", Request.blank("/"))
+    assert response.status_code == 200
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.body)).read("portfolio.json"))
+    assert data["reviewers"]["guide_1"]["comments"][0]["text"] == "Good start."
+    other = as_user("learner_2").handle("export_my_data", Request.blank("/"))
+    other_data = json.loads(zipfile.ZipFile(io.BytesIO(other.body)).read("portfolio.json"))
+    assert other_data["reviewers"] == {}
