@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -22,12 +24,22 @@ INDICATOR_1 = "Before handing over a task, agrees on the expected result"
 INDICATOR_2 = "Stays available for questions during a delegated task"
 
 
-def as_user(browser: Browser, base: str, student: str) -> Page:
+def as_user(browser: Browser, base: str, student: str, lang: str = "en") -> Page:
     """A page in its own browser context: each user has their own cookies, as in real life."""
     page = browser.new_context(viewport={"width": 1200, "height": 1600}).new_page()
     page.on("dialog", lambda dialog: dialog.accept())
-    page.goto(f"{base}{PORTFOLIO}?student={student}")
+    page.goto(f"{base}{PORTFOLIO}?student={student}&lang={lang}")
     return page
+
+
+def serious_violations(page: Page) -> list[str]:
+    """Axe's serious and critical findings in the reviewer part, one line each."""
+    results: Any = Axe().run(page, context="[data-rpl-review]")
+    return [
+        f"{v['id']} ({v['impact']}): {[str(n['target']) for n in v['nodes'][:3]]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def review(page: Page) -> Locator:
@@ -179,8 +191,22 @@ def test_learner_guide_and_assessor_take_a_claim_to_a_verified_credential(
 
     guide = as_user(browser, workbench_url, "guide_1")
     guide_comments(guide)
+    assert serious_violations(guide) == []
     assessor = as_user(browser, workbench_url, "assessor_1")
     assessor_decides(assessor)
+    assert serious_violations(assessor) == []
+    staff = as_user(browser, workbench_url, "staff_hr")
+    expect(staff.locator("[data-roster-status]")).to_contain_text("Reviewer roster")
+    assert serious_violations(staff) == []
+    for lang in ("sv", "nl"):
+        other_language = as_user(browser, workbench_url, "assessor_2", lang)
+        queue = other_language.locator('[data-queue="assessor"]')
+        queue.locator("[data-open-claim]").first.click()
+        expect(other_language.locator("[data-claim-detail]")).to_be_visible()
+        assert (
+            "Pick up this claim" not in other_language.locator("[data-claim-detail]").inner_text()
+        )
+        assert serious_violations(other_language) == [], lang
 
     # the guide cannot decide, not even by a direct request
     claim_id = str(learner.locator("[data-claim-id]").first.get_attribute("data-claim-id"))
