@@ -206,3 +206,37 @@ def test_the_queue_file_holds_submitted_claims_and_reads_back(as_user) -> None:
     raw = response.body.decode("utf-8-sig")
     assert "'=cmd|" in raw  # defused in the file, restored when read
     assert row.claim.account.situation == "=cmd|' /C calc'!A0"
+
+
+def test_the_evidence_zip_holds_every_submitted_file_under_a_safe_name(as_user) -> None:
+    from tests.xblocks import rpl_helpers as learner_side
+
+    learner = as_user("learner_1")
+    claim_id = learner_side.create_claim(learner)
+    assert learner_side.save_account(as_user("learner_1"), claim_id).status_code == 200
+    hostile = "../../Résumé <script>.pdf"
+    upload = learner_side.upload(as_user("learner_1"), claim_id, learner_side.PDF, hostile)
+    assert upload.status_code == 200, upload.body
+    assert learner_side.add_link(as_user("learner_1"), claim_id).status_code == 200
+    assert (
+        learner_side.post(as_user("learner_1"), "submit_claim", {"claim_id": claim_id}).status_code
+        == 200
+    )
+    draft = learner_side.create_claim(as_user("learner_2"))  # a draft: its files stay out
+    assert (
+        learner_side.upload(as_user("learner_2"), draft, learner_side.PNG, "x.png").status_code
+        == 200
+    )
+    response = get(as_user("staff_hr"), "download_evidence_zip")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="rpl-evidence.zip"'
+    archive = zipfile.ZipFile(io.BytesIO(response.body))
+    names = archive.namelist()
+    assert names[0] == "manifest.csv" and len(names) == 2, names
+    member = names[1]
+    assert member.startswith(f"learner_1/{claim_id}/") and ".." not in member and "<" not in member
+    assert archive.read(member) == learner_side.PDF
+    manifest = list(csv.DictReader(io.StringIO(archive.read("manifest.csv").decode("utf-8-sig"))))
+    assert [(m["learner"], m["file"]) for m in manifest] == [("learner_1", member)]
+    audit = rpl.ReviewerState.model_validate(as_user("staff_hr").review_record).audit
+    assert ("files_downloaded", "1 files") in [(a.action, a.detail) for a in audit]
