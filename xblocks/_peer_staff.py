@@ -9,7 +9,7 @@ out in the mentoring core's ``id,volunteer_as`` format, so HR can feed them to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from webob import Request, Response
 from xblock.core import XBlock, XBlockMixin
@@ -27,6 +27,7 @@ from talent_core import (
 from talent_core.mentoring import VOLUNTEER_COLUMNS
 
 from . import compat
+from ._peer_offers import mentor_strengths, strengths_cell
 from .i18n import N_
 from .mixins import discard_unsaved_changes, json_error, json_response
 
@@ -189,13 +190,23 @@ class PeerStaffMixin(XBlockMixin):
             ),
         )
 
+    def _volunteer_row(self, username: str, state: Any) -> dict[str, Any]:
+        """``volunteer_as`` and, with a linked self-assessment, the ``strengths`` the learner
+        offered there to mentor in (``competency:level;…``, as the mentors file lists them)."""
+        row = {VOLUNTEER_COLUMNS[1]: state["volunteer_as"]}
+        reference = str(getattr(self, "assessment_block", "") or "")
+        if reference.strip():
+            found = mentor_strengths(cast(XBlock, self), reference, username)
+            row["strengths"] = strengths_cell(found)
+        return row
+
     @XBlock.handler
     def download_volunteers(self, request: Request, suffix: str = "") -> Response:
         """Volunteers for the next round as ``id,volunteer_as`` CSV; course staff only."""
         return self.staff_csv_download(
             "volunteers.csv",
             lambda: (
-                (state.username, {VOLUNTEER_COLUMNS[1]: state.state["volunteer_as"]})
+                (state.username, self._volunteer_row(state.username, state.state))
                 for state in compat.iter_user_states(self)
                 if state.state.get("volunteer_as")
             ),

@@ -32,6 +32,7 @@ from talent_core.reports import peer_group_row
 
 from . import compat, scenarios
 from ._peer_method import method_guide
+from ._peer_offers import mentor_strengths
 from ._peer_requests import GroupRequest, ProgrammeEnd, VolunteerChoice
 from ._peer_roster import INTERVISION, MENTORING, ROLE_LABELS
 from ._peer_staff import ROSTER, TEAMS, PeerStaffMixin
@@ -156,6 +157,18 @@ class PeerGroupBlock(
         default="",
     )
 
+    assessment_block = String(
+        display_name=N_("Linked self-assessment"),
+        help=N_(
+            "The location of a competency self-assessment block in this course (its full "
+            "location, or the block id after 'block@'). Learners who offer there to mentor in "
+            "one of their strengths see it under Pay it forward, and the volunteers download "
+            "lists those strengths. Leave empty to link none."
+        ),
+        scope=Scope.settings,
+        default="",
+    )
+
     log_entries = List(
         help=N_("Sessions this learner logged, each tagged with the group it belongs to."),
         scope=Scope.user_state,
@@ -185,6 +198,7 @@ class PeerGroupBlock(
         "roster_csv",
         "show_method",
         "programme_end",
+        "assessment_block",
     )
 
     # -- configuration ----------------------------------------------------------------------
@@ -290,6 +304,16 @@ class PeerGroupBlock(
     def _log_html(self, group: GroupView) -> str:
         return self.render_template("peer_group_log.html", {"entries": self._log_entries(group)})
 
+    def _offers_text(self) -> str:
+        """The strengths the learner offered to mentor in on their self-assessment."""
+        found = mentor_strengths(self, self.assessment_block, self.username)
+        if not found:
+            return ""
+        return self.ugettext(
+            "On your self-assessment you offered to mentor in: {strengths}. Choose to mentor "
+            "below to put yourself forward for the next round."
+        ).format(strengths=", ".join(name for _, name, _ in found))
+
     def _forward_context(self) -> dict[str, Any]:
         _ = self.ugettext
         end = self.end_day()
@@ -304,6 +328,7 @@ class PeerGroupBlock(
             "over": self.programme_over(),
             "until": until,
             "volunteer_as": self.volunteer_as,
+            "offers": self._offers_text(),
             "choices": [
                 {
                     "value": VolunteerRole.MENTOR,

@@ -116,3 +116,45 @@ def test_the_roles_and_offers_stay_out_of_hr_rows(submitted, call) -> None:
         submitted.generate_report_data([XBlockUserState("learner_1", None, state, None, None)])
     )
     assert "mentor" not in " ".join(row)
+
+
+def test_an_offer_to_mentor_reaches_the_peer_groups_pay_it_forward(
+    make_block, workbench_field_data, call
+) -> None:
+    """The offer stays in the learner's own assessment state; the peer group linked to it
+    reads it: the learner sees it under Pay it forward, staff get it with the volunteers."""
+    from tests.xblocks.test_peer_group import MENTORING_ROSTER, download
+
+    assessment = make_block(
+        ASSESSMENT,
+        user="learner_1",
+        field_data=workbench_field_data,
+        competencies=["leading-people"],
+    )
+    draft = {"role_id": "first-time-manager", "levels": LEVELS}
+    assert call(assessment, "submit_assessment", draft).status_code == 200
+    offer = {"competency_id": "giving-feedback", "offered": True}
+    assert call(assessment, "offer_mentoring", offer).status_code == 200
+    group = make_block(
+        "peer_group",
+        user="learner_1",
+        field_data=workbench_field_data,
+        kind="mentoring",
+        roster_csv=MENTORING_ROSTER,
+        programme_end="2025-06-30",
+        assessment_block=str(assessment.scope_ids.usage_id),
+    )
+    words = text_of(student_html(group))
+    assert "On your self-assessment you offered to mentor in: Giving feedback." in words
+    assert call(group, "volunteer", {"volunteer_as": "mentor"}).status_code == 200
+    assert group.volunteer_as == "mentor" and assessment.mentor_offers == ["giving-feedback"]
+    staff = make_block(
+        "peer_group",
+        user="staff_hr",
+        usage=group.scope_ids.usage_id,
+        field_data=workbench_field_data,
+    )
+    assert download(staff, "download_volunteers") == [
+        ["id", "volunteer_as", "strengths"],
+        ["learner_1", "mentor", "giving-feedback:3"],
+    ]
