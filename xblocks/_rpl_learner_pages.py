@@ -65,7 +65,7 @@ class PortfolioPagesMixin(XBlockMixin):
 
         def publish_event(self, action: str, **data: Any) -> None: ...
 
-        def review_roster_now(self) -> rpl.ReviewerRoster: ...
+        def review_roster(self) -> rpl.ReviewerRoster: ...
 
         def reviews_about(self, learner: str) -> LearnerReviews: ...
 
@@ -77,7 +77,7 @@ class PortfolioPagesMixin(XBlockMixin):
         """The owner, the roster's guides and assessors of ``learner``, and course staff."""
         if learner == self.username or self.is_course_staff:
             return True
-        roster = self.review_roster_now()
+        roster = self.review_roster()
         return roster.is_guide_of(self.username, learner) or roster.is_assessor_of(
             self.username, learner
         )

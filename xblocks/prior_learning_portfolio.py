@@ -37,7 +37,7 @@ from talent_core import Identifier, rpl
 from talent_core.reports import rpl_claim_rows, rpl_review_rows
 
 from . import _rpl_learner_view as view
-from . import compat, scenarios
+from . import scenarios
 from ._assessment_setup import CUSTOM_ROLES, DEMO_ROLES, competency_options, load_roles
 from ._rpl_credentials import CREDENTIAL_FORMATS, credential_setup
 from ._rpl_learner import PortfolioLearnerMixin
@@ -186,11 +186,6 @@ class PriorLearningPortfolioBlock(
         scope=Scope.user_state,
         default={},
     )
-    review_record = Dict(
-        help=N_("What this user recorded as a guide or assessor of others' claims."),
-        scope=Scope.user_state,
-        default={},
-    )
     reviewer_roster = Dict(
         help=N_("The course's guides and assessors (username, role, learners), uploaded by staff."),
         scope=Scope.user_state_summary,
@@ -305,49 +300,15 @@ class PriorLearningPortfolioBlock(
             if framework.has_node(req.competency_id)
         }
 
-    def review_roster_now(self) -> rpl.ReviewerRoster:
-        """The reviewer roster as stored; an unreadable one counts as none."""
-        try:
-            return rpl.load_reviewer_roster(self.reviewer_roster)
-        except tc.ValidationError as error:
-            log.warning("prior_learning_portfolio %s: roster: %s", self.scope_ids.usage_id, error)
-            return rpl.ReviewerRoster()
-
-    def _reviewer_state(self, username: str) -> rpl.ReviewerState | None:
-        raw = compat.user_state_of(self, username).get("review_record")
-        if not raw:
-            return None
-        try:
-            return tc.load(rpl.ReviewerState, raw)
-        except tc.ValidationError as error:
-            log.warning("prior_learning_portfolio: review record of %s: %s", username, error)
-            return None
-
-    def _imported(self) -> list[rpl.ClaimDecision]:
-        found: list[rpl.ClaimDecision] = []
-        for key, value in (self.imported_decisions or {}).items():
-            try:
-                found.append(tc.load(rpl.ClaimDecision, value))
-            except tc.ValidationError as error:
-                log.warning("prior_learning_portfolio: imported decision %s: %s", key, error)
-        return found
-
     def reviews_about(self, learner: str) -> LearnerReviews:
         """What the roster's guides and assessors of ``learner`` wrote about their claims,
-        read from each reviewer's own state (the ``user_state`` service)."""
-        roster = self.review_roster_now()
-        reviews: list[rpl.ClaimReview] = []
-        comments: list[rpl.GuideComment] = []
-        for assessor in roster.assessors_of(learner):
-            state = self._reviewer_state(assessor)
-            if state is not None:
-                reviews += [r for r in state.reviews if r.learner == learner]
-        for guide in roster.guides_of(learner):
-            state = self._reviewer_state(guide)
-            if state is not None:
-                comments += [c for c in state.comments if c.learner == learner]
-        imported = [d for d in self._imported() if d.learner == learner]
-        return LearnerReviews(reviews, sorted(comments, key=lambda c: c.at), imported)
+        read from each reviewer's own state (the ``user_state`` service), and the decisions
+        staff imported for them."""
+        return LearnerReviews(
+            self.reviews_of_learner(learner),
+            self.comments_of_learner(learner),
+            [d for d in self.imported_decision_list() if d.learner == learner],
+        )
 
     # -- views ------------------------------------------------------------------------------
 
