@@ -846,6 +846,47 @@ class PlanTeamMixin(XBlockMixin):
             "message": _("Your response is saved. Your manager can read it."),
         }
 
+    # -- personal data (GDPR) -------------------------------------------------------------
+
+    def talent_views_about(self, learner: str) -> dict[str, Any]:
+        """Every talent view managers of this block recorded about ``learner``, per manager:
+        part of the learner's data export (their own state, with their response and the
+        dialogue's aspirations, is exported as theirs). Reads every user's state, so it is for
+        an export, not for a page."""
+        found: dict[str, Any] = {}
+        for row in compat.iter_user_states(cast(XBlock, self)):
+            if row.username == learner or not row.state.get("manager_record"):
+                continue
+            try:
+                view = mg.load_manager_record(row.state["manager_record"]).of(learner).talent
+            except tc.ValidationError:
+                continue
+            if view is not None:
+                found[str(row.username)] = view.model_dump(mode="json")
+        return found
+
+    def erase_talent_views_about(self, learner: str) -> int:
+        """Remove the talent views about ``learner`` from every manager's record; the number of
+        managers' states changed. Writes other users' state, so only the platform's
+        staff/retirement path may call it (as ``erase_reviewer_data_about`` in the portfolio;
+        docs/managers.md); no web handler does."""
+        changed = 0
+        for row in list(compat.iter_user_states(cast(XBlock, self))):
+            raw = row.state.get("manager_record")
+            if not raw or row.username == learner:
+                continue
+            try:
+                record = mg.load_manager_record(raw)
+            except tc.ValidationError:
+                continue
+            erased = mg.forget_talent_view(record, learner)
+            if erased != record:
+                compat.replace_user_state_field(
+                    cast(XBlock, self), str(row.username), "manager_record", erased.to_state()
+                )
+                changed += 1
+        return changed
+
     # -- staff ------------------------------------------------------------------------------
 
     @XBlock.handler

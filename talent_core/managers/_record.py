@@ -38,6 +38,7 @@ __all__ = [
     "ReportRecord",
     "VerifiedAgreement",
     "decide_plan",
+    "forget_talent_view",
     "latest_manager_levels",
     "load_manager_record",
     "rate_report",
@@ -309,6 +310,15 @@ def record_talent_view(record: ManagerRecord, view: TalentView) -> ManagerRecord
     the earlier one; check it first with :func:`check_talent_view`)."""
     report = record.of(view.learner)
     return record.with_report(view.learner, report.model_copy(update={"talent": view}))
+
+
+def forget_talent_view(record: ManagerRecord, learner: str) -> ManagerRecord:
+    """The record without the talent view about ``learner`` (an erasure request); the rest of
+    what the manager recorded about them stays."""
+    report = record.reports.get(learner)
+    if report is None or report.talent is None:
+        return record
+    return record.with_report(learner, report.model_copy(update={"talent": None}))
 
 
 def tick(

@@ -175,3 +175,20 @@ def test_a_learner_without_a_roster_manager_is_not_told_about_their_manager(
     words = agreement(as_user("nobody"))
     assert "Your manager has not agreed" not in words
     assert "No manager is set for you in this course." in words
+
+
+def test_a_learners_talent_views_are_in_their_export_and_erased_on_request(linked, call) -> None:
+    submitted(linked, call)
+    manager = linked("manager_1")
+    assert call(manager, "record_talent_view", VIEW).status_code == 200
+    assert call(manager, "record_talent_view", {**VIEW, "username": "learner_2"}).status_code == 200
+    staff = linked("staff_hr")
+    exported = staff.talent_views_about("learner_1")
+    assert list(exported) == ["manager_1"]
+    assert exported["manager_1"]["next_step"] == "Lead the next team retrospective"
+    assert staff.erase_talent_views_about("learner_1") == 1
+    assert staff.talent_views_about("learner_1") == {}
+    reports = linked("manager_1").manager_record["reports"]
+    assert "talent" not in reports.get("learner_1", {})
+    assert reports["learner_2"]["talent"]["learner"] == "learner_2"  # others' stay
+    assert "Your talent conversation" not in text_of(student_html(linked("learner_1")))
