@@ -239,5 +239,5 @@ def demo_reports(
         ("development_plan-data.csv", rows_to_csv(planned).encode(REPORT_ENCODING)),
         ("development_dialogue-data.csv", rows_to_csv(dialogues).encode(REPORT_ENCODING)),
         ("peer_group-data.csv", rows_to_csv(peers).encode(REPORT_ENCODING)),
-        ("talent-views.csv", rows_to_csv(pipeline.views).encode(REPORT_ENCODING)),
+        ("development_plan-readiness.csv", rows_to_csv(pipeline.views).encode(REPORT_ENCODING)),
     ]

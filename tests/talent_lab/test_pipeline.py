@@ -126,7 +126,7 @@ def files() -> list[tuple[str, bytes]]:
         ("people.csv", people_csv()),
         ("competency_assessment-data.csv", table(assessments)),
         ("development_plan-data.csv", table(plans)),
-        ("talent-views.csv", table(views)),
+        ("development_plan-readiness.csv", table(views)),
     ]
 
 
@@ -341,6 +341,6 @@ def test_the_dashboards_skip_the_readiness_rows_naming_notebook_06() -> None:
     dashboards = DashboardSession()
     view = DashboardView(dashboards)
     (_, views) = files()[3]
-    view.load_files([{"name": "talent-views.csv", "content": views}])
+    view.load_files([{"name": "development_plan-readiness.csv", "content": views}])
     assert [skip.reason for skip in dashboards.skipped] == ["talent_view"]
     assert "belong in the pipeline notebook (06)" in view.upload_status.value
