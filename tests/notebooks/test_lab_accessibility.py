@@ -92,18 +92,20 @@ def keyboard_misses(page: Page, tab: Any) -> list[str]:
             break
         if current:
             reached.add(current)
-    return page.evaluate(
-        """(args) => {
+    # Only this widget's controls: a notebook may show more than one widget (notebook 01's
+    # explorer and role editor), and Tab leaves one before it reaches the next.
+    return tab.evaluate(
+        """(t, args) => {
           const [root, reached] = args;
           const missed = [];
-          document.querySelectorAll(root).forEach((b) => b.querySelectorAll('[data-a11y-control]')
+          t.closest(root).querySelectorAll('[data-a11y-control]')
             .forEach((el) => {
               const r = el.getBoundingClientRect();
               if (r.width > 0 && r.height > 0 && !el.disabled
                   && !el.closest('.modebar') && !reached.includes(el.dataset.a11yControl)) {
                 missed.push(el.outerHTML.slice(0, 120));
               }
-            }));
+            });
           return missed;
         }""",
         [WIDGETS, sorted(reached)],
