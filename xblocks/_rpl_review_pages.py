@@ -21,8 +21,9 @@ import talent_core as tc
 from talent_core import rpl
 
 from . import _rpl_review_view as view
+from . import compat
 from ._rpl_review_access import ASSESSOR, GUIDE
-from ._rpl_review_base import ReviewBaseMixin
+from ._rpl_review_base import ReviewBaseMixin, loaded
 from .mixins import Forbidden, script_json
 
 __all__ = ["FILE_HANDLER", "REVIEW_HANDLERS", "ReviewPagesMixin"]
@@ -91,17 +92,58 @@ class ReviewPagesMixin(ReviewBaseMixin):
 
     def queue_rows(self, username: str, role: str) -> list[view.QueueRow]:
         """Every claim of the learners ``username`` serves as ``role`` (assessors: submitted
-        ones only; guides: drafts too)."""
+        ones only; guides: drafts too).
+
+        Each user's state is read once: for a reviewer of every learner in one pass over the
+        block's states (the LMS's user-state client, one query), else per learner named; the
+        assessors' records are read once each, not once per learner."""
+        roster = self.review_roster()
         imported = self.imported_decision_list()
         framework = self.framework
+        named = roster.learners_of(username, cast(rpl.ReviewerRole, role))
+        states: dict[str, Mapping[str, Any]] = {}
+        if named is None:
+            states = {
+                str(row.username): row.state for row in compat.iter_user_states(cast(XBlock, self))
+            }
+            learners = sorted(
+                u for u, st in states.items() if st.get("portfolio") and u != username
+            )
+        else:
+            learners = sorted(named)
+        records: dict[str, rpl.ReviewerState] = {}
+
+        def record(user: str) -> rpl.ReviewerState:
+            if user not in records:
+                if named is None and user != self.username:  # read in the one pass
+                    try:
+                        raw = states.get(user, {}).get("review_record")
+                        records[user] = loaded(rpl.ReviewerState, raw)
+                    except tc.ValidationError:
+                        records[user] = rpl.ReviewerState()
+                else:
+                    records[user] = self.review_state_of(user)
+            return records[user]
+
         rows = []
-        for learner in self.learners_served(username, role):
-            claims = self.learner_portfolio(learner).claims
+        for learner in learners:
+            if learner in states:
+                try:
+                    claims = loaded(rpl.PortfolioState, states[learner].get("portfolio")).claims
+                except tc.ValidationError:
+                    continue
+            else:
+                claims = self.learner_portfolio(learner).claims
             if role == ASSESSOR:
                 claims = [c for c in claims if c.state is not rpl.ClaimState.DRAFT]
             if not claims:
                 continue
-            pairs = self.assessor_reviews_of_learner(learner)
+            pairs = [
+                (assessor, review)
+                for assessor in roster.assessors_of(learner)
+                for review in record(assessor).reviews
+                if review.learner == learner
+            ]
             reviews = [review for _, review in pairs]
             for claim in claims:
                 status = self.status_of_claim(claim, reviews, imported)

@@ -28,8 +28,8 @@ import talent_core as tc
 from talent_core import rpl
 from talent_core.reports import REPORT_ENCODING
 
+from . import _rpl_files, compat, concurrency
 from . import _rpl_review_zip as zipper
-from . import compat, concurrency
 from ._rpl_review_base import loaded
 from ._rpl_review_pages import ReviewPagesMixin
 from .mixins import attachment, busy_response, discard_unsaved_changes, json_error, json_response
@@ -48,8 +48,6 @@ def _text_response(status: int, text: str) -> Response:
 def _stored(block: Any, learner: str, file: rpl.EvidenceFile) -> BinaryIO | None:
     """One evidence file from the storage (one file in memory at a time: each is at most the
     policy's file size), or None when it is gone."""
-    from . import _rpl_files
-
     data = _rpl_files.read_file(block, learner, file)
     return io.BytesIO(data) if data is not None else None
 

