@@ -118,22 +118,60 @@ class FormatError(TalentError, ValueError):
     """
 
     def __init__(
-        self, file: str, location: str, problem: str, detail: Problem | None = None
+        self,
+        file: str,
+        location: str,
+        problem: str,
+        detail: Problem | None = None,
+        *,
+        place: Problem | None = None,
     ) -> None:
         self.file = file
         self.location = location
         self.problem = problem
         self.detail = detail
+        #: ``location`` with a message id (``problem.place.row_column``), to word it too.
+        self.place = place
         super().__init__(f"{self._where()}: {problem}")
 
-    def _where(self) -> str:
-        return f"{self.file}, {self.location}" if self.location else self.file
+    def _where(self, language: str | None = "en") -> str:
+        location = self.place.text(language) if self.place is not None else self.location
+        return f"{self.file}, {location}" if location else self.file
+
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        place: Problem | None,
+        message_id: str,
+        /,
+        **params: object,
+    ) -> FormatError:
+        """A file's problem ``message_id`` at ``place`` (see :func:`place`), every word of it
+        from the ``talent`` catalog, so each face shows it in its user's language."""
+        detail = Problem.of("", message_id, **params)
+        location = place.message if place is not None else ""
+        return cls(file, location, detail.message, detail, place=place)
 
     def text(self, language: str | None = "en") -> str:
-        """The error with its problem in ``language`` where the core gave it a message id."""
+        """The error with its place and problem in ``language`` where they have message ids."""
         if self.detail is None:
-            return str(self)
-        return f"{self._where()}: {self.detail.text(language)}"
+            return str(self) if self.place is None else f"{self._where(language)}: {self.problem}"
+        return f"{self._where(language)}: {self.detail.text(language)}"
+
+
+def place(
+    *, row: int | None = None, column: str | None = None, line: int | None = None
+) -> Problem | None:
+    """Where in a file, worded per language: ``row 5, column 'email'``, ``row 5``, ``line 3``
+    (the header is row 1, as in a spreadsheet); None for the whole file."""
+    if line is not None:
+        return Problem.of("", "problem.place.line", line=line)
+    if row is not None and column is not None:
+        return Problem.of("", "problem.place.row_column", row=row, column=repr(column))
+    if row is not None:
+        return Problem.of("", "problem.place.row", row=row)
+    return None
 
 
 class StaleVersionError(TalentError, ValueError):

@@ -19,7 +19,7 @@ import zoneinfo
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ._errors import FormatError
+from ._errors import FormatError, Problem, place
 from ._people import PEOPLE_COLUMNS, Person
 from ._spreadsheet import csv_text, restore_formula
 
@@ -88,7 +88,7 @@ def sniff_delimiter(header_line: str) -> str:
     return max(",;\t", key=header_line.count)
 
 
-_NOT_UTF8 = "the file is not UTF-8 text (save it as CSV UTF-8)"
+_NOT_UTF8 = "problem.file.not_utf8"
 
 
 def _lines(data: bytes | str, filename: str) -> Iterator[str]:
@@ -109,7 +109,7 @@ def _utf8_lines(data: bytes, filename: str) -> Iterator[str]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             line = len(_BYTE_LINE_END.findall(data, 0, offset + error.start)) + 1
-            raise FormatError(filename, f"line {line}", _NOT_UTF8) from None
+            raise FormatError.of(filename, place(line=line), _NOT_UTF8) from None
         offset += len(raw)
         yield from filter(None, _AFTER_BARE_CR.split(text))
 
@@ -130,31 +130,39 @@ def csv_rows(
     try:
         first = next(lines, "")
     except UnicodeDecodeError:  # UTF-16 with a broken byte
-        raise FormatError(filename, "row 1", _NOT_UTF8) from None
+        raise FormatError.of(filename, place(row=1), _NOT_UTF8) from None
     delimiter = sniff_delimiter(first_line(first))
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
     try:
         header = [restore_formula(name.strip()) for name in next(reader, [])]
     except csv.Error as error:
-        raise FormatError(filename, "row 1", f"not valid CSV ({error})") from None
+        raise FormatError.of(
+            filename, place(row=1), "problem.file.not_csv", error=str(error)
+        ) from None
     except UnicodeDecodeError:
-        raise FormatError(filename, "row 1", _NOT_UTF8) from None
+        raise FormatError.of(filename, place(row=1), _NOT_UTF8) from None
     width = len(header)
     while header and not header[-1]:
         header.pop()
     if not header:
-        raise FormatError(filename, "", "the file is empty; expected a header row")
+        raise FormatError.of(filename, None, "problem.file.empty")
     seen: set[str] = set()
     for position, name in enumerate(header, start=1):
         if not name:
-            raise FormatError(filename, f"row 1, column {position}", "the column has no name")
+            raise FormatError.of(
+                filename, place(row=1, column=str(position)), "problem.file.unnamed_column"
+            )
         if name in seen:
-            raise FormatError(filename, f"row 1, column {name!r}", "the column appears twice")
+            raise FormatError.of(filename, place(row=1, column=name), "problem.file.column_twice")
         seen.add(name)
     missing = [name for name in required if name not in seen]
     if missing:
-        raise FormatError(
-            filename, "row 1", f"missing column(s) {', '.join(missing)} (found {', '.join(header)})"
+        raise FormatError.of(
+            filename,
+            place(row=1),
+            "problem.file.missing_columns",
+            missing=", ".join(missing),
+            found=", ".join(header),
         )
 
     def rows() -> Iterator[CsvRow]:
@@ -169,10 +177,12 @@ def csv_rows(
                 ):
                     cells = cells[: len(header)]
                 if len(cells) != len(header):
-                    raise FormatError(
+                    raise FormatError.of(
                         filename,
-                        f"row {number}",
-                        f"{len(cells)} cells, but the header has {len(header)} columns",
+                        place(row=number),
+                        "problem.file.cell_count",
+                        cells=len(cells),
+                        columns=len(header),
                     )
                 yield CsvRow(
                     number,
@@ -182,20 +192,22 @@ def csv_rows(
                     },
                 )
         except csv.Error as error:
-            raise FormatError(filename, f"row {number + 1}", f"not valid CSV ({error})") from None
+            raise FormatError.of(
+                filename, place(row=number + 1), "problem.file.not_csv", error=str(error)
+            ) from None
         except UnicodeDecodeError:
-            raise FormatError(filename, f"row {number + 1}", _NOT_UTF8) from None
+            raise FormatError.of(filename, place(row=number + 1), _NOT_UTF8) from None
 
     return header, rows()
 
 
 def _cell(row: CsvRow, column: str, filename: str, *, optional: bool = False) -> str:
     value = row.cells[column]
-    where = f"row {row.number}, column {column!r}"
+    where = place(row=row.number, column=column)
     if not value and not optional:
-        raise FormatError(filename, where, "the cell is empty")
+        raise FormatError.of(filename, where, "problem.file.empty_cell")
     if _CONTROL.search(value):
-        raise FormatError(filename, where, "the cell holds a control character")
+        raise FormatError.of(filename, where, "problem.file.control_character")
     return value
 
 
@@ -209,28 +221,30 @@ def _known_timezone(name: str) -> bool:
 
 
 def _person(row: CsvRow, extra_columns: Sequence[str], filename: str) -> Person:
-    def where(column: str) -> str:
-        return f"row {row.number}, column {column!r}"
+    def where(column: str) -> Problem | None:
+        return place(row=row.number, column=column)
 
     email = _cell(row, "email", filename)
     if not _EMAIL.match(email):
-        raise FormatError(filename, where("email"), f"{email!r} is not an e-mail address")
+        raise FormatError.of(filename, where("email"), "problem.people.email", value=repr(email))
     timezone = _cell(row, "timezone", filename)
     if not _known_timezone(timezone):
-        raise FormatError(
-            filename, where("timezone"), f"{timezone!r} is not an IANA time zone (e.g. Europe/Oslo)"
+        raise FormatError.of(
+            filename, where("timezone"), "problem.people.timezone", value=repr(timezone)
         )
     raw_seniority = _cell(row, "seniority", filename)
     if not raw_seniority.isdigit() or not 1 <= int(raw_seniority) <= MAX_SENIORITY:
-        raise FormatError(
+        raise FormatError.of(
             filename,
             where("seniority"),
-            f"{raw_seniority!r} is not a whole number from 1 to {MAX_SENIORITY}",
+            "problem.people.seniority",
+            value=repr(raw_seniority),
+            high=MAX_SENIORITY,
         )
     language = _cell(row, "language", filename).lower()
     if not _LANGUAGE.match(language):
-        raise FormatError(
-            filename, where("language"), f"{language!r} is not a language code (e.g. nl, sv, en)"
+        raise FormatError.of(
+            filename, where("language"), "problem.people.language", value=repr(language)
         )
     return Person(
         id=_cell(row, "id", filename),
@@ -260,22 +274,26 @@ def read_people_csv(data: bytes | str, filename: str) -> list[Person]:
     for row in rows:
         person = _person(row, extra_columns, filename)
         if person.id in row_of:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
-                f"row {row.number}, column 'id'",
-                f"id {person.id!r} is already used in row {row_of[person.id]}",
+                place(row=row.number, column="id"),
+                "problem.people.id_used",
+                value=repr(person.id),
+                row=row_of[person.id],
             )
         email = person.email.casefold()
         if email in emails:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
-                f"row {row.number}, column 'email'",
-                f"{person.email!r} is already used in row {emails[email]}",
+                place(row=row.number, column="email"),
+                "problem.people.email_used",
+                value=repr(person.email),
+                row=emails[email],
             )
         row_of[person.id], emails[email] = row.number, row.number
         people.append(person)
     if not people:
-        raise FormatError(filename, "", "the file has a header but no people")
+        raise FormatError.of(filename, None, "problem.people.none")
     _check_managers(people, row_of, filename)
     return people
 
@@ -285,12 +303,14 @@ def _check_managers(people: Sequence[Person], row_of: dict[str, int], filename: 
     for person in people:
         if person.manager_id is None:
             continue
-        where = f"row {row_of[person.id]}, column 'manager_id'"
+        where = place(row=row_of[person.id], column="manager_id")
         if person.manager_id == person.id:
-            raise FormatError(filename, where, f"{person.id!r} is their own manager")
+            raise FormatError.of(
+                filename, where, "problem.people.own_manager", value=repr(person.id)
+            )
         if person.manager_id not in manager:
-            raise FormatError(
-                filename, where, f"manager {person.manager_id!r} is not a person in the file"
+            raise FormatError.of(
+                filename, where, "problem.people.unknown_manager", value=repr(person.manager_id)
             )
     settled: set[str] = set()  # people whose chain is known to end at the top
     for person in people:
@@ -300,10 +320,11 @@ def _check_managers(people: Sequence[Person], row_of: dict[str, int], filename: 
         while current is not None and current not in settled:
             if current in on_chain:
                 loop = [*chain[chain.index(current) :], current]
-                raise FormatError(
+                raise FormatError.of(
                     filename,
-                    f"row {row_of[current]}, column 'manager_id'",
-                    f"the manager chain loops: {' → '.join(loop)}",
+                    place(row=row_of[current], column="manager_id"),
+                    "problem.people.manager_loop",
+                    chain=" → ".join(loop),
                 )
             chain.append(current)
             on_chain.add(current)
@@ -344,10 +365,13 @@ def read_rounds_csv(data: bytes | str, filename: str) -> list[RoundMembership]:
         entry = RoundMembership(*(_cell(row, column, filename) for column in ROUND_COLUMNS))
         key = (entry.person_id, entry.round)
         if key in seen:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
-                f"row {row.number}, column 'id'",
-                f"{entry.person_id!r} is already in round {entry.round!r} in row {seen[key]}",
+                place(row=row.number, column="id"),
+                "problem.people.round_twice",
+                value=repr(entry.person_id),
+                round=repr(entry.round),
+                row=seen[key],
             )
         seen[key] = row.number
         result.append(entry)
@@ -361,8 +385,11 @@ def read_pairs_csv(data: bytes | str, filename: str) -> list[tuple[str, str]]:
     for row in rows:
         a, b = (_cell(row, column, filename) for column in PAIR_COLUMNS)
         if a == b:
-            raise FormatError(
-                filename, f"row {row.number}, column 'id_b'", f"pairs {a!r} with themselves"
+            raise FormatError.of(
+                filename,
+                place(row=row.number, column="id_b"),
+                "problem.people.self_pair",
+                value=repr(a),
             )
         pairs.append((a, b))
     return pairs

@@ -42,6 +42,8 @@ class GroupingView(NotebookView):
     """Tabs to load people, set rules and goals, design and adjust groups, and export them."""
 
     session: GroupingSession
+    #: The person the last search selected in the move form, while the form still shows them.
+    _found: str | None = None
 
     def __init__(self, session: GroupingSession) -> None:
         self.session = session
@@ -221,6 +223,7 @@ class GroupingView(NotebookView):
         self.find.observe(lambda _: self.find_person(), "value")
         self.find_button.on_click(lambda _: self.find_person())
         self.move_group.observe(self._on_move_group, "value")
+        self.move_person.observe(self._on_move_person, "value")
         self.move_button.on_click(lambda _: self.move())
         for control in (self.sort, self.page, self.chart_attribute):
             control.observe(self._on_page, "value")
@@ -542,7 +545,12 @@ class GroupingView(NotebookView):
             self.move_group.value = group.name
         finally:
             self._syncing = False
-        self._show_members(keep=person.id)
+        self._syncing = True
+        try:
+            self._show_members(keep=person.id)
+        finally:
+            self._syncing = False
+        self._found = person.id
         status = text(
             "move.found", language, person=f"{person.name} ({person.id})", group=group.name
         )
@@ -597,7 +605,7 @@ class GroupingView(NotebookView):
         finally:
             self._syncing = False
         self._show_members(keep=person_id)
-        self.move_status.value = status
+        self.move_status.value, self._found = status, None
         return True
 
     def export(self) -> bool:
@@ -644,6 +652,12 @@ class GroupingView(NotebookView):
     def _on_move_group(self, change: Mapping[str, Any]) -> None:
         if not self._syncing:
             self._show_members()
+
+    def _on_move_person(self, change: Mapping[str, Any]) -> None:
+        """A person chosen by hand: "Found … in …" no longer says who is in the form."""
+        if not self._syncing and self._found is not None and change["new"] != self._found:
+            self._found = None
+            self.move_status.value = ""
 
     def _on_page(self, change: Mapping[str, Any]) -> None:
         if not self._syncing:

@@ -383,3 +383,37 @@ def test_no_stale_messages_after_a_new_organisation_or_design(designed: Grouping
     view.generate_button.click()  # a new organisation: the old groups are gone
     assert view.run_status.value == "" and view.move_status.value == ""
     assert view.find.value == ""
+
+
+def test_find_selects_the_person_and_a_choice_by_hand_ends_the_found_message(
+    designed: GroupingView,
+) -> None:
+    view = designed
+    session = view.session
+    person = session.people[7]
+    group = session.group_of(person.id)
+    assert group is not None
+    view.find.value = person.email
+    assert (view.move_group.value, view.move_person.value) == (group.name, person.id)
+    assert "Found" in view.move_status.value
+    other = next(m for m in group.members if m != person.id)
+    view.move_person.value = other  # chosen by hand: the message named someone else
+    assert view.move_status.value == ""
+    view.find_button.click()  # the same search again selects them again
+    assert view.move_person.value == person.id and "Found" in view.move_status.value
+
+
+def test_a_bad_people_file_is_worded_in_the_notebooks_language(tmp_path: Path) -> None:
+    """The people reader's own words (place and problem) come from the talent catalog."""
+    view = GroupingView(GroupingSession.demo(40, 1, out_dir=tmp_path))
+    header = "id,name,email,manager_id,department,location,timezone,seniority,language\n"
+    bad = header + "p1,Ann,not-an-address,,Sales,Lund,Europe/Stockholm,3,sv\n"
+    view.language.value = "sv"
+    view.people_upload.value = upload("people.csv", bad.encode())
+    swedish = "people.csv, rad 2, kolumn 'email': 'not-an-address' är ingen e-postadress"
+    assert html.escape(swedish) in view.people_status.value
+    view.language.value = "nl"
+    view.people_upload.value = upload("people.csv", b"id,name\np1,Ann\n")
+    status = view.people_status.value
+    assert "people.csv, rij 1: kolom(men) ontbreken: email, manager_id" in status
+    assert "missing" not in status and "row" not in status
