@@ -69,7 +69,9 @@ class DashboardView(NotebookView):
             mode: widgets.FloatText(value=rates.away_share[mode], style=_RATE, layout=_RATE_BOX)
             for mode in LearningMode
         }
-        self.apply_rates = widgets.Button(icon="calculator", button_style="primary")
+        self.apply_rates = widgets.Button(
+            layout=FIT_LABEL, icon="calculator", button_style="primary"
+        )
         self.rates_status = widgets.HTML()
         self.mix_table = widgets.HTML()
         self.mix_chart = MixChart()
@@ -77,7 +79,9 @@ class DashboardView(NotebookView):
         self.export_intro = widgets.HTML()
         self.export_kind = widgets.Dropdown(style=_WIDE)
         self.folder = widgets.Text(value=str(session.out_dir), style=_WIDE)
-        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_button = widgets.Button(
+            layout=FIT_LABEL, icon="download", button_style="primary"
+        )
         self.export_status = widgets.HTML()
 
         rate_rows = [

@@ -14,6 +14,8 @@ from plotly.subplots import make_subplots
 
 __all__ = ["GroupChart"]
 
+#: Width in pixels, as the dashboards' charts (talent_lab._dashboard_charts.WIDTH_PX).
+_WIDTH_PX = 780
 #: Heights in pixels: the score panel, each heatmap row, and room for titles and axes.
 _SCORES_PX, _ROW_PX, _FRAME_PX, _GAP_PX = 180, 22, 200, 90
 
@@ -29,7 +31,10 @@ class GroupChart:
             col=1,
         )
         layout.add_trace(go.Bar(marker_color="#2e6b34"), row=2, col=1)
-        layout.update_layout(showlegend=False, margin={"t": 60, "l": 140})
+        # the notebook's width (a figure drawn in a hidden tab would be plotly's default 700 px)
+        layout.update_layout(showlegend=False, width=_WIDTH_PX, margin={"t": 60, "l": 10, "r": 10})
+        layout.update_xaxes(automargin=True)
+        layout.update_yaxes(automargin=True)
         layout.update_yaxes(autorange="reversed", row=1, col=1)
         self.figure = go.FigureWidget(layout)
 

@@ -55,7 +55,7 @@ class GroupingView(NotebookView):
             value=max(20, len(session.people) or 60), min=20, max=MAX_DEMO, style=_WIDE
         )
         self.demo_seed = widgets.IntText(value=1, style=_WIDE)
-        self.generate_button = widgets.Button(icon="users")
+        self.generate_button = widgets.Button(layout=FIT_LABEL, icon="users")
         self.people_upload = widgets.FileUpload(accept=".csv", multiple=False, layout=FIT_LABEL)
         self.people_status = widgets.HTML()
         self.people_summary = widgets.HTML()
@@ -68,13 +68,17 @@ class GroupingView(NotebookView):
         self.max_size = widgets.BoundedIntText(
             value=options.max_size, min=2, max=20, **NUMBER_FIELD
         )
-        self.same_language = widgets.Checkbox(value=options.same_language, indent=False)
+        self.same_language = widgets.Checkbox(
+            layout=FIT_LABEL, value=options.same_language, indent=False
+        )
         self.manager_rule = widgets.Dropdown(style=_WIDE)
         self.uploads = {
             kind: widgets.FileUpload(accept=".csv", multiple=False, layout=FIT_LABEL)
             for kind in _UPLOADS
         }
-        self.clear_buttons = {kind: widgets.Button(icon="times") for kind in _UPLOADS}
+        self.clear_buttons = {
+            kind: widgets.Button(layout=FIT_LABEL, icon="times") for kind in _UPLOADS
+        }
         self.upload_status = {kind: widgets.HTML() for kind in _UPLOADS}
         self.goals_heading = widgets.HTML()
         self.policies = {name: widgets.Dropdown(style=_WIDE) for name in _GOALS}
@@ -100,7 +104,7 @@ class GroupingView(NotebookView):
         self.run_heading = widgets.HTML()
         self.seed = widgets.IntText(value=1, style=_WIDE)
         self.time_limit = widgets.BoundedFloatText(value=60, min=0, max=3600, style=_WIDE)
-        self.run_button = widgets.Button(icon="play", button_style="primary")
+        self.run_button = widgets.Button(layout=FIT_LABEL, icon="play", button_style="primary")
         self.progress = widgets.IntProgress(value=0, min=0, max=100, style=_WIDE)
         self.run_status = widgets.HTML()
         # groups
@@ -108,11 +112,11 @@ class GroupingView(NotebookView):
         self.notices = widgets.HTML()
         self.move_heading = widgets.HTML()
         self.find = widgets.Text(style=_WIDE, continuous_update=False)
-        self.find_button = widgets.Button(icon="search")
+        self.find_button = widgets.Button(layout=FIT_LABEL, icon="search")
         self.move_group = widgets.Dropdown(style=_WIDE)
         self.move_person = widgets.Dropdown(style=_WIDE)
         self.move_target = widgets.Dropdown(style=_WIDE)
-        self.move_button = widgets.Button(icon="arrow-right")
+        self.move_button = widgets.Button(layout=FIT_LABEL, icon="arrow-right")
         self.move_status = widgets.HTML()
         self.sort = widgets.Dropdown(style=_WIDE)
         self.page = widgets.BoundedIntText(value=1, min=1, max=1, style=_WIDE)
@@ -127,7 +131,9 @@ class GroupingView(NotebookView):
         self.mode = widgets.Dropdown(style=_WIDE)
         self.header = widgets.Dropdown(style=_WIDE)
         self.folder = widgets.Text(value=str(session.out_dir), style=_WIDE)
-        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_button = widgets.Button(
+            layout=FIT_LABEL, icon="download", button_style="primary"
+        )
         self.export_status = widgets.HTML()
 
         self.tabs = widgets.Tab(
@@ -424,6 +430,7 @@ class GroupingView(NotebookView):
         if error is None:
             # Messages about the groups of the people before no longer hold.
             self.run_status.value = self.move_status.value = ""
+            self._found = None
             self.progress.value, self.progress.bar_style = 0, ""
             self.find.value = ""
             self.refresh()
@@ -512,6 +519,7 @@ class GroupingView(NotebookView):
             return False
         self.progress.bar_style = "success"
         self.move_status.value = ""  # a search or move in the groups before no longer holds
+        self._found = None
         self.run_status.value = notice(
             True,
             text(

@@ -64,20 +64,22 @@ class MentoringView(NotebookView):
         }
         self.line = widgets.Dropdown(style=_WIDE)
         self.require_language = widgets.Checkbox(
-            value=settings.require_shared_language, indent=False
+            layout=FIT_LABEL, value=settings.require_shared_language, indent=False
         )
-        self.avoid_earlier = widgets.Checkbox(value=settings.avoid_earlier_pairs, indent=False)
-        self.match_button = widgets.Button(icon="link", button_style="primary")
+        self.avoid_earlier = widgets.Checkbox(
+            layout=FIT_LABEL, value=settings.avoid_earlier_pairs, indent=False
+        )
+        self.match_button = widgets.Button(layout=FIT_LABEL, icon="link", button_style="primary")
         self.match_status = widgets.HTML()
         # pairs
         self.warnings = widgets.HTML()
         self.edit_heading = widgets.HTML()
         self.edit_mentee = widgets.Dropdown(style=_WIDE)
         self.edit_mentor = widgets.Dropdown(style=_WIDE)
-        self.assign_button = widgets.Button(icon="check")
-        self.unassign_button = widgets.Button(icon="unlink")
+        self.assign_button = widgets.Button(layout=FIT_LABEL, icon="check")
+        self.unassign_button = widgets.Button(layout=FIT_LABEL, icon="unlink")
         self.edit_other = widgets.Dropdown(style=_WIDE)
-        self.swap_button = widgets.Button(icon="exchange")
+        self.swap_button = widgets.Button(layout=FIT_LABEL, icon="exchange")
         self.edit_status = widgets.HTML()
         self.page = widgets.BoundedIntText(value=1, min=1, max=1, style=_WIDE)
         self.pages = widgets.HTML()
@@ -89,7 +91,9 @@ class MentoringView(NotebookView):
         self.export_intro = widgets.HTML()
         self.export_kind = widgets.Dropdown(style=_WIDE)
         self.folder = widgets.Text(value=str(session.out_dir), style=_WIDE)
-        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_button = widgets.Button(
+            layout=FIT_LABEL, icon="download", button_style="primary"
+        )
         self.export_status = widgets.HTML()
 
         self.tabs = widgets.Tab(

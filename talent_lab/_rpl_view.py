@@ -63,7 +63,7 @@ class RplReviewView(NotebookView):
         self.reasons_box = widgets.VBox()
         self.reasons: dict[str, widgets.Textarea] = {}
         self.feedback = widgets.Textarea(style=_WIDE, layout=_FULL)
-        self.record = widgets.Button(icon="check", button_style="primary")
+        self.record = widgets.Button(layout=FIT_LABEL, icon="check", button_style="primary")
         self.record_status = widgets.HTML()
         # charts
         self.states_chart = StateChart()
@@ -72,7 +72,9 @@ class RplReviewView(NotebookView):
         # export
         self.export_intro = widgets.HTML()
         self.folder = widgets.Text(value=str(session.out_dir), style=_WIDE)
-        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_button = widgets.Button(
+            layout=FIT_LABEL, icon="download", button_style="primary"
+        )
         self.export_status = widgets.HTML()
 
         self.tabs = widgets.Tab(

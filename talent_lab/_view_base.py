@@ -19,10 +19,12 @@ _WIDE = {"description_width": "initial"}
 #: slider's handle no accessible name, so a screen reader announces an unnamed slider.
 NUMBER_FIELD: dict[str, Any] = {
     "style": {"description_width": "initial"},
-    "layout": {"width": "auto", "min_width": "14em"},
+    "layout": {"width": "max-content"},
 }
-#: Layout of a file upload button as wide as its label.
-FIT_LABEL: dict[str, str] = {"width": "auto"}
+#: Layout of a button, upload button or checkbox as wide as its label, in every language
+#: (ipywidgets cuts a label at a fixed width: "Tarieven toepa…"); "auto" would stretch it
+#: across a column.
+FIT_LABEL: dict[str, str] = {"width": "max-content"}
 
 
 class _Session(Protocol):
@@ -62,4 +64,8 @@ class NotebookView:
         if self._syncing or change["new"] is None:
             return
         self.session.language = change["new"]
+        # what an earlier action reported is in the language before: not left half translated
+        for name, value in vars(self).items():
+            if name.endswith("_status") and isinstance(value, widgets.HTML):
+                value.value = ""
         self.refresh()

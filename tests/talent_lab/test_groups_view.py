@@ -417,3 +417,11 @@ def test_a_bad_people_file_is_worded_in_the_notebooks_language(tmp_path: Path) -
     status = view.people_status.value
     assert "people.csv, rij 1: kolom(men) ontbreken: email, manager_id" in status
     assert "missing" not in status and "row" not in status
+
+
+def test_the_chart_uses_the_notebooks_width(tmp_path: Path) -> None:
+    from talent_lab._dashboard_charts import WIDTH_PX
+
+    view = GroupingView(GroupingSession.demo(40, 1, out_dir=tmp_path))
+    layout = view.chart.figure.layout
+    assert layout.width == WIDTH_PX and layout.yaxis.automargin and layout.margin.l == 10

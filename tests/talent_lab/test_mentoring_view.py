@@ -219,3 +219,11 @@ def test_showing_the_network_tab_refits_the_drawing(view: MentoringView) -> None
     view.tabs.selected_index = 0
     view.tabs.selected_index = 3
     assert len(heights) == 2 and heights[0] != heights[1]
+
+
+def test_a_new_language_leaves_no_message_in_the_old_one(view: MentoringView) -> None:
+    view.match_button.click()
+    assert "mentees have a mentor" in view.match_status.value
+    view.language.value = "nl"
+    assert view.match_status.value == ""
+    assert "Koppelen" in view.match_button.description

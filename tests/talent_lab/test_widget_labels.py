@@ -53,4 +53,9 @@ def test_every_setting_and_upload_shows_its_whole_label(tmp_path: Path, index: i
     for field in (w for w in found if isinstance(w, NUMBER_FIELDS) and w.min != 1):
         assert field.style.description_width == "initial", field.description
     for upload in (w for w in found if isinstance(w, widgets.FileUpload)):
-        assert upload.layout.width == "auto", upload.description
+        assert upload.layout.width == "max-content", upload.description
+    # a button is 148 px wide unless told: "Tarieven toepa…" in Dutch
+    for button in (w for w in found if type(w) is widgets.Button):
+        assert button.layout.width == "max-content", button.description
+    for box in (w for w in found if isinstance(w, widgets.Checkbox)):
+        assert box.layout.width == "max-content", box.description
