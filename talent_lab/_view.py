@@ -28,7 +28,11 @@ _WIDE = {"description_width": "initial"}
 
 
 def _offer(dropdown: Any, options: list[tuple[str, str]], keep: str | None) -> None:
-    """Give a dropdown new options, keeping its choice if still offered, else the first."""
+    """Give a dropdown new options, keeping its choice if still offered, else the first.
+
+    The menu is as wide as its longest option, so no choice is cut off in any language.
+    """
+    dropdown.layout.width = "max-content"
     values = [value for _, value in options]
     dropdown.options = options
     dropdown.value = keep if keep in values else (values[0] if values else None)
