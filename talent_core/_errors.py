@@ -161,14 +161,19 @@ class FormatError(TalentError, ValueError):
 
 
 def place(
-    *, row: int | None = None, column: str | None = None, line: int | None = None
+    *,
+    row: int | None = None,
+    column: str | int | None = None,
+    line: int | None = None,
 ) -> Problem | None:
-    """Where in a file, worded per language: ``row 5, column 'email'``, ``row 5``, ``line 3``
-    (the header is row 1, as in a spreadsheet); None for the whole file."""
+    """Where in a file, worded per language: ``row 5, column 'email'`` (a column by name),
+    ``row 1, column 10`` (by position), ``row 5``, ``line 3`` (the header is row 1, as in a
+    spreadsheet); None for the whole file."""
     if line is not None:
         return Problem.of("", "problem.place.line", line=line)
     if row is not None and column is not None:
-        return Problem.of("", "problem.place.row_column", row=row, column=repr(column))
+        shown = repr(column) if isinstance(column, str) else str(column)
+        return Problem.of("", "problem.place.row_column", row=row, column=shown)
     if row is not None:
         return Problem.of("", "problem.place.row", row=row)
     return None

@@ -150,7 +150,7 @@ def csv_rows(
     for position, name in enumerate(header, start=1):
         if not name:
             raise FormatError.of(
-                filename, place(row=1, column=str(position)), "problem.file.unnamed_column"
+                filename, place(row=1, column=position), "problem.file.unnamed_column"
             )
         if name in seen:
             raise FormatError.of(filename, place(row=1, column=name), "problem.file.column_twice")
