@@ -121,7 +121,9 @@ class RoleEditorView(NotebookView):
         self.export_intro = widgets.HTML()
         self.export_format = widgets.Dropdown(style=_WIDE)
         self.folder = widgets.Text(value=str(self.session.session.out_dir), style=_WIDE)
-        self.export_button = widgets.Button(icon="download", button_style="primary")
+        self.export_button = widgets.Button(
+            layout=FIT_LABEL, icon="download", button_style="primary"
+        )
         self.export_status = widgets.HTML()
         self.tabs = widgets.Tab(
             children=[
