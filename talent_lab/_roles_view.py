@@ -119,7 +119,7 @@ class RoleEditorView(NotebookView):
         self.upload = widgets.FileUpload(accept=".json,.csv", multiple=False, layout=FIT_LABEL)
         self.import_status = widgets.HTML()
         self.export_intro = widgets.HTML()
-        self.export_format = widgets.Dropdown(style=_WIDE)
+        self.export_format = widgets.Dropdown(style=_WIDE, layout={"width": "max-content"})
         self.folder = widgets.Text(value=str(self.session.session.out_dir), style=_WIDE)
         self.export_button = widgets.Button(
             layout=FIT_LABEL, icon="download", button_style="primary"
