@@ -6,11 +6,10 @@ widget it shows is opened in turn and checked:
 
 - axe-core (bundled by axe-playwright-python) finds no serious or critical violation in our
   widget output. The check is scoped to the widget views (the notebook's output areas that
-  hold a widget): JupyterLab's own chrome is out of our hands. At JupyterLab 4.6 a whole-page
-  run also reports ``scrollable-region-focusable`` for pandas tables that a "Working from
-  code" cell returns (JupyterLab's HTML output box scrolls, and is not focusable) and, on
-  some pages, ``aria-allowed-attr``/``aria-required-children`` in Lumino's own tab bars;
-  neither is in our widgets.
+  hold a widget): JupyterLab's own chrome is out of our hands. At JupyterLab 4.6 a run over
+  every output area also reports ``scrollable-region-focusable`` (serious) for the wide
+  pandas tables that a "Working from code" cell returns: JupyterLab's HTML output box
+  scrolls and cannot take focus. That box is JupyterLab's, not our widgets'.
 - the keyboard reaches every control: pressing Tab from the widget's first control (the
   language menu) focuses each visible tab, button, field, menu and slider in turn, before
   focus leaves the widget.
@@ -131,3 +130,18 @@ def test_every_tab_passes_axe_and_the_keyboard_reaches_every_control(
         if problems:
             found[title] = problems
     assert found == {}
+
+
+@pytest.mark.browser
+def test_the_checks_find_an_unnamed_slider_and_a_control_the_keyboard_skips(page: Page) -> None:
+    """What ipywidgets' slider looked like to axe, and a button taken out of the tab order."""
+    page.set_content(
+        '<html lang="en"><title>t</title><main><div class="jp-OutputArea-output">'
+        '<div class="jupyter-widgets"><select aria-label="Language"><option>en</option></select>'
+        '<ul><li class="lm-TabBar-tab" tabindex="0">Tab</li></ul>'
+        '<div role="slider" tabindex="0" aria-valuenow="3" aria-valuemin="0" aria-valuemax="9">'
+        '</div><button tabindex="-1">Hidden from the keyboard</button></div></div></main></html>'
+    )
+    assert any(v.startswith("aria-input-field-name") for v in serious_violations(page))
+    missed = keyboard_misses(page, page.locator(".lm-TabBar-tab"))
+    assert len(missed) == 1 and "Hidden from the keyboard" in missed[0]
