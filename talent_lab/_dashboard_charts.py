@@ -11,7 +11,10 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-__all__ = ["WIDTH_PX", "GapHeatmap", "MixChart", "wrapped"]
+__all__ = ["SEPARATORS", "WIDTH_PX", "GapHeatmap", "MixChart", "wrapped"]
+
+#: plotly's decimal and thousands marks per language (12,345.6 / 12 345,6 / 12.345,6).
+SEPARATORS = {"en": ".,", "sv": ",\xa0", "nl": ",."}
 
 #: Width of both charts in pixels: a notebook at 1280 px with the file browser open has about
 #: 810 px for an output. plotly draws a figure in a tab that is not shown yet at its default
@@ -110,8 +113,11 @@ class MixChart:
         names: tuple[str, str],
         costs: tuple[Sequence[float], Sequence[float]],
         cost_axis: str,
+        separators: str = ".,",
     ) -> None:
+        """``separators``: the decimal and thousands marks of the language (plotly's)."""
         with self.figure.batch_update():
+            self.figure.layout.separators = separators
             for bars, name, values in zip(self.figure.data, names, costs, strict=True):
                 bars.x, bars.y, bars.name = [wrapped(m) for m in modes], list(values), name
             self.figure.layout.title.text = title

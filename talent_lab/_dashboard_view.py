@@ -14,7 +14,7 @@ import ipywidgets as widgets
 from talent_core import LearningMode, TalentError
 
 from . import _dashboard_render as render
-from ._dashboard_charts import GapHeatmap, MixChart
+from ._dashboard_charts import SEPARATORS, GapHeatmap, MixChart
 from ._dashboard_messages import text
 from ._dashboard_session import DASHBOARD_EXPORTS, DashboardExport, DashboardSession, GroupBy
 from ._export import download_link
@@ -236,6 +236,7 @@ class DashboardView(NotebookView):
                 [float(cost) for cost in shown["classroom_heavy_cost"][:-1]],
             ),
             cost_axis=text("mix.cost_axis", language, currency=session.rates.currency),
+            separators=SEPARATORS.get(language.split("-")[0], ".,"),
         )
 
     # -- actions ---------------------------------------------------------------------------

@@ -316,3 +316,12 @@ def test_chart_labels_are_whole_and_the_heatmap_reads_across(tmp_path: Path) -> 
     assert all(len(line) <= 18 for mode in modes for line in mode.split("<br>"))
     assert view.mix_chart.figure.layout.legend.orientation == "h"
     assert heatmap.layout.width == view.mix_chart.figure.layout.width == WIDTH_PX
+
+
+def test_the_cost_axis_writes_numbers_as_the_language_does(view: DashboardView) -> None:
+    view.upload.value = upload(("plans.csv", PLANS))
+    assert view.mix_chart.figure.layout.separators == ".,"
+    view.language.value = "nl"
+    assert view.mix_chart.figure.layout.separators == ",."
+    view.language.value = "sv"
+    assert view.mix_chart.figure.layout.separators == ",\xa0"  # as the table writes them
