@@ -27,6 +27,7 @@ from typing import Any
 import pytest
 
 from tests.xblocks.test_development_plan import goal
+from xblocks._plan_demo import MANAGER_ROSTER
 
 N = 10
 CLIENT = Path(__file__).with_name("race_client.py")
@@ -792,6 +793,10 @@ def test_talent_views_for_different_reports_from_parallel_tabs_are_all_kept(
 ) -> None:
     """One manager record holds every report's view: ten saves for five reports at once lose
     none (each report keeps the view of one of its accepted saves)."""
+    # The demo roster again: the roster race above may have replaced it.
+    body, content_type = _multipart("roster", MANAGER_ROSTER)
+    [(status, _)] = server.race(MANAGED, "upload_managers", "staff_race", [body], content_type)
+    assert status == 200
     learners = [f"learner_{1 + i % 5}" for i in range(N)]
     bodies = [
         {
