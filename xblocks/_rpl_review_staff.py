@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import io
@@ -276,49 +277,32 @@ class ReviewStaffMixin(ReviewPagesMixin):
             discard_unsaved_changes(cast(XBlock, self))
 
     def audit_rows(self) -> list[tuple[str, ...]]:
-        """Every audit line of every user's record and every claim's state change, by time."""
+        """Every audit line of every user's record (reviewers', staff's, the learners' own) and
+        every claim's state change, by time."""
         lines: list[tuple[dt.datetime, tuple[str, ...]]] = []
+
+        def add(entries: list[rpl.AuditEntry]) -> None:
+            for entry in entries:
+                cells = (entry.at.isoformat(), entry.by, entry.action)
+                where = (entry.learner or "", entry.claim_id or "", entry.detail)
+                lines.append((entry.at, (*cells, *where)))
+
         for row in compat.iter_user_states(cast(XBlock, self)):
             state = row.state
             if state.get("review_record"):
-                try:
-                    record = loaded(rpl.ReviewerState, state["review_record"])
-                except tc.ValidationError:
-                    record = rpl.ReviewerState()
-                for entry in record.audit:
-                    lines.append(
-                        (
-                            entry.at,
-                            (
-                                entry.at.isoformat(),
-                                entry.by,
-                                entry.action,
-                                entry.learner or "",
-                                entry.claim_id or "",
-                                entry.detail,
-                            ),
-                        )
-                    )
+                with contextlib.suppress(tc.ValidationError):  # unreadable: logged elsewhere
+                    add(loaded(rpl.ReviewerState, state["review_record"]).audit)
             if state.get("portfolio"):
                 try:
                     portfolio = loaded(rpl.PortfolioState, state["portfolio"])
                 except tc.ValidationError:
                     continue
+                add(portfolio.audit)  # the learner's own actions (evidence added, files...)
                 for claim in portfolio.claims:
                     for change in claim.history:
-                        lines.append(
-                            (
-                                change.at,
-                                (
-                                    change.at.isoformat(),
-                                    change.by,
-                                    f"claim_{change.state}",
-                                    str(row.username),
-                                    claim.id,
-                                    change.note[:300],
-                                ),
-                            )
-                        )
+                        cells = (change.at.isoformat(), change.by, f"claim_{change.state}")
+                        where = (str(row.username), claim.id, change.note[:300])
+                        lines.append((change.at, (*cells, *where)))
         lines.sort(key=lambda line: line[0])
         return [line for _, line in lines]
 

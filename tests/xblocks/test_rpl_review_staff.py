@@ -240,3 +240,7 @@ def test_the_evidence_zip_holds_every_submitted_file_under_a_safe_name(as_user) 
     assert [(m["learner"], m["file"]) for m in manifest] == [("learner_1", member)]
     audit = rpl.ReviewerState.model_validate(as_user("staff_hr").review_record).audit
     assert ("files_downloaded", "1 files") in [(a.action, a.detail) for a in audit]
+    rows = csv_rows(get(as_user("staff_hr"), "download_audit"))
+    learner_lines = [r["action"] for r in rows if r["by"] == "learner_1"]
+    assert "claim_submitted" in learner_lines
+    assert len(learner_lines) > 1 + learner_lines.count("claim_submitted")  # their own audit too
