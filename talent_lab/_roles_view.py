@@ -42,7 +42,10 @@ class _RequirementRow:
         self.competency_id = competency_id
         self.level = widgets.Dropdown(style=_WIDE, layout={"width": "max-content"})
         self.importance = widgets.Dropdown(
-            options=[(str(i), i) for i in range(1, 6)], value=importance, style=_WIDE
+            options=[(str(i), i) for i in range(1, 6)],
+            value=importance,
+            style=_WIDE,
+            layout={"width": "max-content"},
         )
         self.remove = widgets.Button(icon="trash", layout=FIT_LABEL)
         self.widget = widgets.HBox([self.level, self.importance, self.remove])
