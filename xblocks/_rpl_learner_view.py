@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import talent_core as tc
 from talent_core import rpl
+from talent_core.i18n import format_number
 
 from .competency_view import level_text, long_date
 from .i18n import N_
@@ -247,10 +248,10 @@ def _when(at: dt.datetime, language: str) -> str:
     return f"{long_date(at.date(), language)} {at.strftime('%H:%M')} UTC"
 
 
-def _size(size: int) -> str:
+def _size(size: int, language: str) -> str:
     if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
+        return f"{format_number(size / (1024 * 1024), language, 1)} MB"
+    return f"{format_number(max(1, round(size / 1024)), language)} KB"
 
 
 def _indicator_text(framework: tc.CompetencyFramework, indicator_id: str, language: str) -> str:
@@ -315,7 +316,7 @@ def claim_view(
             date_text=long_date(item.date, language),
             url=item.url or "",
             file_name=item.file.original_name if item.file else "",
-            file_size=_size(item.file.size) if item.file else "",
+            file_size=_size(item.file.size, language) if item.file else "",
             file_url=file_url(item.id) if item.file else "",
             indicators=tuple(
                 IndicatorOption(node.id, texts[node.id], node.id in item.indicator_ids)

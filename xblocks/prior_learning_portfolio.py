@@ -34,6 +34,7 @@ from xblock.validation import ValidationMessage
 
 import talent_core as tc
 from talent_core import Identifier, rpl
+from talent_core.i18n import format_number
 from talent_core.reports import rpl_claim_rows, rpl_review_rows
 
 from . import _rpl_learner_view as view
@@ -382,7 +383,8 @@ class PriorLearningPortfolioBlock(
     def _used_text(self, state: rpl.PortfolioState) -> str:
         used = used_bytes(state)
         return self.ugettext("Your files use {used} of {limit} MB.").format(
-            used=f"{used / (1024 * 1024):.1f}", limit=self.policy.max_learner_mb
+            used=format_number(used / (1024 * 1024), self.language, 1),
+            limit=self.policy.max_learner_mb,
         )
 
     @unreadable_state_view

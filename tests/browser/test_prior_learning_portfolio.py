@@ -4,6 +4,7 @@ and a link, linked to indicators, submitted and locked; another learner cannot o
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -101,3 +102,32 @@ def test_the_learner_s_portfolio_with_a_draft_is_axe_clean(
     page.locator("[data-rpl-new] button[type='submit']").click()
     expect(page.locator(".talent-rpl__claim")).to_have_count(1)
     assert serious_violations(page, ".talent-rpl") == []
+
+
+def test_a_guide_s_queue_and_claim_fit_a_phone_with_readable_headings(
+    browser: Browser, workbench_url: str
+) -> None:
+    """At 375 px the review queue (eight columns) scrolls inside its own box instead of pushing
+    the "Open" button off the screen, and the claim's section headings are body size at least."""
+    from tests.browser.layout import overflowing
+
+    learner = browser.new_context().new_page()
+    open_block(learner, workbench_url, "learner_5")
+    learner.locator("[data-rpl-new] button[type='submit']").click()
+    expect(learner.locator(".talent-rpl__claim")).to_have_count(1)
+
+    guide = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    open_block(guide, workbench_url, "guide_1", lang="nl")
+    queue = guide.locator('[data-queue="guide"]')
+    expect(queue.locator("[data-claim-row]").first).to_be_visible()
+    assert overflowing(guide) == []
+    scroller = queue.get_by_role("region", name=re.compile("aanvra", re.I))
+    assert scroller.evaluate("box => box.scrollWidth > box.clientWidth")  # scrolls, reachable
+    queue.get_by_role("button", name=re.compile("^Openen learner_5")).click()
+    detail = guide.locator('[data-claim-detail][data-role="guide"]')
+    expect(detail).to_be_visible()
+    assert overflowing(guide) == []
+    body = float(detail.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
+    for heading in detail.locator("h5, h6").all():
+        size = float(heading.evaluate("node => parseFloat(getComputedStyle(node).fontSize)"))
+        assert size >= body, heading.inner_text()

@@ -510,3 +510,16 @@ def test_disputed_or_unrecognised_claims_leave_the_assessor_column_empty(reviewe
     assert recognised_ratings(learner.portfolio, learner.seen_decisions) == []
     assert recognised_ratings({"schema_version": 99}, {}) == []
     assert recognised_ratings(learner.portfolio, {claim_id: [{"bad": 1}]}) == []
+
+
+def test_file_sizes_use_the_language_s_decimal_mark(make_block) -> None:
+    """Swedish and Dutch write 1,5 MB; "1.5" reads as fifteen tenths nowhere there."""
+    block = make_block(RPL)
+    claim_id = create_claim(block)
+    assert upload(block, claim_id, PDF + b" " * (3 * 1024 * 1024 // 2)).status_code == 200
+    with translation.override("sv"):
+        sv = text_of(student_html(block))
+    with translation.override("nl"):
+        nl = text_of(student_html(block))
+    assert "Dina filer använder 1,5 av 50 MB." in sv and "(1,5 MB)" in sv
+    assert "Je bestanden gebruiken 1,5 van 50 MB." in nl and "(1,5 MB)" in nl
