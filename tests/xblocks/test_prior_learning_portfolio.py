@@ -523,3 +523,15 @@ def test_file_sizes_use_the_language_s_decimal_mark(make_block) -> None:
         nl = text_of(student_html(block))
     assert "Dina filer använder 1,5 av 50 MB." in sv and "(1,5 MB)" in sv
     assert "Je bestanden gebruiken 1,5 van 50 MB." in nl and "(1,5 MB)" in nl
+
+
+def test_the_indicators_a_piece_of_evidence_shows_are_listed_one_per_line(make_block) -> None:
+    """Indicators are sentences ending in a full stop: joined with ";" they read "af.; Blijft"."""
+    block = make_block(RPL)
+    claim_id = ready_claim(block)
+    assert add_link(block, claim_id, indicator_ids=INDICATORS[:2]).status_code == 200
+    assert post(block, "submit_claim", {"claim_id": claim_id}).status_code == 200
+    with translation.override("nl"):
+        markup = student_html(block)
+    assert ".;" not in text_of(markup)
+    assert markup.count('<li class="talent-rpl__shows-item">') == 4  # file 1, links 1 and 2

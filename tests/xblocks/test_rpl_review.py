@@ -433,3 +433,13 @@ def test_the_queue_reads_each_state_once(as_user, monkeypatch) -> None:
     monkeypatch.setattr(compat, "user_state_of", lambda b, u: reads.append(u) or real(b, u))
     rows = as_user("assessor_1").queue_rows("assessor_1", "assessor")
     assert len(rows) == 6 and reads == []
+
+
+def test_the_claim_page_lists_each_indicator_a_piece_of_evidence_shows(as_user) -> None:
+    """Indicators are sentences ending in a full stop: joined with ";" they read "af.; Blijft"."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        html = ok(post_json(as_user("assessor_1"), "open_claim_review", CLAIM))["html"]
+    assert ".;" not in text_of(html)
+    assert html.count('<li class="talent-rpl__shows-item">') == 3  # e0 shows one, e1 two
