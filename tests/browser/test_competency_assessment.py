@@ -141,3 +141,21 @@ def test_the_print_summary_breaks_lines_between_words(
     expect(page.get_by_role("cell", name="1 Developing").first).to_be_visible()
     assert broken_words(page, "table") == []
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_result_s_table_fits_a_phone_in_dutch(page: Page, workbench_url: str) -> None:
+    """At 375 px the chart's table ("Toon de grafiek als tabel") scrolls in its own box instead
+    of reaching past the block's edge."""
+    from tests.browser.layout import overflowing
+
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_assessment(page, workbench_url, "learner_phone_table", lang="nl")
+    page.locator("input[name][type=radio]").first.check()  # the first target role
+    for group in page.locator("fieldset[data-competency-id]").all():
+        group.locator("input[type=radio]").first.check()
+    page.locator(".talent-assessment button[type=submit]").last.click()
+    result = page.locator(".talent-assessment__result")
+    expect(result).to_be_visible()
+    result.locator(".talent-assessment__chart summary").click()
+    expect(result.get_by_role("table").locator("tbody tr").first).to_be_visible()
+    assert overflowing(page) == []  # (the workbench's own debug panel below is wider)
