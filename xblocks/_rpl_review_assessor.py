@@ -86,7 +86,7 @@ class AssessorMixin(ReviewPagesMixin):
         self.served(ref.learner, ASSESSOR)
         claim = self.claim_of(ref.learner, ref.claim_id)
         state = self.my_review_state()
-        if any(c.claim_id == claim.id for c in state.comments):
+        if any(c.claim_id == claim.id and c.learner == ref.learner for c in state.comments):
             raise Forbidden(self.not_both())
         if claim.state is rpl.ClaimState.DRAFT:
             raise Conflict(
@@ -103,7 +103,7 @@ class AssessorMixin(ReviewPagesMixin):
         """The current user's review of the claim, and whether it is picked up now (new, or
         taken up again after the learner resubmitted: the earlier round's decision moves to
         ``earlier_decisions``, so the learner sees "in review" again)."""
-        review = state.review_of(ref.claim_id)
+        review = state.review_of(ref.learner, ref.claim_id)
         if review is not None:
             decision, submitted = review.decision, claim.submitted_at
             if decision is not None and submitted is not None and decision.decided_at < submitted:

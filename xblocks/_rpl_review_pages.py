@@ -196,7 +196,7 @@ class ReviewPagesMixin(ReviewBaseMixin):
         )
 
     def assessor_claim_html(self, learner: str, claim_id: str) -> str:
-        review = self.my_review_state().review_of(claim_id)
+        review = self.my_review_state().review_of(learner, claim_id)
         ctx = self._context(learner, claim_id, review)
         return self.render_template(
             "prior_learning_review_claim.html",

@@ -220,11 +220,16 @@ class ReviewerState(StrictModel):
     def _newest_audit(cls, value: list[AuditEntry]) -> list[AuditEntry]:
         return value[-MAX_AUDIT:]
 
-    def review_of(self, claim_id: str) -> ClaimReview | None:
-        return next((r for r in self.reviews if r.claim_id == claim_id), None)
+    def review_of(self, learner: str, claim_id: str) -> ClaimReview | None:
+        """This reviewer's review of ``learner``'s claim (a claim id is the learner's own, so
+        the learner is part of the key)."""
+        return next(
+            (r for r in self.reviews if r.claim_id == claim_id and r.learner == learner), None
+        )
 
     def with_review(self, review: ClaimReview) -> ReviewerState:
-        reviews = [r for r in self.reviews if r.claim_id != review.claim_id] + [review]
+        key = (review.learner, review.claim_id)
+        reviews = [r for r in self.reviews if (r.learner, r.claim_id) != key] + [review]
         return self.model_copy(update={"reviews": reviews})
 
     def with_comment(self, comment: GuideComment) -> ReviewerState:

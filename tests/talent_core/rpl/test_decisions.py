@@ -198,3 +198,16 @@ def test_importing_the_same_file_twice_applies_nothing_twice(demo: rpl.RplDemo) 
     changed = read[0].model_copy(update={"feedback": "Something else."})
     with pytest.raises(rpl.RplFileError, match="new decision_id"):
         rpl.import_decisions(stored, [changed])
+
+
+def test_a_reviewer_keeps_apart_the_claims_of_two_learners_with_one_claim_id() -> None:
+    """A claim id is the learner's own: two learners' claims never share one review."""
+    claim_id = "c" * 32
+    state = rpl.ReviewerState()
+    for learner in ("learner_6", "learner_8"):
+        state = state.with_review(rpl.ClaimReview(claim_id=claim_id, learner=learner))
+    assert [r.learner for r in state.reviews] == ["learner_6", "learner_8"]
+    assert state.review_of("learner_8", claim_id) is state.reviews[1]
+    assert state.review_of("learner_9", claim_id) is None
+    again = state.with_review(rpl.ClaimReview(claim_id=claim_id, learner="learner_6"))
+    assert [r.learner for r in again.reviews] == ["learner_8", "learner_6"]
