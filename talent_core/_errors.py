@@ -138,6 +138,17 @@ class FormatError(TalentError, ValueError):
         location = self.place.text(language) if self.place is not None else self.location
         return f"{self.file}, {location}" if location else self.file
 
+    @staticmethod
+    def at(
+        *,
+        row: int | None = None,
+        column: str | int | None = None,
+        line: int | None = None,
+        quoted: bool = True,
+    ) -> Problem | None:
+        """Where in a file (see :func:`place`), for faces outside the core."""
+        return place(row=row, column=column, line=line, quoted=quoted)
+
     @classmethod
     def of(
         cls,
@@ -165,14 +176,15 @@ def place(
     row: int | None = None,
     column: str | int | None = None,
     line: int | None = None,
+    quoted: bool = True,
 ) -> Problem | None:
     """Where in a file, worded per language: ``row 5, column 'email'`` (a column by name),
     ``row 1, column 10`` (by position), ``row 5``, ``line 3`` (the header is row 1, as in a
-    spreadsheet); None for the whole file."""
+    spreadsheet; ``quoted=False`` names a column without quotes); None for the whole file."""
     if line is not None:
         return Problem.of("", "problem.place.line", line=line)
     if row is not None and column is not None:
-        shown = repr(column) if isinstance(column, str) else str(column)
+        shown = repr(column) if isinstance(column, str) and quoted else str(column)
         return Problem.of("", "problem.place.row_column", row=row, column=shown)
     if row is not None:
         return Problem.of("", "problem.place.row", row=row)

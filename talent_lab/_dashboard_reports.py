@@ -21,6 +21,7 @@ from talent_core import (
     AgreementState,
     FormatError,
     LearningMode,
+    Problem,
     TalentError,
     read_people_csv,
 )
@@ -68,17 +69,17 @@ def _frame(data: bytes, filename: str) -> pd.DataFrame:
         frame = pd.read_csv(
             io.BytesIO(data), dtype=str, keep_default_na=False, encoding=REPORT_ENCODING
         )
-    except UnicodeDecodeError as error:
-        raise FormatError(filename, "", f"not UTF-8 text ({error.reason})") from None
+    except UnicodeDecodeError:
+        raise FormatError.of(filename, None, "problem.file.not_utf8") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise FormatError(filename, "", f"not a CSV table ({error})") from None
+        raise FormatError.of(filename, None, "problem.file.not_csv", error=str(error)) from None
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame
 
 
-def _row(frame: pd.DataFrame, position: int, column: str) -> str:
+def _row(frame: pd.DataFrame, position: int, column: str) -> Problem | None:
     """Where a cell is, as a spreadsheet shows the file (the header is row 1)."""
-    return f"row {int(frame.index[position]) + 2}, column {column}"
+    return FormatError.at(row=int(frame.index[position]) + 2, column=column, quoted=False)
 
 
 def _numbers(
@@ -98,11 +99,12 @@ def _numbers(
         bad |= values.mod(1).fillna(0) != 0
     if bad.any():
         position = int(bad.to_numpy().argmax())
-        kind = "a whole number" if whole else "a number"
-        raise FormatError(
+        raise FormatError.of(
             filename,
             _row(frame, position, column),
-            f"{text.iloc[position]!r} is not {kind} from 0 to {top:,}",
+            "problem.report.not_whole" if whole else "problem.report.not_number",
+            value=repr(text.iloc[position]),
+            high=f"{top:,}",
         )
     return values.astype("int64") if whole else values
 
@@ -115,10 +117,11 @@ def _levels(frame: pd.DataFrame, column: str, filename: str) -> pd.Series:
     bad = (text != "") & wrong
     if bad.any():
         position = int(bad.to_numpy().argmax())
-        raise FormatError(
+        raise FormatError.of(
             filename,
             _row(frame, position, column),
-            f"{text.iloc[position]!r} is not a level (a whole number)",
+            "problem.report.not_level",
+            value=repr(text.iloc[position]),
         )
     return values.astype("Int64")
 
@@ -131,10 +134,11 @@ def _check_submitted(frame: pd.DataFrame, filename: str) -> None:
     bad = (text != "") & when.isna()
     if bad.any():
         position = int(bad.to_numpy().argmax())
-        raise FormatError(
+        raise FormatError.of(
             filename,
             _row(frame, position, "submitted_at"),
-            f"{text.iloc[position]!r} is not a time such as 2026-10-01T09:30:00+00:00",
+            "problem.report.not_time",
+            value=repr(text.iloc[position]),
         )
 
 
@@ -146,10 +150,12 @@ def _on_scale(frame: pd.DataFrame, column: str, filename: str, scale: Sequence[i
     bad = frame[column].notna() & ~frame[column].isin(list(scale))
     if bad.any():
         position = int(bad.to_numpy().argmax())
-        raise FormatError(
+        raise FormatError.of(
             filename,
             _row(frame, position, column),
-            f"{frame[column].iloc[position]} is not a level of the scale {list(scale)}",
+            "problem.report.off_scale",
+            value=str(frame[column].iloc[position]),
+            scale=str(list(scale)),
         )
 
 
@@ -180,10 +186,12 @@ def _check_plan(rows: pd.DataFrame, filename: str) -> pd.DataFrame:
     unknown = ~rows["agreement"].isin(known)
     if unknown.any():
         position = int(unknown.to_numpy().argmax())
-        raise FormatError(
+        raise FormatError.of(
             filename,
             _row(rows, position, "agreement"),
-            f"{rows['agreement'].iloc[position]!r} is not one of {', '.join(sorted(known))}",
+            "problem.report.not_one_of",
+            value=repr(rows["agreement"].iloc[position]),
+            choices=", ".join(sorted(known)),
         )
     return rows
 

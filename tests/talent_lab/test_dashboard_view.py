@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 from pathlib import Path
 from typing import Any
@@ -325,3 +326,16 @@ def test_the_cost_axis_writes_numbers_as_the_language_does(view: DashboardView) 
     assert view.mix_chart.figure.layout.separators == ",."
     view.language.value = "sv"
     assert view.mix_chart.figure.layout.separators == ",\xa0"  # as the table writes them
+
+
+def test_a_bad_cell_is_named_in_the_notebooks_language(view: DashboardView) -> None:
+    """The report reader's own words (place and problem) come from the talent catalog."""
+    view.language.value = "sv"
+    bad = PLANS.replace("0,changed", "0,maybe")
+    view.upload.value = upload(("plans.csv", bad))
+    swedish = "plans.csv, rad 4, kolumn agreement: 'maybe' är inte en av changed, no, yes"
+    assert html.escape(swedish) in view.upload_status.value
+    view.language.value = "nl"
+    view.upload.value = upload(("assessment.csv", ASSESSMENTS.replace(",2,,1,", ",x,,1,")))
+    dutch = "assessment.csv, rij 3, kolom level:feedback: 'x' is geen niveau (een geheel getal)"
+    assert html.escape(dutch) in view.upload_status.value
