@@ -463,3 +463,14 @@ def test_the_manager_sees_the_dialogues_shared_record_never_the_private_answers(
     assert "My private answer" not in student_html(manager)
     sheet = manager.handle("preparation_sheet", Request.blank("/?username=learner_1"))
     assert "Shared focus" in sheet.text and "My private answer" not in sheet.text
+
+
+def test_the_manager_is_not_told_to_submit_a_plan_they_have_not_received(as_user, call) -> None:
+    """The learner's "Maja Lund has not agreed to this plan yet. Submit it when it is ready."
+    read, in the manager's own view, as if she were told to submit her report's plan."""
+    learner = as_user("learner_1")
+    assert call(learner, "save_plan", {"version": 0, "goals": GOALS}).status_code == 200
+    words = report_of(as_user("manager_1"), "learner_1")
+    assert "Not submitted" in words
+    assert "Submit it when it is ready" not in words
+    assert "Submit it when it is ready" in text_of(student_html(learner))  # the learner's own
