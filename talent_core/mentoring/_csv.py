@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from .._errors import FormatError, ValidationError
+from .._errors import FormatError, Problem, ValidationError, place
 from .._framework import CompetencyFramework
 from .._people import Person
 from .._people_csv import CsvRow, csv_rows
@@ -65,8 +65,14 @@ _COLUMN_OF = {"languages": "language"}
 _WHOLE = re.compile(r"^\d{1,9}$")
 
 
-def _where(row: CsvRow, column: str | None) -> str:
-    return f"row {row.number}, column {column!r}" if column else f"row {row.number}"
+def _where(row: CsvRow, column: str | None) -> Problem | None:
+    return place(row=row.number, column=column) if column else place(row=row.number)
+
+
+def _model_problem(filename: str, row: CsvRow, column: str, first: Problem) -> FormatError:
+    """A model's first problem with a row's cell, worded by the model's own message id."""
+    where = _where(row, column)
+    return FormatError(filename, where.message if where else "", first.message, first, place=where)
 
 
 def _items(row: CsvRow, column: str, filename: str, *, need_value: bool) -> dict[str, int | None]:
@@ -75,17 +81,29 @@ def _items(row: CsvRow, column: str, filename: str, *, need_value: bool) -> dict
     for item in filter(None, (part.strip() for part in row.cells[column].split(";"))):
         key, colon, value = (part.strip() for part in item.partition(":"))
         if not key:
-            raise FormatError(filename, _where(row, column), f"{item!r} names no competency")
+            raise FormatError.of(
+                filename, _where(row, column), "problem.mentoring.no_competency", item=repr(item)
+            )
         if need_value and not colon:
-            raise FormatError(
-                filename, _where(row, column), f"{item!r} has no level (write {key}:3)"
+            raise FormatError.of(
+                filename,
+                _where(row, column),
+                "problem.mentoring.no_level",
+                item=repr(item),
+                key=key,
             )
         if colon and not _WHOLE.match(value):
-            raise FormatError(
-                filename, _where(row, column), f"{value!r} in {item!r} is not a whole number"
+            raise FormatError.of(
+                filename,
+                _where(row, column),
+                "problem.mentoring.not_whole",
+                value=repr(value),
+                item=repr(item),
             )
         if key in found:
-            raise FormatError(filename, _where(row, column), f"{key!r} is listed twice")
+            raise FormatError.of(
+                filename, _where(row, column), "problem.mentoring.listed_twice", key=repr(key)
+            )
         found[key] = int(value) if colon else None
     return found
 
@@ -128,7 +146,7 @@ def _validated(
     if problems:
         first = problems[0]
         field = first.field.split(".")[0].split("[")[0]
-        raise FormatError(filename, _where(row, _COLUMN_OF.get(field, field)), first.message)
+        raise _model_problem(filename, row, _COLUMN_OF.get(field, field), first)
     return item
 
 
@@ -144,15 +162,17 @@ def _read_people(
     for row in rows:
         person = build(row)
         if person.id in row_of:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
                 _where(row, "id"),
-                f"id {person.id!r} is already used in row {row_of[person.id]}",
+                "problem.people.id_used",
+                value=repr(person.id),
+                row=row_of[person.id],
             )
         row_of[person.id] = row.number
         people.append(person)
     if not people:
-        raise FormatError(filename, "", "the file has a header but no rows")
+        raise FormatError.of(filename, None, "problem.mentoring.no_rows")
     return people
 
 
@@ -194,11 +214,12 @@ def read_mentors_csv(
         }
         mentor = _validated(Mentor, record, row, filename, scales)
         if mentor.id in manager_of and manager_of[mentor.id] != mentor.manager_id:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
                 _where(row, "manager_id"),
-                f"{mentor.id!r} is also a mentee, with manager "
-                f"{manager_of[mentor.id] or 'none'!r} in the mentees file",
+                "problem.mentoring.mentee_manager",
+                id=repr(mentor.id),
+                manager=repr(manager_of[mentor.id] or "none"),
             )
         return mentor
 
@@ -216,22 +237,22 @@ def read_history_csv(data: bytes | str, filename: str) -> list[MentoringRecord]:
             record = load(MentoringRecord, {c: row.cells[c] for c in HISTORY_COLUMNS})
         except ValidationError as error:
             first = error.problems[0]
-            raise FormatError(
-                filename, _where(row, first.field or "mentee_id"), first.message
-            ) from None
+            raise _model_problem(filename, row, first.field or "mentee_id", first) from None
         key = (record.programme, record.mentor_id, record.mentee_id)
         if key in seen:
-            raise FormatError(
-                filename, _where(row, "mentee_id"), f"the same pair is already in row {seen[key]}"
+            raise FormatError.of(
+                filename, _where(row, "mentee_id"), "problem.mentoring.same_pair", row=seen[key]
             )
         reverse = (record.programme, record.mentee_id, record.mentor_id)
         if reverse in seen:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
                 _where(row, "mentee_id"),
-                f"{record.mentee_id!r} mentors {record.mentor_id!r} in programme "
-                f"{record.programme!r} in row {seen[reverse]}; two people cannot mentor each "
-                "other in one programme",
+                "problem.mentoring.both_ways",
+                mentee=repr(record.mentee_id),
+                mentor=repr(record.mentor_id),
+                programme=repr(record.programme),
+                row=seen[reverse],
             )
         seen[key] = row.number
         records.append(record)
@@ -259,28 +280,32 @@ def read_volunteers_csv(
     for row in rows:
         role = row.cells["volunteer_as"].lower()
         if role not in {r.value for r in VolunteerRole}:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
                 _where(row, "volunteer_as"),
-                f"{row.cells['volunteer_as']!r} is not one of {choices}",
+                "problem.mentoring.volunteer_as",
+                value=repr(row.cells["volunteer_as"]),
+                choices=choices,
             )
         person_id = row.cells["id"]
         if person_of is not None:
             person_id = person_of.get(person_id, "")
             if not person_id:
-                raise FormatError(
+                raise FormatError.of(
                     filename,
                     _where(row, "id"),
-                    f"{row.cells['id']!r} is neither a username nor a person id in {people_file}",
+                    "problem.mentoring.unknown_volunteer",
+                    value=repr(row.cells["id"]),
+                    file=people_file,
                 )
         try:
             volunteer = load(Volunteer, {"person_id": person_id, "role": role})
         except ValidationError as error:
-            raise FormatError(filename, _where(row, "id"), error.problems[0].message) from None
+            raise _model_problem(filename, row, "id", error.problems[0]) from None
         key = (volunteer.person_id, role)
         if key in seen:
-            raise FormatError(
-                filename, _where(row, "id"), f"the same offer is already in row {seen[key]}"
+            raise FormatError.of(
+                filename, _where(row, "id"), "problem.mentoring.same_offer", row=seen[key]
             )
         seen[key] = row.number
         volunteers.append(volunteer)
@@ -297,10 +322,12 @@ def _person_of_username(people: Sequence[Person], people_file: str) -> Mapping[s
         if username == person.id:
             continue
         if username in owner:
-            raise FormatError(
+            raise FormatError.of(
                 people_file,
-                f"row {number}, column 'username'",
-                f"{username!r} is already the username in row {owner[username]}",
+                place(row=number, column="username"),
+                "problem.mentoring.username_used",
+                value=repr(username),
+                row=owner[username],
             )
         owner[username] = number
         person_of[username] = person.id

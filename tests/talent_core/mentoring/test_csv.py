@@ -229,3 +229,40 @@ def test_pairs_file_lists_pairs_with_reasons_then_unmatched_mentees(
         "Shares language: en, sv"
     )
     assert rows[1]["reasons"].startswith("None of the 2 mentors may be paired with Ann Berg")
+
+
+@pytest.mark.parametrize(
+    ("read", "text", "english", "swedish", "dutch"),
+    [
+        (
+            lambda t: read_volunteers_csv(t, "v.csv", [], "people.csv"),
+            "id,volunteer_as\nzed,mentor\n",
+            "v.csv, row 2, column 'id': 'zed' is neither a username nor a person id in people.csv",
+            "v.csv, rad 2, kolumn 'id': 'zed' är varken ett användarnamn eller ett person-id",
+            "v.csv, rij 2, kolom 'id': 'zed' is geen gebruikersnaam en geen persoons-id",
+        ),
+        (
+            lambda t: read_history_csv(t, "h.csv"),
+            "programme,mentor_id,mentee_id\n2024,a,b\n2024,b,a\n",
+            "h.csv, row 3, column 'mentee_id': 'a' mentors 'b' in programme '2024' in row 2",
+            "h.csv, rad 3, kolumn 'mentee_id': 'a' är mentor för 'b' i programmet '2024'",
+            "h.csv, rij 3, kolom 'mentee_id': 'a' is mentor van 'b' in programma '2024'",
+        ),
+        (
+            lambda t: read_mentors_csv(t, "m.csv", []),
+            MENTORS.replace("feedback:4;delegate:3", "feedback;delegate:3"),
+            "m.csv, row 2, column 'strengths': 'feedback' has no level (write feedback:3)",
+            "m.csv, rad 2, kolumn 'strengths': 'feedback' har ingen nivå (skriv feedback:3)",
+            "m.csv, rij 2, kolom 'strengths': 'feedback' heeft geen niveau (schrijf feedback:3)",
+        ),
+    ],
+)
+def test_a_bad_mentoring_file_is_worded_in_each_language(
+    read, text: str, english: str, swedish: str, dutch: str
+) -> None:
+    with pytest.raises(tc.FormatError) as caught:
+        read(text)
+    assert str(caught.value).startswith(english)
+    assert caught.value.text("en").startswith(english)
+    assert caught.value.text("sv").startswith(swedish)
+    assert caught.value.text("nl").startswith(dutch)
