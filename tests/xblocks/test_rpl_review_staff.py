@@ -244,3 +244,15 @@ def test_the_evidence_zip_holds_every_submitted_file_under_a_safe_name(as_user) 
     learner_lines = [r["action"] for r in rows if r["by"] == "learner_1"]
     assert "claim_submitted" in learner_lines
     assert len(learner_lines) > 1 + learner_lines.count("claim_submitted")  # their own audit too
+
+
+def test_staff_s_three_downloads_are_a_list_not_one_run_of_link_text(as_user) -> None:
+    """Side by side in one paragraph the three links wrapped into what read as one long link."""
+    import re
+
+    from tests.xblocks.markup import student_html
+
+    markup = student_html(as_user("staff_hr"))
+    items = re.findall(r"<li><a href=\"[^\"]+\" download>([^<]+)</a></li>", markup)
+    for name in ("review queue (CSV)", "evidence files (zip)", "audit trail (CSV)"):
+        assert any(name in item for item in items), name
