@@ -171,7 +171,13 @@ class ReviewPagesMixin(ReviewBaseMixin):
             count=len(rows)
         )
         return self.render_template(
-            "prior_learning_review_queue.html", {"rows": rows, "caption": caption}
+            "prior_learning_review_queue.html",
+            {
+                "rows": rows,
+                "caption": caption,
+                # guides are not told who assesses: no column that always reads empty
+                "show_assessors": any(row.assessors for row in rows),
+            },
         )
 
     # -- one claim ---------------------------------------------------------------------------

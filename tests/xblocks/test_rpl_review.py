@@ -443,3 +443,13 @@ def test_the_claim_page_lists_each_indicator_a_piece_of_evidence_shows(as_user) 
         html = ok(post_json(as_user("assessor_1"), "open_claim_review", CLAIM))["html"]
     assert ".;" not in text_of(html)
     assert html.count('<li class="talent-rpl__shows-item">') == 3  # e0 shows one, e1 two
+
+
+def test_a_guide_s_queue_has_no_empty_assessors_column(as_user) -> None:
+    """Guides are not told who assesses; an always empty "Assessors" column read as "nobody"."""
+    from tests.xblocks.markup import student_html
+
+    guide = student_html(as_user("guide_1"))
+    assert "data-claim-row" in guide and ">Assessors</th>" not in guide
+    ok(post_json(as_user("assessor_1"), "pick_up_claim", CLAIM))
+    assert ">Assessors</th>" in student_html(as_user("assessor_1"))
