@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
-from .._errors import FormatError, InputError
+from .._errors import FormatError, InputError, place
 from .._people import Person
 from .._people_csv import RoundMembership, csv_rows
 from .._spreadsheet import csv_text
@@ -66,21 +66,22 @@ def read_groups_csv(
         person, group = row.cells["id"], row.cells["group"]
         for column, value in (("id", person), ("group", group)):
             if not value:
-                raise FormatError(
-                    filename, f"row {row.number}, column {column!r}", "the cell is empty"
+                raise FormatError.of(
+                    filename, place(row=row.number, column=column), "problem.file.empty_cell"
                 )
-        where = f"row {row.number}, column 'id'"
+        where = place(row=row.number, column="id")
         if person in seen:
-            raise FormatError(
-                filename, where, f"{person!r} is already in a group in row {seen[person]}"
+            raise FormatError.of(
+                filename, where, "problem.groups.in_a_group", id=repr(person), row=seen[person]
             )
         if known is not None and person not in known:
-            raise FormatError(filename, where, f"{person!r} is not in the people file")
+            raise FormatError.of(filename, where, "problem.groups.not_a_person", id=repr(person))
         if len(group) > MAX_TEAM_NAME:
-            raise FormatError(
+            raise FormatError.of(
                 filename,
-                f"row {row.number}, column 'group'",
-                f"longer than {MAX_TEAM_NAME} characters",
+                place(row=row.number, column="group"),
+                "problem.groups.name_too_long",
+                most=MAX_TEAM_NAME,
             )
         seen[person] = row.number
         members.setdefault(group, []).append(person)

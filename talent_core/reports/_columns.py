@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from .._errors import FormatError
+from .._errors import FormatError, place
 from .._framework import LearningMode
 from .._plan import ActivityStatus
 
@@ -104,7 +104,7 @@ def report_kind(columns: Iterable[str], filename: str) -> ReportKind:
     expected = "; ".join(
         f"{kind}: {', '.join(sorted(cols))}" for kind, cols in REPORT_SIGNATURES.items()
     )
-    raise FormatError(filename, "header", f"not a report this dashboard knows (columns {expected})")
+    raise FormatError.of(filename, place(row=1), "problem.reports.unknown", expected=expected)
 
 
 def skipped_file(columns: Iterable[str]) -> str | None:

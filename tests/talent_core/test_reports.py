@@ -72,6 +72,7 @@ def test_every_blocks_rows_are_recognised_as_their_kind(framework: tc.Competency
 
 
 def test_a_file_of_no_known_kind_is_refused() -> None:
-    with pytest.raises(tc.FormatError, match=r"x\.csv, header: not a report"):
+    with pytest.raises(tc.FormatError, match=r"x\.csv, row 1: not a report") as caught:
         report_kind(["username", "viewed"], "x.csv")
+    assert caught.value.text("nl").startswith("x.csv, rij 1: geen rapport dat dit dashboard kent")
     assert explorer_row([], "") is None

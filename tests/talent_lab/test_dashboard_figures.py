@@ -143,7 +143,7 @@ def test_a_defused_username_is_read_back() -> None:
         (PLANS.replace(",50,", ",150,"), "row 3, column progress_percent: '150' is not a number"),
         (PLANS.replace("0,changed", "0,maybe"), "row 4, column agreement: 'maybe' is not one"),
         (PLANS.replace("\r\nbo,1,", "\r\nbo,-1,"), "row 3, column goals: '-1' is not a whole"),
-        ("name,score\r\nann,3\r\n", "x.csv, header: not a report this dashboard knows"),
+        ("name,score\r\nann,3\r\n", "x.csv, row 1: not a report this dashboard knows"),
     ],
 )
 def test_bad_cells_are_named_by_file_row_and_column(content: str, expected: str) -> None:

@@ -38,6 +38,20 @@ def test_groups_round_trip_and_checks(person: Person) -> None:
         read_groups_csv("id,group\nzz,G1\n", "g.csv", [person("a")])
 
 
+def test_a_bad_groups_file_is_worded_in_each_language(person: Person) -> None:
+    with pytest.raises(tc.FormatError) as caught:
+        read_groups_csv("id,group\nzz,G1\n", "g.csv", [person("a")])
+    assert caught.value.text("sv") == "g.csv, rad 2, kolumn 'id': 'zz' finns inte i personfilen"
+    assert caught.value.text("nl") == (
+        "g.csv, rij 2, kolom 'id': 'zz' staat niet in het personenbestand"
+    )
+    with pytest.raises(tc.FormatError) as caught:
+        read_groups_csv("id,group\na,G1\na,G2\n", "g.csv")
+    assert (
+        caught.value.text("sv") == "g.csv, rad 3, kolumn 'id': 'a' är redan med i en grupp på rad 2"
+    )
+
+
 def test_earlier_rounds_become_groups() -> None:
     rounds = tc.read_rounds_csv("id,round,group\na,1,G\nb,1,G\nc,1,H\na,2,G\nc,2,G\n", "r.csv")
     assert earlier_groups(rounds) == [["a", "b"], ["c"], ["a", "c"]]
