@@ -474,3 +474,11 @@ def test_the_manager_is_not_told_to_submit_a_plan_they_have_not_received(as_user
     assert "Not submitted" in words
     assert "Submit it when it is ready" not in words
     assert "Submit it when it is ready" in text_of(student_html(learner))  # the learner's own
+
+
+def test_without_role_profiles_the_manager_is_not_asked_to_link_a_block(as_user) -> None:
+    """Linking blocks is the course team's work: the manager is told why readiness cannot be
+    recorded, not asked to do it."""
+    words = report_of(as_user("manager_1"), "learner_1")
+    assert "the course team has not linked a self-assessment with role profiles" in words
+    assert "Link a self-assessment" not in words
