@@ -606,7 +606,9 @@ def test_browser_kept_sheet_fills_answers_from_this_browser_only(prepared, make_
     page = browser.handle("preparation_sheet", Request.blank("/")).text
     assert "Sam" not in page
     assert 'data-answer-of="giving-feedback/giving-feedback-q1"' in page
-    assert "window.localStorage.getItem(" + json.dumps(browser.answers_key) in page
+    assert page.count("window.localStorage.getItem(" + json.dumps(browser.answers_key)) == 1
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    assert style is not None and "<script" not in style.group(1)
 
 
 def test_studio_refuses_an_unknown_place_for_answers(make_block) -> None:
