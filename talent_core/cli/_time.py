@@ -47,6 +47,14 @@ class Clock:
         return max(0.0, left * SEARCH_SHARE)
 
     def stop(self) -> None:
+        """End the alarm before writing; :class:`TimeLimitError` if the limit has passed anyway
+        (an alarm that landed where the search swallows exceptions must not let it through)."""
+        if self.seconds is not None and time.monotonic() - self._began > self.seconds:
+            self._disarm()
+            raise TimeLimitError(self.seconds)
+        self._disarm()
+
+    def _disarm(self) -> None:
         if self._armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             self._armed = False
@@ -70,5 +78,5 @@ def time_limit(seconds: float | None) -> Iterator[Clock]:
     try:
         yield clock
     finally:
-        clock.stop()
+        clock._disarm()
         signal.signal(signal.SIGALRM, previous)

@@ -154,3 +154,17 @@ def test_within_the_time_limit_the_search_gets_what_reading_left(
     assert time.monotonic() - began < 3
     assert out.read_text("utf-8").startswith("id,group\n")
     capsys.readouterr()
+
+
+def test_an_alarm_swallowed_by_the_work_still_ends_the_command() -> None:
+    """The search may catch broad exceptions; the limit holds at ``stop`` all the same."""
+    import contextlib
+
+    from talent_core.cli._time import TimeLimitError, time_limit
+
+    with pytest.raises(TimeLimitError), time_limit(0.01) as clock:
+        with contextlib.suppress(TimeLimitError):  # the work swallows the alarm
+            time.sleep(0.05)
+        clock.stop()
+    with time_limit(5) as clock:
+        clock.stop()  # within the limit: no error
