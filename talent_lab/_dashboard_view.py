@@ -17,11 +17,10 @@ from . import _dashboard_render as render
 from ._dashboard_charts import SEPARATORS, GapHeatmap, MixChart
 from ._dashboard_messages import text
 from ._dashboard_session import DASHBOARD_EXPORTS, DashboardExport, DashboardSession, GroupBy
-from ._export import download_link
 from ._html import esc, notice
 from ._messages import error_text, message
 from ._view import _offer
-from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NotebookView, language_menu
 
 __all__ = ["DashboardView"]
 
@@ -306,18 +305,12 @@ class DashboardView(NotebookView):
 
     def export(self) -> bool:
         """Export the chosen table to the chosen folder and offer it for download."""
-        session, language = self.session, self.session.language
         name = cast(DashboardExport, self.export_kind.value)
-        try:
-            exported = session.export(name, self.folder.value.strip() or None)
-        except TalentError as error:
-            self.export_status.value = notice(
-                False, text("export.failed", language), error_text(error, language)
-            )
-            return False
-        status = export_saved(exported, language)
-        self.export_status.value = status + download_link(exported, language)
-        return True
+        folder = self.folder.value.strip() or None
+        return self._show_export(
+            lambda: self.session.export(name, folder),
+            text("export.failed", self.session.language),
+        )
 
     # -- events ----------------------------------------------------------------------------
 

@@ -15,14 +15,13 @@ import ipywidgets as widgets
 from talent_core import TalentError
 
 from . import _pipeline_render as render
-from ._export import download_link
 from ._html import esc, notice
 from ._messages import error_text, message
 from ._pipeline_charts import RoleChart, SupplyChart
 from ._pipeline_render import text
 from ._pipeline_session import PIPELINE_EXPORTS, PipelineExport, PipelineSession
 from ._view import _offer
-from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NotebookView, language_menu
 
 __all__ = ["PipelineView"]
 
@@ -277,18 +276,12 @@ class PipelineView(NotebookView):
 
     def export(self) -> bool:
         """Export the chosen table to the chosen folder and offer it for download."""
-        session, language = self.session, self.session.language
         name = cast(PipelineExport, self.export_kind.value)
-        try:
-            exported = session.export(name, self.folder.value.strip() or None)
-        except TalentError as error:
-            self.export_status.value = notice(
-                False, text("export.failed", language), error_text(error, language)
-            )
-            return False
-        status = export_saved(exported, language)
-        self.export_status.value = status + download_link(exported, language)
-        return True
+        folder = self.folder.value.strip() or None
+        return self._show_export(
+            lambda: self.session.export(name, folder),
+            text("export.failed", self.session.language),
+        )
 
     # -- events ----------------------------------------------------------------------------
 

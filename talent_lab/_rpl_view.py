@@ -16,14 +16,13 @@ import ipywidgets as widgets
 
 from talent_core import TalentError
 
-from ._export import download_link
 from ._html import esc, notice
 from ._messages import error_text, message
 from ._rpl_charts import DecisionTimeChart, RecognitionChart, StateChart
 from ._rpl_render import claim_html, queue_html, text
 from ._rpl_session import STATE_FILTERS, RplReviewSession
 from ._view import _offer
-from ._view_base import FIT_LABEL, NotebookView, export_saved, language_menu
+from ._view_base import FIT_LABEL, NotebookView, language_menu
 
 __all__ = ["RplReviewView"]
 
@@ -315,18 +314,11 @@ class RplReviewView(NotebookView):
         return True
 
     def export(self) -> bool:
-        session, language = self.session, self.session.language
-        try:
-            exported = session.export_decisions(self.folder.value.strip() or None)
-        except TalentError as error:
-            self.export_status.value = notice(
-                False, text("export.failed", language), error_text(error, language)
-            )
-            return False
-        self.export_status.value = export_saved(exported, language) + download_link(
-            exported, language
+        folder = self.folder.value.strip() or None
+        return self._show_export(
+            lambda: self.session.export_decisions(folder),
+            text("export.failed", self.session.language),
         )
-        return True
 
     # -- events ------------------------------------------------------------------------------
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 import ipywidgets as widgets
 
-from ._export import ExportedFile
+from talent_core import TalentError
+
+from ._export import ExportedFile, download_link
 from ._html import Markup, notice
-from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, message, number
+from ._messages import LANGUAGE_NAMES, UI_LANGUAGES, error_text, message, number
 
 __all__ = ["FIT_LABEL", "NUMBER_FIELD", "NotebookView", "export_saved", "language_menu"]
 
@@ -51,7 +53,22 @@ class NotebookView:
 
     session: _Session
     widget: widgets.Widget
+    export_status: widgets.HTML
     _syncing: bool = False
+
+    def _show_export(self, write: Callable[[], ExportedFile], failed: str) -> bool:
+        """Run an export and say in ``export_status`` where it was written, with a download
+        link, or why it failed (headed by ``failed``, the view's own words)."""
+        language = self.session.language
+        try:
+            exported = write()
+        except TalentError as error:
+            self.export_status.value = notice(False, failed, error_text(error, language))
+            return False
+        self.export_status.value = export_saved(exported, language) + download_link(
+            exported, language
+        )
+        return True
 
     def refresh(self) -> None:
         raise NotImplementedError
